@@ -7,4 +7,5 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
 };
