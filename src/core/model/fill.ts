@@ -1,0 +1,151 @@
+/**
+ * Report data → document edits. Given new figures for some fields, plan the edits that write
+ * each figure into every place it appears (bound controls, appendix cells, or the figure's span
+ * in the prose of a plain document), and compute derived appendix rows (a "Tỷ lệ" row from its
+ * sub-rows) that were left empty. Planning is pure; an adapter applies the edits in one batch.
+ */
+import type { DocumentEdit, DocumentSnapshot } from '../../document/types';
+import { formatPercent } from '../codec';
+import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
+import type { Field, TemplateDefinition } from '../template/schema';
+import { numericValue, parseFieldValue, type FillInput } from './report-data';
+
+export interface FillProblem {
+  fieldId: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Vietnamese, names the field and what is wrong. */
+  message: string;
+}
+
+export interface FillPlan {
+  edits: DocumentEdit[];
+  /** The figure written for each field that changes (including computed derived rows). */
+  written: Record<string, string>;
+  problems: FillProblem[];
+}
+
+/** The text a fill input gives for a field (null clears it). */
+function inputText(value: FillInput['fields'][string]): string | null {
+  if (value === null) return null;
+  if (typeof value === 'string') return value.trim();
+  return value.text === null ? null : String(value.text).trim();
+}
+
+function editFor(located: LocatedOccurrence, text: string, snapshot: DocumentSnapshot): DocumentEdit | string {
+  const place = located.place;
+  if (!place) return 'không tìm thấy vị trí';
+  if (place.kind === 'control') {
+    const control = snapshot.controls[place.controlIndex];
+    if (control && (control.lock === 'contentLocked' || control.lock === 'sdtContentLocked')) {
+      return `ô nhập "${control.title || control.tag}" đang bị khóa nội dung`;
+    }
+    return { kind: 'control', controlIndex: place.controlIndex, text };
+  }
+  if (place.kind === 'cell') {
+    const table = snapshot.blocks[place.blockIndex];
+    const cellText = table?.type === 'table' ? (table.rows[place.row]?.cells[place.cell]?.text ?? '') : '';
+    const whole = located.text === undefined || located.text.trim() === cellText.trim();
+    return whole || located.text === ''
+      ? { kind: 'cell', tableIndex: place.blockIndex, rowIndex: place.row, cellIndex: place.cell, text }
+      : {
+          kind: 'cell',
+          tableIndex: place.blockIndex,
+          rowIndex: place.row,
+          cellIndex: place.cell,
+          text,
+          find: { text: located.text ?? '', from: place.start },
+        };
+  }
+  return { kind: 'paragraph', blockIndex: place.blockIndex, start: place.start, end: place.end, text };
+}
+
+/** Formats a derived percentage: one decimal, none when whole ("93,3%", "100%"). */
+export function formatDerivedPercent(part: number, base: number): string {
+  const pct = (100 * part) / base;
+  const rounded = Math.round(pct * 10) / 10;
+  return formatPercent(rounded, Number.isInteger(rounded) ? 0 : 1);
+}
+
+export function planFill(definition: TemplateDefinition, snapshot: DocumentSnapshot, input: FillInput, located?: LocateResult): FillPlan {
+  const result = located ?? locateFields(definition, snapshot);
+  const fieldsById = new Map(definition.fields.map((f) => [f.id, f]));
+  const problems: FillProblem[] = [];
+  const written: Record<string, string> = {};
+
+  // Values after the fill: the input where given, else what the document holds.
+  const current = new Map<string, string>();
+  for (const o of result.occurrences) {
+    if (o.found && o.text && !current.has(o.fieldId)) current.set(o.fieldId, o.text.trim());
+  }
+  for (const [id, value] of Object.entries(input.fields)) {
+    const field = fieldsById.get(id);
+    if (!field) {
+      problems.push({ fieldId: id, severity: 'error', message: `Không có chỉ tiêu "${id}" trong mẫu báo cáo ${definition.id}.` });
+      continue;
+    }
+    const text = inputText(value);
+    if (text) {
+      const parsed = parseFieldValue(field.kind, text);
+      if (!parsed.ok) {
+        problems.push({ fieldId: id, severity: 'error', message: `${field.label}: ${parsed.error.message}` });
+        continue;
+      }
+    }
+    written[id] = text ?? '';
+    current.set(id, text ?? '');
+  }
+
+  // Derived rows: a percent field marked derived, empty, with both part and base known.
+  for (const relation of definition.relations) {
+    if (relation.kind !== 'ratio') continue;
+    const target = fieldsById.get(relation.percent);
+    if (!target?.derived || (current.get(target.id) ?? '') !== '' || target.id in written) continue;
+    const part = valueOf(fieldsById.get(relation.part), current);
+    const base = valueOf(fieldsById.get(relation.base), current);
+    if (part === undefined || base === undefined || base === 0) continue;
+    written[target.id] = formatDerivedPercent(part, base);
+  }
+
+  const edits: DocumentEdit[] = [];
+  for (const [id, text] of Object.entries(written)) {
+    const field = fieldsById.get(id)!;
+    const occurrences = result.occurrences.filter((o) => o.fieldId === id);
+    for (const o of occurrences) {
+      if (!o.found) {
+        problems.push({ fieldId: id, severity: 'warning', message: `${field.label}: không tìm thấy vị trí ${describe(o)} trong tài liệu; chưa ghi được.` });
+        continue;
+      }
+      if ((o.text ?? '') === text) continue; // already written: change only what changes
+      const edit = editFor(o, text, snapshot);
+      if (typeof edit === 'string') problems.push({ fieldId: id, severity: 'error', message: `${field.label}: ${edit}.` });
+      else edits.push(edit);
+    }
+  }
+  return { edits: orderForApply(edits), written, problems };
+}
+
+/**
+ * Edits that replace spans are computed against the snapshot's offsets; within one paragraph or
+ * cell, applying them from the end backwards keeps every other offset valid.
+ */
+function orderForApply(edits: DocumentEdit[]): DocumentEdit[] {
+  const target = (e: DocumentEdit, i: number) =>
+    e.kind === 'paragraph' ? `p${e.blockIndex}` : e.kind === 'cell' ? `c${e.tableIndex}:${e.rowIndex}:${e.cellIndex}` : `other${i}`;
+  const offset = (e: DocumentEdit) => (e.kind === 'paragraph' ? e.start : e.kind === 'cell' ? (e.find?.from ?? 0) : 0);
+  const groups = new Map<string, DocumentEdit[]>();
+  edits.forEach((e, i) => groups.set(target(e, i), [...(groups.get(target(e, i)) ?? []), e]));
+  return [...groups.values()].flatMap((group) => group.sort((a, b) => offset(b) - offset(a)));
+}
+
+function valueOf(field: Field | undefined, current: Map<string, string>): number | undefined {
+  if (!field) return undefined;
+  const text = current.get(field.id);
+  if (!text) return undefined;
+  const parsed = parseFieldValue(field.kind, text);
+  return parsed.ok ? numericValue(parsed.value) : undefined;
+}
+
+function describe(o: LocatedOccurrence): string {
+  const occ = o.occurrence;
+  return occ.where === 'narrative' ? `ở mục ${occ.section}` : `ở Phụ lục ${occ.appendix}${occ.form ? `, Biểu mẫu ${occ.form}` : ''}, dòng ${occ.row}`;
+}
