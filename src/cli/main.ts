@@ -134,7 +134,9 @@ async function cmdFill(parsed: Parsed, io: Io): Promise<number> {
   }
   await doc.apply(plan.edits);
   writeFileSync(out, doc.save());
+  const derived = plan.derived.map((id) => `${CCHC_6_THANG.fields.find((f) => f.id === id)?.label ?? id} = ${plan.written[id]}`);
   io.out(`Đã ghi ${Object.keys(plan.written).length} chỉ tiêu (${plan.edits.length} vị trí) vào ${out}\n`);
+  if (derived.length) io.out(`Dòng tính từ các dòng con (derived rows): ${derived.join('; ')}\n`);
   return EXIT.ok;
 }
 

@@ -107,6 +107,8 @@ function headingRole(text: string, inTaskList: boolean): ParagraphRole {
   if (/^[-+]\s/.test(text)) return 'list';
   if (/^\*{2,}/.test(text)) return 'heading';
   // Numbered lines in "III. Phương hướng, nhiệm vụ" are tasks, not headings.
+  // Lettered items ("a) …") are headings only when they are a title, not a sentence.
+  if (/^[a-zđ]\)/u.test(text) && /\.$/.test(text)) return 'body';
   if (HEADING.test(text) && text.length < 200 && !/;$/.test(text) && (!inTaskList || /^[A-Z]\.|^[IVX]+\./.test(text))) return 'heading';
   return 'body';
 }

@@ -21,6 +21,8 @@ export interface FillPlan {
   edits: DocumentEdit[];
   /** The figure written for each field that changes (including computed derived rows). */
   written: Record<string, string>;
+  /** Derived rows (a "Tỷ lệ" from its sub-rows) that were empty and are computed by the fill. */
+  derived: string[];
   problems: FillProblem[];
 }
 
@@ -71,6 +73,7 @@ export function planFill(definition: TemplateDefinition, snapshot: DocumentSnaps
   const fieldsById = new Map(definition.fields.map((f) => [f.id, f]));
   const problems: FillProblem[] = [];
   const written: Record<string, string> = {};
+  const derived: string[] = [];
 
   // Values after the fill: the input where given, else what the document holds.
   const current = new Map<string, string>();
@@ -104,6 +107,7 @@ export function planFill(definition: TemplateDefinition, snapshot: DocumentSnaps
     const base = valueOf(fieldsById.get(relation.base), current);
     if (part === undefined || base === undefined || base === 0) continue;
     written[target.id] = formatDerivedPercent(part, base);
+    derived.push(target.id);
   }
 
   const edits: DocumentEdit[] = [];
@@ -121,7 +125,7 @@ export function planFill(definition: TemplateDefinition, snapshot: DocumentSnaps
       else edits.push(edit);
     }
   }
-  return { edits: orderForApply(edits), written, problems };
+  return { edits: orderForApply(edits), written, derived, problems };
 }
 
 /**
