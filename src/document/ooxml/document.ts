@@ -1,0 +1,1240 @@
+/**
+ * The OOXML adapter: a .docx file as a `ReportDocument`.
+ *
+ * read() walks the body once and returns a flat list of blocks (paragraphs and top-level tables;
+ * block-level content controls and custom XML are flattened away) plus every content control of
+ * the body. apply() validates a whole batch against the last snapshot before touching the DOM, so
+ * a failing batch changes nothing. save() writes a new .docx in which only the main document part
+ * is re-serialized, and inside it only the edited elements (see XmlPart.serialize).
+ */
+import {
+  DocumentError,
+  type CellEdit,
+  type ControlEdit,
+  type ControlInfo,
+  type ControlKind,
+  type ControlLevel,
+  type ControlLock,
+  type ControlSpan,
+  type DocumentEdit,
+  type DocumentSnapshot,
+  type InsertRowEdit,
+  type ParagraphBlock,
+  type ParagraphEdit,
+  type ReportDocument,
+  type TableBlock,
+  type TableRow,
+  type WrapEdit,
+} from '../types';
+import { DocxPackage } from './package';
+import type { XmlPart } from './xml';
+
+export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+export const W_STRICT_NS = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
+export const W14_NS = 'http://schemas.microsoft.com/office/word/2010/wordml';
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/** Run-level containers whose runs count as paragraph text. */
+const INLINE_CONTAINERS = new Set(['hyperlink', 'smartTag', 'customXml', 'fldSimple', 'ins', 'moveTo', 'dir', 'bdo']);
+/** Block-level children that carry content (everything else, e.g. bookmarks, is kept as is). */
+const BLOCK_CONTENT = new Set(['p', 'tbl', 'sdt', 'customXml', 'altChunk']);
+
+// ---------------------------------------------------------------------------------------------
+// Small DOM helpers
+
+function isEl(n: Node | null): n is Element {
+  return n !== null && n.nodeType === 1;
+}
+
+function childElements(el: Node): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as Element);
+  return out;
+}
+
+function textOf(el: Element): string {
+  let s = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3 || c.nodeType === 4) s += (c as CharacterData).data;
+  }
+  return s;
+}
+
+function isAncestorOf(a: Node, b: Node): boolean {
+  for (let n: Node | null = b.parentNode; n; n = n.parentNode) if (n === a) return true;
+  return false;
+}
+
+/** A character position in a paragraph's text: one w:t (several chars) or one special run child. */
+interface Atom {
+  el: Element;
+  run: Element;
+  start: number;
+  end: number;
+  isText: boolean;
+}
+
+interface SdtRange {
+  sdt: Element;
+  start: number;
+  end: number;
+}
+
+interface InlineSink {
+  text: string;
+  atoms: Atom[] | null;
+  sdts: SdtRange[];
+}
+
+interface SdtProps {
+  tag: string;
+  title: string;
+  kind: ControlKind;
+  lock: ControlLock;
+  showingPlaceholder: boolean;
+}
+
+interface RowRef {
+  tr: Element;
+  cells: Element[];
+}
+
+interface BlockRef {
+  el: Element;
+  rows?: RowRef[];
+}
+
+interface ControlRef {
+  sdt: Element;
+  level: ControlLevel;
+  props: SdtProps;
+  /** The body paragraph holding an inline control (not set for inline controls in tables). */
+  paragraph?: Element;
+}
+
+interface Model {
+  snapshot: DocumentSnapshot;
+  blocks: BlockRef[];
+  controls: ControlRef[];
+}
+
+/** A claim of an edit on part of the document, to detect conflicting edits in one batch. */
+type Claim = { kind: 'range'; p: Element; start: number; end: number } | { kind: 'element'; el: Element };
+
+interface PlannedOp {
+  order: number;
+  /** For span operations: paragraph and start, applied in descending order within a paragraph. */
+  start: number;
+  run: () => void;
+}
+
+export class OoxmlDocument implements ReportDocument {
+  private model: Model | undefined;
+  private modified = false;
+  private readonly wNs: string;
+  private readonly wPrefix: string;
+  private sdtIds: Set<number> | undefined;
+  /** Rows inserted in this batch, by the row they were inserted after (keeps successive inserts in order). */
+  private readonly insertedAfter = new WeakMap<Node, Element>();
+
+  private constructor(
+    private readonly pkg: DocxPackage,
+    private readonly part: XmlPart,
+    private readonly body: Element,
+  ) {
+    this.wNs = body.namespaceURI ?? W_NS;
+    this.wPrefix = body.prefix ?? part.root.lookupPrefix(this.wNs) ?? 'w';
+  }
+
+  static open(bytes: Uint8Array): OoxmlDocument {
+    const pkg = DocxPackage.open(bytes);
+    const part = pkg.mainDocument;
+    const root = part.root;
+    const ns = root.namespaceURI;
+    if (root.localName !== 'document' || (ns !== W_NS && ns !== W_STRICT_NS)) {
+      throw new DocumentError(
+        'unsupported',
+        `Phần nội dung chính "${pkg.mainPartName}" không phải là tài liệu Word (WordprocessingML).`,
+        `root element ${root.tagName}`,
+      );
+    }
+    const body = childElements(root).find((c) => c.localName === 'body' && c.namespaceURI === ns);
+    if (!body) {
+      throw new DocumentError('missing-part', 'Tài liệu Word không có phần thân (w:body).', 'no w:body');
+    }
+    return new OoxmlDocument(pkg, part, body);
+  }
+
+  /** The package, for callers that need other parts. */
+  get package(): DocxPackage {
+    return this.pkg;
+  }
+
+  async read(): Promise<DocumentSnapshot> {
+    return this.readSync();
+  }
+
+  async apply(edits: DocumentEdit[]): Promise<void> {
+    this.applySync(edits);
+  }
+
+  save(): Uint8Array {
+    return this.pkg.save();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  readSync(): DocumentSnapshot {
+    const model: Model = { snapshot: { blocks: [], controls: [] }, blocks: [], controls: [] };
+    new Walker(this, model).blockContainer(this.body, undefined);
+    this.model = model;
+    return model.snapshot;
+  }
+
+  /** @internal */
+  isW(el: Element, local?: string): boolean {
+    return el.namespaceURI === this.wNs && (local === undefined || el.localName === local);
+  }
+
+  /** @internal */
+  wChild(el: Element, local: string): Element | undefined {
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 1 && (c as Element).localName === local && (c as Element).namespaceURI === this.wNs) return c as Element;
+    }
+    return undefined;
+  }
+
+  /** @internal */
+  wVal(el: Element | undefined, name = 'val'): string | undefined {
+    if (!el) return undefined;
+    const v = el.getAttributeNS(this.wNs, name);
+    if (v !== null && v !== '') return v;
+    const alt = el.getAttribute(`${this.wPrefix}:${name}`);
+    return alt === null ? undefined : alt;
+  }
+
+  /** @internal On/off property: present without val, or val true/1/on. */
+  wFlag(el: Element | undefined): boolean {
+    if (!el) return false;
+    const v = this.wVal(el);
+    return v === undefined || !/^(false|0|off)$/i.test(v);
+  }
+
+  /** @internal Text of a paragraph-like container; atoms only when asked for (edits). */
+  walkInline(container: Element, sink: InlineSink): void {
+    for (let c = container.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const el = c as Element;
+      if (el.namespaceURI !== this.wNs) continue;
+      const name = el.localName;
+      if (name === 'r') {
+        this.walkRun(el, sink);
+      } else if (name === 'sdt') {
+        const range: SdtRange = { sdt: el, start: sink.text.length, end: -1 };
+        sink.sdts.push(range);
+        const content = this.wChild(el, 'sdtContent');
+        if (content) this.walkInline(content, sink);
+        range.end = sink.text.length;
+      } else if (INLINE_CONTAINERS.has(name)) {
+        this.walkInline(el, sink);
+      }
+    }
+  }
+
+  private walkRun(run: Element, sink: InlineSink): void {
+    for (let c = run.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const el = c as Element;
+      if (el.namespaceURI !== this.wNs) continue;
+      let add: string | undefined;
+      let isText = false;
+      switch (el.localName) {
+        case 't':
+          add = textOf(el);
+          isText = true;
+          break;
+        case 'tab':
+        case 'ptab':
+          add = '\t';
+          break;
+        case 'br':
+        case 'cr':
+          add = '\n';
+          break;
+        case 'noBreakHyphen':
+          add = '-';
+          break;
+        default:
+          break;
+      }
+      if (add === undefined) continue;
+      if (sink.atoms) sink.atoms.push({ el, run, start: sink.text.length, end: sink.text.length + add.length, isText });
+      sink.text += add;
+    }
+  }
+
+  /** @internal */
+  sdtProps(sdt: Element): SdtProps {
+    const pr = this.wChild(sdt, 'sdtPr');
+    let kind: ControlKind = 'richText';
+    let lock: ControlLock = 'none';
+    let tag = '';
+    let title = '';
+    let showingPlaceholder = false;
+    if (pr) {
+      for (const c of childElements(pr)) {
+        const ns = c.namespaceURI;
+        const name = c.localName;
+        if (ns === this.wNs) {
+          switch (name) {
+            case 'tag':
+              tag = this.wVal(c) ?? '';
+              break;
+            case 'alias':
+              title = this.wVal(c) ?? '';
+              break;
+            case 'lock': {
+              const v = this.wVal(c);
+              if (v === 'sdtLocked' || v === 'contentLocked' || v === 'sdtContentLocked') lock = v;
+              break;
+            }
+            case 'showingPlcHdr':
+              showingPlaceholder = this.wFlag(c);
+              break;
+            case 'text':
+              kind = 'plainText';
+              break;
+            case 'date':
+              kind = 'date';
+              break;
+            case 'dropDownList':
+              kind = 'dropDown';
+              break;
+            case 'comboBox':
+              kind = 'comboBox';
+              break;
+            case 'richText':
+              kind = 'richText';
+              break;
+            case 'picture':
+            case 'docPartObj':
+            case 'docPartList':
+            case 'group':
+            case 'citation':
+            case 'bibliography':
+            case 'equation':
+              kind = 'other';
+              break;
+            default:
+              break;
+          }
+        } else if (ns === W14_NS && name === 'checkbox') {
+          kind = 'checkBox';
+        } else if (name === 'repeatingSection' || name === 'repeatingSectionItem') {
+          kind = 'other';
+        }
+      }
+    }
+    return { tag, title, kind, lock, showingPlaceholder };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Applying edits
+
+  applySync(edits: DocumentEdit[]): void {
+    if (!this.model) {
+      if (this.modified) {
+        throw new DocumentError(
+          'stale-edit',
+          'Tài liệu đã được sửa sau lần đọc trước; hãy đọc lại tài liệu trước khi sửa tiếp.',
+          'apply() after apply() without read()',
+        );
+      }
+      this.readSync();
+    }
+    const model = this.model!;
+    const ops: PlannedOp[] = [];
+    const claims: Claim[] = [];
+    // Phase 1: validate and plan everything against the unmodified DOM.
+    edits.forEach((edit, i) => {
+      switch (edit.kind) {
+        case 'control':
+          this.planControl(model, edit, ops, claims);
+          break;
+        case 'cell':
+          this.planCell(model, edit, ops, claims);
+          break;
+        case 'paragraph':
+          this.planParagraph(model, edit, ops, claims);
+          break;
+        case 'insert-row':
+          this.planInsertRow(model, edit, ops, claims, i);
+          break;
+        case 'wrap':
+          this.planWrap(model, edit, ops, claims);
+          break;
+        default:
+          throw new DocumentError('unsupported', 'Loại sửa đổi không được hỗ trợ.', JSON.stringify(edit));
+      }
+    });
+    this.checkConflicts(claims);
+    if (ops.length === 0) return;
+    // Phase 2: apply. Span operations first, by descending start within each paragraph, so that
+    // earlier offsets stay valid; then whole-content replacements; then inserted rows.
+    this.part.prepareForEdit();
+    const sorted = ops
+      .map((op, i) => ({ op, i }))
+      .sort((a, b) => a.op.order - b.op.order || b.op.start - a.op.start || a.i - b.i);
+    for (const { op } of sorted) op.run();
+    this.model = undefined;
+    this.modified = true;
+  }
+
+  private mark(n: Node): void {
+    this.part.markDirty(n);
+  }
+
+  private stale(what: string): DocumentError {
+    return new DocumentError(
+      'stale-edit',
+      `Sửa đổi không khớp với tài liệu hiện tại (${what}); hãy đọc lại tài liệu.`,
+      what,
+    );
+  }
+
+  private controlName(props: SdtProps): string {
+    return props.title || props.tag || 'không tên';
+  }
+
+  private lockedError(props: SdtProps): DocumentError {
+    return new DocumentError(
+      'control-locked',
+      `Điều khiển nội dung "${this.controlName(props)}" bị khoá nội dung nên không thể sửa.`,
+      `${props.tag}|${props.title}|${props.lock}`,
+    );
+  }
+
+  private isContentLocked(props: SdtProps): boolean {
+    return props.lock === 'contentLocked' || props.lock === 'sdtContentLocked';
+  }
+
+  /** Refuses when an ancestor control of `node` locks its content. */
+  private checkAncestors(node: Node): void {
+    for (let n: Node | null = node.parentNode; n && n !== this.body; n = n.parentNode) {
+      if (isEl(n) && this.isW(n, 'sdt')) {
+        const props = this.sdtProps(n);
+        if (this.isContentLocked(props)) throw this.lockedError(props);
+      }
+    }
+  }
+
+  /** Refuses when a control inside `container` is locked in any way (its content would be replaced). */
+  private checkNoLockedInside(container: Element): void {
+    const stack: Element[] = childElements(container);
+    while (stack.length) {
+      const el = stack.pop()!;
+      if (this.isW(el, 'sdt')) {
+        const props = this.sdtProps(el);
+        if (props.lock !== 'none') throw this.lockedError(props);
+      }
+      stack.push(...childElements(el));
+    }
+  }
+
+  private paragraphSink(p: Element): InlineSink {
+    const sink: InlineSink = { text: '', atoms: [], sdts: [] };
+    this.walkInline(p, sink);
+    return sink;
+  }
+
+  /** Refuses a span edit [start, end) of a paragraph that touches a content-locked control. */
+  private checkSpanLocks(p: Element, sink: InlineSink, start: number, end: number): void {
+    this.checkAncestors(p);
+    for (const r of sink.sdts) {
+      const touches = start === end ? r.start <= start && start <= r.end : r.start < end && start < r.end;
+      if (!touches) continue;
+      const props = this.sdtProps(r.sdt);
+      if (this.isContentLocked(props)) throw this.lockedError(props);
+    }
+  }
+
+  private planParagraph(model: Model, edit: ParagraphEdit, ops: PlannedOp[], claims: Claim[]): void {
+    const ref = model.blocks[edit.blockIndex];
+    if (!ref || ref.rows) throw this.stale(`khối ${edit.blockIndex} không phải là đoạn văn`);
+    const p = ref.el;
+    const sink = this.paragraphSink(p);
+    if (!(Number.isInteger(edit.start) && Number.isInteger(edit.end) && 0 <= edit.start && edit.start <= edit.end && edit.end <= sink.text.length)) {
+      throw this.stale(`vị trí ${edit.start}–${edit.end} nằm ngoài đoạn văn ${edit.blockIndex}`);
+    }
+    this.checkSpanLocks(p, sink, edit.start, edit.end);
+    claims.push({ kind: 'range', p, start: edit.start, end: edit.end });
+    ops.push({ order: 0, start: edit.start, run: () => this.replaceInParagraph(p, edit.start, edit.end, edit.text) });
+  }
+
+  private planCell(model: Model, edit: CellEdit, ops: PlannedOp[], claims: Claim[]): void {
+    const table = model.blocks[edit.tableIndex];
+    if (!table?.rows) throw this.stale(`khối ${edit.tableIndex} không phải là bảng`);
+    const row = table.rows[edit.rowIndex];
+    if (!row) throw this.stale(`bảng ${edit.tableIndex} không có hàng ${edit.rowIndex}`);
+    const tc = row.cells[edit.cellIndex];
+    if (!tc) throw this.stale(`hàng ${edit.rowIndex} của bảng ${edit.tableIndex} không có ô ${edit.cellIndex}`);
+    this.checkAncestors(tc);
+    if (!edit.find) {
+      this.checkNoLockedInside(tc);
+      claims.push({ kind: 'element', el: tc });
+      ops.push({ order: 1, start: 0, run: () => this.setBlocksText(tc, edit.text) });
+      return;
+    }
+    const segs = this.cellSegments(tc);
+    const cellText = segs.map((s) => s.text).join('\n');
+    const from = Math.max(0, edit.find.from | 0);
+    const at = edit.find.text === '' ? -1 : cellText.indexOf(edit.find.text, from);
+    if (at < 0) throw this.stale(`không tìm thấy "${edit.find.text}" trong ô (${edit.rowIndex}, ${edit.cellIndex}) của bảng ${edit.tableIndex}`);
+    const end = at + edit.find.text.length;
+    let offset = 0;
+    for (const seg of segs) {
+      const segEnd = offset + seg.text.length;
+      if (at >= offset && end <= segEnd) {
+        const p = seg.p;
+        if (!p) break;
+        const s = at - offset;
+        const e = end - offset;
+        const sink = this.paragraphSink(p);
+        this.checkSpanLocks(p, sink, s, e);
+        claims.push({ kind: 'range', p, start: s, end: e });
+        ops.push({ order: 0, start: s, run: () => this.replaceInParagraph(p, s, e, edit.text) });
+        return;
+      }
+      offset = segEnd + 1;
+    }
+    throw new DocumentError(
+      'unsupported',
+      `Không thể thay "${edit.find.text}" trong ô (${edit.rowIndex}, ${edit.cellIndex}) của bảng ${edit.tableIndex}: đoạn cần thay vắt qua nhiều đoạn văn hoặc nằm trong bảng lồng.`,
+      'find match spans several paragraphs',
+    );
+  }
+
+  /** The cell's text as a list of segments joined by "\n": paragraphs and nested tables. */
+  private cellSegments(container: Element): Array<{ p?: Element; text: string }> {
+    const out: Array<{ p?: Element; text: string }> = [];
+    for (const c of childElements(container)) {
+      if (!this.isW(c)) continue;
+      if (c.localName === 'p') {
+        const sink: InlineSink = { text: '', atoms: null, sdts: [] };
+        this.walkInline(c, sink);
+        out.push({ p: c, text: sink.text });
+      } else if (c.localName === 'tbl') {
+        const dummy: Model = { snapshot: { blocks: [], controls: [] }, blocks: [], controls: [] };
+        out.push({ text: new Walker(this, dummy).tableText(c) });
+      } else if (c.localName === 'sdt') {
+        const content = this.wChild(c, 'sdtContent');
+        if (content) out.push(...this.cellSegments(content));
+      } else if (c.localName === 'customXml') {
+        out.push(...this.cellSegments(c));
+      }
+    }
+    return out;
+  }
+
+  private planControl(model: Model, edit: ControlEdit, ops: PlannedOp[], claims: Claim[]): void {
+    const ref = model.controls[edit.controlIndex];
+    if (!ref) {
+      throw new DocumentError(
+        'control-missing',
+        `Không tìm thấy điều khiển nội dung số ${edit.controlIndex} trong tài liệu.`,
+        `control ${edit.controlIndex}`,
+      );
+    }
+    const props = this.sdtProps(ref.sdt);
+    if (this.isContentLocked(props)) throw this.lockedError(props);
+    this.checkAncestors(ref.sdt);
+    const content = this.wChild(ref.sdt, 'sdtContent');
+    if (props.kind === 'checkBox' || props.kind === 'other' || ref.level === 'row') {
+      const why =
+        props.kind === 'checkBox' ? 'ô đánh dấu' : props.kind === 'other' ? 'loại điều khiển không chứa văn bản thường' : 'điều khiển bao cả hàng bảng';
+      throw new DocumentError(
+        'unsupported',
+        `Không thể ghi văn bản vào điều khiển "${this.controlName(props)}" (${why}).`,
+        `${props.kind}/${ref.level}`,
+      );
+    }
+    if (content) this.checkNoLockedInside(content);
+    claims.push({ kind: 'element', el: ref.sdt });
+    ops.push({ order: 1, start: 0, run: () => this.writeControl(ref, edit.text) });
+  }
+
+  private planInsertRow(model: Model, edit: InsertRowEdit, ops: PlannedOp[], claims: Claim[], seq: number): void {
+    const table = model.blocks[edit.tableIndex];
+    if (!table?.rows) throw this.stale(`khối ${edit.tableIndex} không phải là bảng`);
+    const template = table.rows[edit.templateRowIndex];
+    const after = table.rows[edit.afterRowIndex];
+    if (!template) throw this.stale(`bảng ${edit.tableIndex} không có hàng mẫu ${edit.templateRowIndex}`);
+    if (!after) throw this.stale(`bảng ${edit.tableIndex} không có hàng ${edit.afterRowIndex}`);
+    if (edit.cells.length > template.cells.length) {
+      throw new DocumentError(
+        'unsupported',
+        `Hàng mẫu chỉ có ${template.cells.length} ô nhưng cần ghi ${edit.cells.length} ô.`,
+        'too many cells for template row',
+      );
+    }
+    this.checkAncestors(after.tr);
+    for (const tc of template.cells) this.checkNoLockedInside(tc);
+    ops.push({ order: 2, start: -seq, run: () => this.insertRow(template.tr, after.tr, edit.cells) });
+  }
+
+  private planWrap(model: Model, edit: WrapEdit, ops: PlannedOp[], claims: Claim[]): void {
+    const ref = model.blocks[edit.blockIndex];
+    if (!ref || ref.rows) throw this.stale(`khối ${edit.blockIndex} không phải là đoạn văn`);
+    const p = ref.el;
+    const sink = this.paragraphSink(p);
+    if (!(Number.isInteger(edit.start) && Number.isInteger(edit.end) && 0 <= edit.start && edit.start < edit.end && edit.end <= sink.text.length)) {
+      throw this.stale(`vị trí ${edit.start}–${edit.end} không hợp lệ để bọc trong đoạn văn ${edit.blockIndex}`);
+    }
+    this.checkSpanLocks(p, sink, edit.start, edit.end);
+    const atoms = sink.atoms!;
+    const first = atoms.find((a) => a.start <= edit.start && edit.start < a.end)!;
+    const last = atoms.find((a) => a.start < edit.end && edit.end <= a.end)!;
+    if (first.run.parentNode !== last.run.parentNode) {
+      throw new DocumentError(
+        'unsupported',
+        'Không thể bọc đoạn văn bản này trong điều khiển nội dung: vùng chọn cắt ngang một siêu liên kết, trường hoặc điều khiển khác.',
+        'wrap boundaries in different containers',
+      );
+    }
+    // Complex fields must not be cut by the new control.
+    let depth = 0;
+    for (let n: Node | null = first.run; n; n = n.nextSibling) {
+      if (isEl(n)) {
+        for (const fc of this.descendants(n, 'fldChar')) {
+          const t = this.wVal(fc, 'fldCharType');
+          if (t === 'begin') depth++;
+          else if (t === 'end') depth--;
+          if (depth < 0) break;
+        }
+      }
+      if (n === last.run || depth < 0) break;
+    }
+    if (depth !== 0) {
+      throw new DocumentError(
+        'unsupported',
+        'Không thể bọc đoạn văn bản này trong điều khiển nội dung: vùng chọn cắt ngang một trường (field).',
+        'wrap cuts a complex field',
+      );
+    }
+    claims.push({ kind: 'range', p, start: edit.start, end: edit.end });
+    ops.push({ order: 0, start: edit.start, run: () => this.wrap(p, edit.start, edit.end, edit.tag, edit.title) });
+  }
+
+  private descendants(el: Element, local: string): Element[] {
+    const out: Element[] = [];
+    const stack = [el];
+    while (stack.length) {
+      const e = stack.pop()!;
+      if (e !== el && this.isW(e, local)) out.push(e);
+      stack.push(...childElements(e));
+    }
+    if (this.isW(el, local)) out.push(el);
+    return out;
+  }
+
+  private checkConflicts(claims: Claim[]): void {
+    const conflict = (): DocumentError =>
+      new DocumentError('unsupported', 'Các sửa đổi trong cùng một lần chồng lấn nhau; hãy tách thành nhiều lần.', 'overlapping edits');
+    const within = (inner: Element, outer: Element): boolean => inner === outer || isAncestorOf(outer, inner);
+    for (let i = 0; i < claims.length; i++) {
+      for (let j = i + 1; j < claims.length; j++) {
+        const a = claims[i]!;
+        const b = claims[j]!;
+        if (a.kind === 'range' && b.kind === 'range') {
+          if (a.p !== b.p) continue;
+          const point = a.start === a.end || b.start === b.end;
+          if (point ? a.start <= b.end && b.start <= a.end : a.start < b.end && b.start < a.end) throw conflict();
+        } else if (a.kind === 'element' && b.kind === 'element') {
+          if (within(a.el, b.el) || within(b.el, a.el)) throw conflict();
+        } else {
+          const el = a.kind === 'element' ? a.el : (b as { el: Element }).el;
+          const p = a.kind === 'range' ? a.p : (b as { p: Element }).p;
+          if (within(p, el)) throw conflict();
+        }
+      }
+    }
+  }
+
+  // --- mutations -------------------------------------------------------------------------------
+
+  private w(local: string): Element {
+    return this.part.doc.createElementNS(this.wNs, `${this.wPrefix}:${local}`);
+  }
+
+  private setWVal(el: Element, value: string, name = 'val'): void {
+    el.setAttributeNS(this.wNs, `${this.wPrefix}:${name}`, value);
+  }
+
+  private setT(t: Element, text: string): void {
+    t.textContent = text;
+    if (/^\s|\s$|\s\s|\t|\n/.test(text)) t.setAttributeNS(XML_NS, 'xml:space', 'preserve');
+    this.mark(t);
+  }
+
+  private insertBefore(parent: Node, node: Node, ref: Node | null): void {
+    parent.insertBefore(node, ref);
+    this.mark(parent);
+  }
+
+  private remove(node: Node): void {
+    const parent = node.parentNode;
+    if (!parent) return;
+    parent.removeChild(node);
+    this.mark(parent);
+  }
+
+  /** New run content for a text: w:t pieces with w:tab for "\t" and w:br for "\n". */
+  private contentNodes(text: string): Element[] {
+    const out: Element[] = [];
+    for (const piece of text.split(/(\t|\r\n|\n)/)) {
+      if (piece === '') continue;
+      if (piece === '\t') out.push(this.w('tab'));
+      else if (piece === '\n' || piece === '\r\n') out.push(this.w('br'));
+      else {
+        const t = this.w('t');
+        this.setT(t, piece);
+        out.push(t);
+      }
+    }
+    return out;
+  }
+
+  private cleanRPr(rPr: Element | undefined): Element | undefined {
+    if (!rPr) return undefined;
+    const clone = rPr.cloneNode(true) as Element;
+    for (const c of childElements(clone)) {
+      if (this.isW(c) && ['ins', 'del', 'moveFrom', 'moveTo', 'rPrChange'].includes(c.localName ?? '')) clone.removeChild(c);
+    }
+    return clone;
+  }
+
+  private newRun(rPr: Element | undefined, text: string): Element {
+    const r = this.w('r');
+    const pr = this.cleanRPr(rPr);
+    if (pr) r.appendChild(pr);
+    for (const n of this.contentNodes(text)) r.appendChild(n);
+    return r;
+  }
+
+  private firstRunRPr(container: Element): Element | undefined {
+    const first = this.firstDescendant(container, 'r');
+    return first ? this.wChild(first, 'rPr') : undefined;
+  }
+
+  private firstDescendant(el: Element, local: string, skipTables = false): Element | undefined {
+    for (const c of childElements(el)) {
+      if (this.isW(c, local)) return c;
+      if (skipTables && this.isW(c, 'tbl')) continue;
+      const found = this.firstDescendant(c, local, skipTables);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Replaces [start, end) of a paragraph-like container's text; see replaceAtoms. */
+  private replaceInParagraph(p: Element, start: number, end: number, text: string): void {
+    const sink = this.paragraphSink(p);
+    const pPr = this.wChild(p, 'pPr');
+    this.replaceAtoms(p, sink.atoms!, start, end, text, pPr ? this.wChild(pPr, 'rPr') : undefined);
+  }
+
+  /**
+   * Replaces the text [start, end) described by `atoms` with `text`. The new text goes where the
+   * replaced text starts (so it takes that run's formatting); other overlapped text is removed,
+   * and runs left without content are removed. Markup outside the range is untouched.
+   */
+  private replaceAtoms(container: Element, atoms: Atom[], start: number, end: number, text: string, fallbackRPr: Element | undefined): void {
+    let anchor: Atom | undefined;
+    if (start < end) anchor = atoms.find((a) => a.start <= start && start < a.end);
+    else {
+      for (const a of atoms) if (a.end === start) anchor = a;
+      anchor ??= atoms.find((a) => a.start === start);
+    }
+    const touchedRuns = new Set<Element>();
+    // Remove overlapped text, last atom first.
+    for (let i = atoms.length - 1; i >= 0; i--) {
+      const a = atoms[i]!;
+      if (a === anchor) continue;
+      if (!(a.start < end && start < a.end)) continue;
+      touchedRuns.add(a.run);
+      if (a.isText) {
+        const data = textOf(a.el);
+        const from = Math.max(start, a.start) - a.start;
+        const to = Math.min(end, a.end) - a.start;
+        const rest = data.slice(0, from) + data.slice(to);
+        if (rest === '') this.remove(a.el);
+        else this.setT(a.el, rest);
+      } else {
+        this.remove(a.el);
+      }
+    }
+    if (anchor) {
+      touchedRuns.add(anchor.run);
+      const simple = !/[\t\n]/.test(text);
+      if (anchor.isText) {
+        const data = textOf(anchor.el);
+        const from = start - anchor.start;
+        const to = Math.min(end, anchor.end) - anchor.start;
+        if (simple) {
+          const next = data.slice(0, from) + text + data.slice(to);
+          if (next === '') this.remove(anchor.el);
+          else this.setT(anchor.el, next);
+        } else {
+          const before = data.slice(0, from);
+          const after = data.slice(to);
+          const run = anchor.run;
+          const ref = anchor.el.nextSibling;
+          const nodes = this.contentNodes(text);
+          if (after !== '') {
+            const tAfter = anchor.el.cloneNode(false) as Element;
+            this.setT(tAfter, after);
+            nodes.push(tAfter);
+          }
+          for (const n of nodes) this.insertBefore(run, n, ref);
+          if (before === '') this.remove(anchor.el);
+          else this.setT(anchor.el, before);
+        }
+      } else {
+        // A tab/break atom: insert before it (replacing) or after it (pure insertion at its end).
+        const run = anchor.run;
+        const covered = anchor.start < end && start < anchor.end;
+        const ref = covered || anchor.start === start ? anchor.el : anchor.el.nextSibling;
+        for (const n of this.contentNodes(text)) this.insertBefore(run, n, ref);
+        if (covered) this.remove(anchor.el);
+      }
+    } else if (text !== '') {
+      // No text at all in the container: a new run with the container's first run formatting.
+      const rPr = this.firstRunRPr(container) ?? fallbackRPr;
+      this.insertBefore(container, this.newRun(rPr, text), null);
+    }
+    for (const run of touchedRuns) {
+      const hasContent = childElements(run).some((c) => !this.isW(c, 'rPr'));
+      if (!hasContent) this.remove(run);
+    }
+  }
+
+  /** Sets the text of a block container (table cell or block-level control content). */
+  private setBlocksText(container: Element, text: string): void {
+    const lines = text.split(/\r\n|\n/);
+    let p0 = this.firstDescendant(container, 'p', true);
+    if (!p0) {
+      p0 = this.w('p');
+      this.insertBefore(container, p0, null);
+    }
+    // Remove every other block (paragraphs, tables, controls) on the path to p0.
+    this.pruneExcept(container, p0);
+    const sink = this.paragraphSink(p0);
+    const pPr = this.wChild(p0, 'pPr');
+    const runRPr = sink.atoms![0] ? this.wChild(sink.atoms![0].run, 'rPr') : this.firstRunRPr(p0);
+    const markRPr = pPr ? this.wChild(pPr, 'rPr') : undefined;
+    this.replaceAtoms(p0, sink.atoms!, 0, sink.text.length, lines[0] ?? '', markRPr);
+    let ref: Node | null = p0.nextSibling;
+    const parent = p0.parentNode!;
+    for (const line of lines.slice(1)) {
+      const p = this.w('p');
+      if (pPr) {
+        const clone = pPr.cloneNode(true) as Element;
+        for (const c of childElements(clone)) if (this.isW(c, 'sectPr') || this.isW(c, 'pPrChange')) clone.removeChild(c);
+        p.appendChild(clone);
+      }
+      if (line !== '') p.appendChild(this.newRun(runRPr ?? markRPr, line));
+      this.insertBefore(parent, p, ref);
+      ref = p.nextSibling;
+    }
+  }
+
+  private pruneExcept(container: Element, keep: Element): void {
+    for (const c of childElements(container)) {
+      if (!this.isW(c) || !BLOCK_CONTENT.has(c.localName ?? '')) continue;
+      if (c === keep) continue;
+      if (isAncestorOf(c, keep)) {
+        if (this.isW(c, 'sdt')) {
+          const content = this.wChild(c, 'sdtContent');
+          if (content) this.pruneExcept(content, keep);
+        } else {
+          this.pruneExcept(c, keep);
+        }
+        continue;
+      }
+      this.remove(c);
+    }
+  }
+
+  private clearPlaceholder(sdt: Element): void {
+    const pr = this.wChild(sdt, 'sdtPr');
+    const flag = pr ? this.wChild(pr, 'showingPlcHdr') : undefined;
+    if (!pr || !flag) return;
+    this.remove(flag);
+    // Word styles placeholder text with the "PlaceholderText" character style; typed text drops it.
+    const content = this.wChild(sdt, 'sdtContent');
+    if (!content) return;
+    for (const rPr of this.descendants(content, 'rPr')) {
+      const rStyle = this.wChild(rPr, 'rStyle');
+      if (rStyle && /placeholder/i.test(this.wVal(rStyle) ?? '')) this.remove(rStyle);
+    }
+  }
+
+  private writeControl(ref: ControlRef, text: string): void {
+    const sdt = ref.sdt;
+    this.clearPlaceholder(sdt);
+    let content = this.wChild(sdt, 'sdtContent');
+    if (!content) {
+      content = this.w('sdtContent');
+      this.insertBefore(sdt, content, null);
+    }
+    const pr = this.wChild(sdt, 'sdtPr');
+    const ctrlRPr = pr ? this.wChild(pr, 'rPr') : undefined;
+    if (ref.level === 'inline') {
+      const sink: InlineSink = { text: '', atoms: [], sdts: [] };
+      this.walkInline(content, sink);
+      this.replaceAtoms(content, sink.atoms!, 0, sink.text.length, text, ctrlRPr);
+    } else if (ref.level === 'block') {
+      this.setBlocksText(content, text);
+    } else {
+      // Cell level: one cell per "\t"-separated piece when the counts match, else all in the first.
+      const cells = childElements(content).filter((c) => this.isW(c, 'tc'));
+      const pieces = text.split('\t');
+      cells.forEach((tc, i) => {
+        const piece = pieces.length === cells.length ? pieces[i]! : i === 0 ? text : '';
+        this.setBlocksText(tc, piece);
+      });
+    }
+  }
+
+  private ensureSdtIds(): Set<number> {
+    if (!this.sdtIds) {
+      const ids = new Set<number>();
+      const stack: Element[] = [this.part.root];
+      while (stack.length) {
+        const el = stack.pop()!;
+        if (this.isW(el, 'sdtPr')) {
+          const id = this.wChild(el, 'id');
+          const v = Number(this.wVal(id));
+          if (Number.isFinite(v)) ids.add(v);
+          continue;
+        }
+        stack.push(...childElements(el));
+      }
+      this.sdtIds = ids;
+    }
+    return this.sdtIds;
+  }
+
+  private newSdtId(): number {
+    const ids = this.ensureSdtIds();
+    let max = 0;
+    for (const v of ids) if (v > max && v < 0x7fffffff) max = v;
+    let id = max + 1;
+    while (ids.has(id) || id >= 0x7fffffff) id = 1 + Math.floor(Math.random() * 0x7ffffffe);
+    ids.add(id);
+    return id;
+  }
+
+  private insertRow(templateTr: Element, afterTr: Element, cells: string[]): void {
+    const clone = templateTr.cloneNode(true) as Element;
+    // Identity markup must not be duplicated: bookmarks, paragraph ids, control ids.
+    for (const name of ['bookmarkStart', 'bookmarkEnd']) for (const b of this.descendants(clone, name)) b.parentNode?.removeChild(b);
+    const stack: Element[] = [clone];
+    while (stack.length) {
+      const el = stack.pop()!;
+      if (el.getAttributeNS(W14_NS, 'paraId') !== null) el.removeAttributeNS(W14_NS, 'paraId');
+      if (el.getAttributeNS(W14_NS, 'textId') !== null) el.removeAttributeNS(W14_NS, 'textId');
+      if (this.isW(el, 'sdtPr')) {
+        const id = this.wChild(el, 'id');
+        if (id) this.setWVal(id, String(this.newSdtId()));
+      }
+      stack.push(...childElements(el));
+    }
+    const tcs = new Walker(this, { snapshot: { blocks: [], controls: [] }, blocks: [], controls: [] }).rowCells(clone);
+    tcs.forEach((tc, i) => this.setBlocksText(tc, cells[i] ?? ''));
+    // Successive inserts after the same row keep their order.
+    let ref: Node | null = afterTr.nextSibling;
+    while (ref && this.insertedAfter.get(ref) === afterTr) ref = ref.nextSibling;
+    this.insertedAfter.set(clone, afterTr);
+    this.insertBefore(afterTr.parentNode!, clone, ref);
+  }
+
+  private wrap(p: Element, start: number, end: number, tag: string, title: string): void {
+    // Split at the end first, then at the start, so the atoms found stay valid.
+    let sink = this.paragraphSink(p);
+    const last = sink.atoms!.find((a) => a.start < end && end <= a.end)!;
+    this.splitRun(last, end - last.start);
+    sink = this.paragraphSink(p);
+    const first = sink.atoms!.find((a) => a.start <= start && start < a.end)!;
+    const lastRun = sink.atoms!.find((a) => a.start < end && end <= a.end)!.run;
+    const firstRun = this.splitRun(first, start - first.start) ?? first.run;
+    const endRun = lastRun === first.run ? firstRun : lastRun;
+    const container = firstRun.parentNode!;
+    const sdt = this.w('sdt');
+    const pr = this.w('sdtPr');
+    const alias = this.w('alias');
+    this.setWVal(alias, title);
+    const tagEl = this.w('tag');
+    this.setWVal(tagEl, tag);
+    const id = this.w('id');
+    this.setWVal(id, String(this.newSdtId()));
+    pr.appendChild(alias);
+    pr.appendChild(tagEl);
+    pr.appendChild(id);
+    const content = this.w('sdtContent');
+    sdt.appendChild(pr);
+    sdt.appendChild(content);
+    this.insertBefore(container, sdt, firstRun);
+    let n: Node | null = firstRun;
+    while (n) {
+      const next: Node | null = n.nextSibling;
+      this.remove(n);
+      content.appendChild(n);
+      if (n === endRun) break;
+      n = next;
+    }
+  }
+
+  /**
+   * Splits the run of `atom` at `offset` characters into the atom. Returns the run that starts
+   * at the split point (a new run), or undefined when the split point is at the start of the run's
+   * content or at its end (no split needed).
+   */
+  private splitRun(atom: Atom, offset: number): Element | undefined {
+    const run = atom.run;
+    let boundary: Node | null;
+    if (atom.isText && offset > 0 && offset < atom.end - atom.start) {
+      const data = textOf(atom.el);
+      const tail = atom.el.cloneNode(false) as Element;
+      this.setT(tail, data.slice(offset));
+      this.setT(atom.el, data.slice(0, offset));
+      this.insertBefore(run, tail, atom.el.nextSibling);
+      boundary = tail;
+    } else {
+      boundary = offset === 0 ? atom.el : atom.el.nextSibling;
+    }
+    if (!boundary) return undefined;
+    let contentBefore = false;
+    for (let c = boundary.previousSibling; c; c = c.previousSibling) {
+      if (isEl(c) && !this.isW(c, 'rPr')) contentBefore = true;
+    }
+    if (!contentBefore) return undefined;
+    const rest = run.cloneNode(false) as Element;
+    const rPr = this.wChild(run, 'rPr');
+    if (rPr) rest.appendChild(rPr.cloneNode(true));
+    let n: Node | null = boundary;
+    while (n) {
+      const next: Node | null = n.nextSibling;
+      run.removeChild(n);
+      rest.appendChild(n);
+      n = next;
+    }
+    this.mark(run);
+    this.insertBefore(run.parentNode!, rest, run.nextSibling);
+    return rest;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The read walk
+
+class Walker {
+  constructor(
+    private readonly doc: OoxmlDocument,
+    private readonly model: Model,
+  ) {}
+
+  private register(sdt: Element, level: ControlLevel, blockIndex: number, paragraph?: Element): ControlInfo {
+    const props = this.doc.sdtProps(sdt);
+    const info: ControlInfo = {
+      index: this.model.snapshot.controls.length,
+      tag: props.tag,
+      title: props.title,
+      text: '',
+      kind: props.kind,
+      level,
+      lock: props.lock,
+      showingPlaceholder: props.showingPlaceholder,
+      blockIndex,
+    };
+    this.model.snapshot.controls.push(info);
+    this.model.controls.push({ sdt, level, props, paragraph });
+    return info;
+  }
+
+  /**
+   * Walks block-level content. `tableIndex` is set inside tables: no blocks are emitted there and
+   * controls point at the table. Returns the text of each (flattened) block.
+   */
+  blockContainer(container: Element, tableIndex: number | undefined): string[] {
+    const texts: string[] = [];
+    for (let c = container.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const el = c as Element;
+      if (!this.doc.isW(el)) continue;
+      switch (el.localName) {
+        case 'p':
+          texts.push(this.paragraph(el, tableIndex));
+          break;
+        case 'tbl':
+          texts.push(this.table(el, tableIndex));
+          break;
+        case 'sdt': {
+          const info = this.register(el, 'block', tableIndex ?? this.model.snapshot.blocks.length);
+          const content = this.doc.wChild(el, 'sdtContent');
+          const inner = content ? this.blockContainer(content, tableIndex) : [];
+          info.text = inner.join('\n');
+          texts.push(...inner);
+          break;
+        }
+        case 'customXml':
+          texts.push(...this.blockContainer(el, tableIndex));
+          break;
+        default:
+          break;
+      }
+    }
+    return texts;
+  }
+
+  private paragraph(p: Element, tableIndex: number | undefined): string {
+    const sink: InlineSink = { text: '', atoms: null, sdts: [] };
+    let block: ParagraphBlock | undefined;
+    const index = tableIndex ?? this.model.snapshot.blocks.length;
+    if (tableIndex === undefined) {
+      block = { type: 'paragraph', index, text: '', spans: [] };
+      const pPr = this.doc.wChild(p, 'pPr');
+      const style = this.doc.wVal(pPr ? this.doc.wChild(pPr, 'pStyle') : undefined);
+      if (style) block.style = style;
+      this.model.snapshot.blocks.push(block);
+      this.model.blocks.push({ el: p });
+    }
+    this.doc.walkInline(p, sink);
+    const spans: ControlSpan[] = [];
+    for (const r of sink.sdts) {
+      const info = this.register(r.sdt, 'inline', index, block ? p : undefined);
+      info.text = sink.text.slice(r.start, r.end);
+      spans.push({ controlIndex: info.index, start: r.start, end: r.end });
+    }
+    if (block) {
+      block.text = sink.text;
+      block.spans = spans;
+    }
+    return sink.text;
+  }
+
+  private table(tbl: Element, outerTable: number | undefined): string {
+    const topLevel = outerTable === undefined;
+    const index = outerTable ?? this.model.snapshot.blocks.length;
+    let block: TableBlock | undefined;
+    let ref: BlockRef | undefined;
+    if (topLevel) {
+      block = { type: 'table', index, rows: [] };
+      ref = { el: tbl, rows: [] };
+      this.model.snapshot.blocks.push(block);
+      this.model.blocks.push(ref);
+    }
+    const rows: Array<{ row: TableRow; ref: RowRef; text: string }> = [];
+    this.rows(tbl, index, rows);
+    if (block && ref) {
+      block.rows = rows.map((r) => r.row);
+      ref.rows = rows.map((r) => r.ref);
+    }
+    return rows.map((r) => r.text).join('\n');
+  }
+
+  /** Plain text of a table (nested tables inside cells). */
+  tableText(tbl: Element): string {
+    const rows: Array<{ row: TableRow; ref: RowRef; text: string }> = [];
+    this.rows(tbl, 0, rows);
+    return rows.map((r) => r.text).join('\n');
+  }
+
+  private rows(container: Element, tableIndex: number, out: Array<{ row: TableRow; ref: RowRef; text: string }>): void {
+    for (let c = container.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const el = c as Element;
+      if (!this.doc.isW(el)) continue;
+      if (el.localName === 'tr') {
+        out.push(this.row(el, tableIndex));
+      } else if (el.localName === 'sdt') {
+        const info = this.register(el, 'row', tableIndex);
+        const content = this.doc.wChild(el, 'sdtContent');
+        const before = out.length;
+        if (content) this.rows(content, tableIndex, out);
+        info.text = out
+          .slice(before)
+          .map((r) => r.text)
+          .join('\n');
+      } else if (el.localName === 'customXml') {
+        this.rows(el, tableIndex, out);
+      }
+    }
+  }
+
+  private row(tr: Element, tableIndex: number): { row: TableRow; ref: RowRef; text: string } {
+    const trPr = this.doc.wChild(tr, 'trPr');
+    const header = trPr ? this.doc.wFlag(this.doc.wChild(trPr, 'tblHeader')) : false;
+    const cells: Array<{ tc: Element; text: string; span: number; mergedUp: boolean }> = [];
+    this.cells(tr, tableIndex, cells);
+    return {
+      row: { cells: cells.map((c) => ({ text: c.text, span: c.span, mergedUp: c.mergedUp })), header },
+      ref: { tr, cells: cells.map((c) => c.tc) },
+      text: cells.map((c) => c.text).join('\t'),
+    };
+  }
+
+  /** The w:tc elements of a row, in order, through cell-level controls and custom XML. */
+  rowCells(tr: Element): Element[] {
+    const out: Element[] = [];
+    const visit = (container: Element): void => {
+      for (const el of childElements(container)) {
+        if (!this.doc.isW(el)) continue;
+        if (el.localName === 'tc') out.push(el);
+        else if (el.localName === 'sdt') {
+          const content = this.doc.wChild(el, 'sdtContent');
+          if (content) visit(content);
+        } else if (el.localName === 'customXml') visit(el);
+      }
+    };
+    visit(tr);
+    return out;
+  }
+
+  private cells(
+    container: Element,
+    tableIndex: number,
+    out: Array<{ tc: Element; text: string; span: number; mergedUp: boolean }>,
+  ): void {
+    for (let c = container.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const el = c as Element;
+      if (!this.doc.isW(el)) continue;
+      if (el.localName === 'tc') {
+        const tcPr = this.doc.wChild(el, 'tcPr');
+        let span = 1;
+        let mergedUp = false;
+        if (tcPr) {
+          const gs = Number(this.doc.wVal(this.doc.wChild(tcPr, 'gridSpan')));
+          if (Number.isInteger(gs) && gs > 1) span = gs;
+          const vm = this.doc.wChild(tcPr, 'vMerge');
+          if (vm && this.doc.wVal(vm) !== 'restart') mergedUp = true;
+        }
+        const text = this.blockContainer(el, tableIndex).join('\n');
+        out.push({ tc: el, text, span, mergedUp });
+      } else if (el.localName === 'sdt') {
+        const info = this.register(el, 'cell', tableIndex);
+        const content = this.doc.wChild(el, 'sdtContent');
+        const before = out.length;
+        if (content) this.cells(content, tableIndex, out);
+        info.text = out
+          .slice(before)
+          .map((x) => x.text)
+          .join('\t');
+      } else if (el.localName === 'customXml') {
+        this.cells(el, tableIndex, out);
+      }
+    }
+  }
+}
