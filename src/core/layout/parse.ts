@@ -148,7 +148,9 @@ function joinCutParagraphs(lines: Line[]): Line[] {
       !TERMINAL.test(prev.text.replace(/\*+$/, '')) &&
       !HEADING.test(line.text) &&
       !(HEADING.test(prev.text) && prev.text.length < 200) &&
-      (continuesSentence(line.text) || prev.text.length > 300)
+      // A long paragraph cut mid-sentence may continue with a capital ("Sơn La; 06 cá nhân…"),
+      // but a line set in bold/italic markup is a heading of its own.
+      (continuesSentence(line.text) || (prev.text.length > 300 && !line.text.startsWith('*')))
     ) {
       prev.text = `${prev.text} ${line.text}`;
       continue;

@@ -48,6 +48,13 @@ export const NarrativeOccurrenceSchema = z.object({
   before: z.string().min(1),
   after: z.string().optional(),
   nth: z.number().int().positive().optional(),
+  /**
+   * Extension (optional, so existing definitions stay valid): the field is one side of a
+   * fraction or pair written here, 1 = the number before the slash, 2 = after ("03/09 phòng":
+   * the 09 units are written nowhere else, so the denominator field can only point into the
+   * fraction). The occurrence's kind is read as fraction/pair and the side is returned.
+   */
+  component: z.union([z.literal(1), z.literal(2)]).optional(),
 });
 
 export const APPENDICES = ['I', 'II', 'III'] as const;
@@ -68,6 +75,8 @@ export const AppendixOccurrenceSchema = z.object({
   column: z.enum(['Số liệu', 'Sản phẩm đầu ra', 'Nội dung công việc', 'Ghi chú']),
   before: z.string().optional(),
   after: z.string().optional(),
+  /** As for narrative occurrences: one side of a fraction/pair cell ("23/17"). */
+  component: z.union([z.literal(1), z.literal(2)]).optional(),
 });
 
 export const OccurrenceSchema = z.discriminatedUnion('where', [NarrativeOccurrenceSchema, AppendixOccurrenceSchema]);

@@ -1,0 +1,111 @@
+/**
+ * A report session: one open document (Word or .docx) seen through the core. The task pane and
+ * the workbench both drive it; it holds no UI and no Office.js, only the document interface.
+ *
+ * Every operation reads the document once, computes in the core, and writes in one batch:
+ * document → snapshot → model → checks / fills → edits → document.
+ */
+import { extractReport } from '../core/model/extract';
+import { planFill, type FillPlan } from '../core/model/fill';
+import type { FillInput, ReportData } from '../core/model/report-data';
+import { locateFields, type LocateResult } from '../core/recognize/locate';
+import type { TemplateDefinition } from '../core/template/schema';
+import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../document/types';
+
+export interface SessionState {
+  snapshot: DocumentSnapshot;
+  located: LocateResult;
+  data: ReportData;
+}
+
+/** One appendix or narrative place that an apply would change, old → new. */
+export interface PlannedChange {
+  fieldId: string;
+  label: string;
+  where: string;
+  before: string;
+  after: string;
+  derived: boolean;
+}
+
+export class ReportSession {
+  private current?: SessionState;
+
+  constructor(
+    private readonly document: ReportDocument,
+    readonly definition: TemplateDefinition,
+  ) {}
+
+  get state(): SessionState | undefined {
+    return this.current;
+  }
+
+  /** Reads the document (one batch) and rebuilds the model. */
+  async refresh(): Promise<SessionState> {
+    const snapshot = await this.document.read();
+    const located = locateFields(this.definition, snapshot);
+    const data = extractReport(this.definition, snapshot, located);
+    this.current = { snapshot, located, data };
+    return this.current;
+  }
+
+  private async ensure(): Promise<SessionState> {
+    return this.current ?? this.refresh();
+  }
+
+  /** What writing these figures would change, without writing anything. */
+  async plan(values: FillInput['fields']): Promise<FillPlan> {
+    const state = await this.ensure();
+    return planFill(this.definition, state.snapshot, { fields: values }, state.located);
+  }
+
+  /** The changes of a plan as old → new per place, for a preview the user confirms. */
+  describe(plan: FillPlan): PlannedChange[] {
+    const state = this.current;
+    if (!state) return [];
+    const fields = new Map(this.definition.fields.map((f) => [f.id, f]));
+    const changes: PlannedChange[] = [];
+    for (const [id, after] of Object.entries(plan.written)) {
+      const field = fields.get(id);
+      for (const o of state.located.occurrences.filter((x) => x.fieldId === id && x.found)) {
+        if ((o.text ?? '') === after) continue;
+        const occ = o.occurrence;
+        changes.push({
+          fieldId: id,
+          label: field?.label ?? id,
+          where: occ.where === 'narrative' ? `Mục ${occ.section}` : `Phụ lục ${occ.appendix}${occ.form ? ` / Biểu mẫu ${occ.form}` : ''}, dòng ${occ.row}`,
+          before: o.text ?? '',
+          after,
+          derived: plan.derived.includes(id),
+        });
+      }
+    }
+    return changes;
+  }
+
+  /**
+   * Writes figures to every place they appear, in one batch, then re-reads. A plan with an
+   * error problem writes nothing and is returned as is.
+   */
+  async apply(plan: FillPlan): Promise<{ plan: FillPlan; state: SessionState }> {
+    if (plan.problems.some((p) => p.severity === 'error')) return { plan, state: await this.ensure() };
+    if (plan.edits.length) await this.document.apply(plan.edits);
+    return { plan, state: await this.refresh() };
+  }
+
+  /** Plans and applies in one go (an edit in the data panel). */
+  async setFields(values: FillInput['fields']): Promise<{ plan: FillPlan; state: SessionState }> {
+    return this.apply(await this.plan(values));
+  }
+
+  /** Derived appendix rows that are empty and can be computed from their sub-rows. */
+  async planDerived(): Promise<FillPlan> {
+    return this.plan({});
+  }
+
+  /** Raw edits (used by roll-over and quick fixes), then a re-read. */
+  async applyEdits(edits: DocumentEdit[]): Promise<SessionState> {
+    if (edits.length) await this.document.apply(edits);
+    return this.refresh();
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * Appendix tables: which table belongs to which appendix and form, which column is which, and
+ * which row is which.
+ *
+ * - Tables are assigned by the headings before them ("Phụ lục I", "Biểu mẫu 1"): see sections.ts.
+ *   A form's table may be split across several tables (page breaks, a stray empty paragraph);
+ *   all tables under one heading form one form, and a table without a header row reuses the
+ *   columns of the previous table of its form.
+ * - Columns come from the header rows' text: TT/STT → code, "Chỉ tiêu thống kê" → label,
+ *   "Đơn vị tính" → unit, "Số liệu" → value, "Ghi chú" → note; Phụ lục III: STT → code,
+ *   "Nội dung công việc" → task, "Sản phẩm đầu ra" → output. A merged "Kết quả thống kê" cell
+ *   spanning two grid columns means unit + value unless the next header row names them. Header
+ *   rows are recognised by their text (or the repeat-header flag), so header rows repeated in
+ *   the middle of a table (page tops) are skipped wherever they are.
+ * - Rows are addressed by their normalised code ("4.1." = "4.1"). Rows whose code cell is
+ *   "Trong đó" or empty are sub-rows of the previous coded row, addressed "<code>#1",
+ *   "<code>#2", … in order (Phụ lục I Biểu mẫu 6: "3.1#1", "3.2#1", "3.2#2", "3.3#1").
+ *   Exception: a row with an empty code right after a repeated header continues the previous row
+ *   (a row split across pages); its cells are appended to that row as another part.
+ * - Phụ lục III rows are grouped by Roman numerals: group rows are addressed "III", task rows
+ *   "<group>.<STT>" ("III.3"). Numbers restart in each group.
+ */
+import type { DocumentSnapshot, TableBlock } from '../../document/types';
+import { normalizeRowCode } from '../codec';
+import { computeSections, type AppendixNumeral, type BlockSection } from './sections';
+import { plainKey } from './normalize';
+
+export type AppendixColumn = 'code' | 'label' | 'unit' | 'value' | 'note' | 'task' | 'output';
+
+/** One physical row of a logical appendix row (a row split across pages has two parts). */
+export interface AppendixRowPart {
+  tableIndex: number;
+  rowIndex: number;
+  /** Cell index (in `row.cells`) of each recognised column. */
+  cells: Partial<Record<AppendixColumn, number>>;
+}
+
+export interface AppendixRow {
+  /** Address inside the form: "2.1", "3.2#1", "III.3", "III". */
+  key: string;
+  /** The code as written in the TT/STT cell ("4.1.", "Trong đó", ""). */
+  code: string;
+  /** Roman group (Phụ lục III). */
+  group?: string;
+  label: string;
+  unit: string;
+  parts: AppendixRowPart[];
+}
+
+export interface AppendixForm {
+  appendix: AppendixNumeral;
+  /** "Biểu mẫu N"; undefined for Phụ lục III. */
+  form?: number;
+  /** Block indexes of the tables of this form, in order. */
+  tables: number[];
+  rows: AppendixRow[];
+  /** Keys that were written twice in the form (the second row is ignored). */
+  duplicates: string[];
+}
+
+export interface AppendixMap {
+  forms: AppendixForm[];
+  /** Row lookup; `row` is normalised ("4.1." finds "4.1"). */
+  findRow(appendix: AppendixNumeral, form: number | undefined, row: string): { form: AppendixForm; row: AppendixRow } | undefined;
+  /** Block indexes of all appendix tables. */
+  tableIndexes: Set<number>;
+}
+
+/** Normalises a row address: "4.1." → "4.1", "III.3." → "III.3", "3.2 #1" → "3.2#1". */
+export function normalizeRowKey(row: string): string {
+  const [code = '', sub] = row.split('#');
+  const base = normalizeRowCode(code).replace(/\s+/g, '');
+  return sub === undefined ? base : `${base}#${sub.trim()}`;
+}
+
+const HEADER_WORDS: [RegExp, AppendixColumn][] = [
+  [/^s?tt$/, 'code'],
+  [/^chỉ tiêu thống kê/, 'label'],
+  [/^đơn vị tính$/, 'unit'],
+  [/^số liệu$/, 'value'],
+  [/^ghi chú$/, 'note'],
+  [/^nội dung công việc$/, 'task'],
+  [/^sản phẩm đầu ra$/, 'output'],
+];
+const RESULT_WORDS = /^kết quả thống kê$/;
+
+function classifyHeader(text: string): AppendixColumn | 'result' | undefined {
+  const t = plainKey(text).replace(/[.:]$/, '');
+  if (RESULT_WORDS.test(t)) return 'result';
+  for (const [re, col] of HEADER_WORDS) if (re.test(t)) return col;
+  return undefined;
+}
+
+/** Grid column of each cell of a row (cells may span several grid columns). */
+function gridStarts(cells: { span: number }[]): number[] {
+  const out: number[] = [];
+  let g = 0;
+  for (const c of cells) {
+    out.push(g);
+    g += Math.max(1, c.span);
+  }
+  return out;
+}
+
+/** Is this row a header row (by flag or by its text)? */
+function isHeaderRow(row: TableBlock['rows'][number]): boolean {
+  if (row.header) return true;
+  const classes = row.cells.map((c) => classifyHeader(c.text));
+  const named = classes.filter((c) => c !== undefined).length;
+  const empty = row.cells.filter((c, i) => classes[i] === undefined && c.text.trim() === '').length;
+  // Every non-empty cell is a header word, and at least two are (a data row never looks so).
+  return named >= 2 && named + empty === row.cells.length;
+}
+
+type ColumnMap = Map<number, AppendixColumn>;
+
+/** Builds the grid-column → role map from the header rows of a table (in order). */
+function columnsFromHeaders(table: TableBlock): ColumnMap | undefined {
+  const map: ColumnMap = new Map();
+  let seen = false;
+  for (const row of table.rows) {
+    if (!isHeaderRow(row)) {
+      if (seen) break;
+      continue;
+    }
+    seen = true;
+    const starts = gridStarts(row.cells);
+    row.cells.forEach((cell, i) => {
+      const cls = classifyHeader(cell.text);
+      const g = starts[i] ?? 0;
+      if (cls === 'result') {
+        // "Kết quả thống kê" over "Đơn vị tính | Số liệu": tentative until the next row names them.
+        if (!map.has(g)) map.set(g, 'unit');
+        if (!map.has(g + 1)) map.set(g + 1, 'value');
+      } else if (cls) {
+        for (const [k, v] of map) if (v === cls && k !== g) map.delete(k);
+        map.set(g, cls);
+      }
+    });
+  }
+  return seen ? map : undefined;
+}
+
+const ROMAN_GROUP = /^(X|IX|VIII|VII|VI|V|IV|III|II|I)$/;
+const SUB_ROW = /^trong đó:?$/i;
+
+function cellText(table: TableBlock, part: AppendixRowPart, col: AppendixColumn): string {
+  const i = part.cells[col];
+  return i === undefined ? '' : (table.rows[part.rowIndex]?.cells[i]?.text ?? '');
+}
+
+/** Maps appendix tables, columns and rows (see the module comment). */
+export function mapAppendixTables(snapshot: DocumentSnapshot, sections: BlockSection[] = computeSections(snapshot)): AppendixMap {
+  const forms = new Map<string, AppendixForm & { columns?: ColumnMap; lastCoded?: AppendixRow; subCount: Map<string, number>; group?: string }>();
+  const tableIndexes = new Set<number>();
+
+  for (const block of snapshot.blocks) {
+    if (block.type !== 'table') continue;
+    const sec = sections[block.index];
+    if (!sec?.appendix) continue;
+    const formKey = `${sec.appendix}/${sec.form ?? ''}`;
+    let form = forms.get(formKey);
+    if (!form) {
+      form = { appendix: sec.appendix, ...(sec.form !== undefined ? { form: sec.form } : {}), tables: [], rows: [], duplicates: [], subCount: new Map() };
+      forms.set(formKey, form);
+    }
+    const own = columnsFromHeaders(block);
+    const columns = own ?? form.columns;
+    if (!columns) continue; // a table in an appendix without any header: not a form table
+    form.columns = columns;
+    form.tables.push(block.index);
+    tableIndexes.add(block.index);
+
+    let afterHeader = false;
+    block.rows.forEach((row, rowIndex) => {
+      if (isHeaderRow(row)) {
+        afterHeader = true;
+        return;
+      }
+      const starts = gridStarts(row.cells);
+      const cells: Partial<Record<AppendixColumn, number>> = {};
+      row.cells.forEach((cell, i) => {
+        const role = columns.get(starts[i] ?? -1);
+        if (role && cells[role] === undefined && !cell.mergedUp) cells[role] = i;
+      });
+      const part: AppendixRowPart = { tableIndex: block.index, rowIndex, cells };
+      const code = cellText(block, part, 'code').trim();
+      const label = cellText(block, part, 'label') || cellText(block, part, 'task');
+      const unit = cellText(block, part, 'unit').trim();
+      const wasAfterHeader = afterHeader;
+      afterHeader = false;
+      const prev = form!.rows[form!.rows.length - 1];
+
+      if (code === '' && wasAfterHeader && prev) {
+        // A row cut at a page end continues after the repeated header.
+        prev.parts.push(part);
+        return;
+      }
+      if (code === '' && !label.trim() && !unit && !Object.values(cells).some((i) => (row.cells[i]?.text ?? '').trim())) return;
+
+      let key: string;
+      let group: string | undefined = form!.group;
+      const norm = normalizeRowCode(code);
+      if (ROMAN_GROUP.test(norm) && form!.appendix === 'III') {
+        form!.group = norm;
+        group = norm;
+        key = norm;
+      } else if (code === '' || SUB_ROW.test(code)) {
+        const parent = form!.lastCoded;
+        const parentKey = parent?.key ?? '';
+        const n = (form!.subCount.get(parentKey) ?? 0) + 1;
+        form!.subCount.set(parentKey, n);
+        key = `${parentKey}#${n}`;
+      } else {
+        key = group && form!.appendix === 'III' ? `${group}.${normalizeRowKey(norm)}` : normalizeRowKey(norm);
+      }
+      const appRow: AppendixRow = { key, code, label: label.trim(), unit, parts: [part], ...(group ? { group } : {}) };
+      if (form!.rows.some((r) => r.key === key)) {
+        form!.duplicates.push(key);
+        return;
+      }
+      form!.rows.push(appRow);
+      if (!(code === '' || SUB_ROW.test(code))) form!.lastCoded = appRow;
+    });
+  }
+
+  const list: AppendixForm[] = [...forms.values()].map(({ appendix, form, tables, rows, duplicates }) => ({
+    appendix,
+    ...(form !== undefined ? { form } : {}),
+    tables,
+    rows,
+    duplicates,
+  }));
+  return {
+    forms: list,
+    tableIndexes,
+    findRow(appendix, formNo, row) {
+      const form = list.find((f) => f.appendix === appendix && f.form === formNo);
+      if (!form) return undefined;
+      const key = normalizeRowKey(row);
+      const found = form.rows.find((r) => r.key === key);
+      return found ? { form, row: found } : undefined;
+    },
+  };
+}
