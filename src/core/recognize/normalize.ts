@@ -10,15 +10,29 @@ export interface Skeleton {
   /** Letters and digits only, NFC, lower-cased. */
   key: string;
   /** For each character of `key`: [start, end) of its source in the original text. */
-  starts: number[];
-  ends: number[];
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
 }
 
 const SEGMENT = /\P{M}\p{M}*/gu;
 const KEPT = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
+
+// Per-character answers for non-ASCII text (Vietnamese letters recur constantly).
+const keptCache = new Map<string, string>();
+function keptLower(ch: string): string {
+  let v = keptCache.get(ch);
+  if (v === undefined) {
+    v = KEPT.test(ch) ? ch.toLowerCase() : '';
+    keptCache.set(ch, v);
+  }
+  return v;
+}
 
 /** The skeleton of `text` (see module comment). */
 export function skeleton(text: string): Skeleton {
+  // Fast path: text without combining marks (NFC, as Word writes it) maps character by character.
+  if (!MARK.test(text)) return skeletonNoMarks(text);
   const starts: number[] = [];
   const ends: number[] = [];
   let key = '';
@@ -38,6 +52,39 @@ export function skeleton(text: string): Skeleton {
     }
   }
   return { key, starts, ends };
+}
+
+function skeletonNoMarks(text: string): Skeleton {
+  const starts = new Int32Array(text.length * 2); // lower-casing may expand a character
+  const ends = new Int32Array(text.length * 2);
+  const parts: string[] = [];
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let out: string;
+    let width = 1;
+    if (c < 128) {
+      if (c >= 48 && c <= 57) out = text[i]!;
+      else if (c >= 97 && c <= 122) out = text[i]!;
+      else if (c >= 65 && c <= 90) out = String.fromCharCode(c + 32);
+      else continue;
+    } else {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) width = 2; // astral: keep the pair together
+      out = keptLower(text.slice(i, i + width));
+      if (!out) {
+        i += width - 1;
+        continue;
+      }
+    }
+    for (let k = 0; k < out.length; k++) {
+      starts[n] = i;
+      ends[n] = i + width;
+      n++;
+    }
+    parts.push(out);
+    i += width - 1;
+  }
+  return { key: parts.join(''), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
 }
 
 /** The comparison key of a short wording ("trả kết quả:" → "trảkếtquả"). */

@@ -1,0 +1,19 @@
+/** Median of `runs` timings after `warmup` untimed runs. */
+export async function median(fn: () => unknown | Promise<unknown>, runs = 30, warmup = 5): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export interface BenchRow {
+  name: string;
+  medianMs: number;
+  budgetMs?: number;
+  note?: string;
+}
