@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractReport } from '../core/model/extract';
+import { planAdopt } from '../core/model/adopt';
 import { planFill } from '../core/model/fill';
 import { FillInputSchema } from '../core/model/report-data';
 import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
@@ -22,6 +23,7 @@ Cách dùng (usage):
   baocao extract TỆP.docx [-o SỐ-LIỆU.json]      đọc mọi số liệu ra JSON (extract figures)
   baocao fill TỆP.docx --data SỐ-LIỆU.json -o RA.docx [--force]
                                                  ghi số liệu vào ô nhập và bảng phụ lục (fill)
+  baocao adopt TỆP.docx -o RA.docx [--force]     gắn ô nhập cho báo cáo cũ chưa có (adopt a plain report)
   baocao demo                                    chạy thử trên báo cáo mẫu kèm theo (npm start)
   baocao help                                    hướng dẫn này
 
@@ -140,6 +142,24 @@ async function cmdFill(parsed: Parsed, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+async function cmdAdopt(parsed: Parsed, io: Io): Promise<number> {
+  const [file] = parsed.files;
+  if (!file || parsed.files.length > 1) throw new UsageError('adopt cần đúng một tệp .docx (adopt takes one .docx file).');
+  const out = outputPath(parsed, [file]);
+  const doc = await openDocument(file);
+  const plan = planAdopt(CCHC_6_THANG, await doc.read());
+  await doc.apply(plan.edits);
+  writeFileSync(out, doc.save());
+  const c = plan.coverage;
+  io.out(`Đã gắn ${plan.edits.length} ô nhập; số liệu trong lời văn: ${c.wrapped}/${c.narrative} vị trí; trong phụ lục: ${c.appendixFound}/${c.appendix} ô.\n`);
+  if (plan.notPlaced.length) {
+    io.out(`Chưa đặt được ${plan.notPlaced.length} vị trí:\n`);
+    for (const p of plan.notPlaced) io.out(`  - ${p.label} (${p.fieldId}): ${p.reason}\n`);
+  }
+  io.out(`Tệp mới: ${out} (tệp nguồn giữ nguyên)\n`);
+  return EXIT.ok;
+}
+
 async function cmdDemo(_parsed: Parsed, io: Io): Promise<number> {
   const doc = await openDocument(ASSET_PATHS.sample);
   const data = extractReport(CCHC_6_THANG, await doc.read());
@@ -161,6 +181,7 @@ const COMMANDS: Record<string, (parsed: Parsed, io: Io) => Promise<number>> = {
   template: cmdTemplate,
   extract: cmdExtract,
   fill: cmdFill,
+  adopt: cmdAdopt,
   demo: cmdDemo,
 };
 

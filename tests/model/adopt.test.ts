@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { extractReport } from '../../src/core/model/extract';
+import { planAdopt } from '../../src/core/model/adopt';
+import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { OoxmlDocument } from '../../src/document/ooxml/document';
+import { normalizeSpace, sofficeText } from '../helpers/libreoffice';
+import { RECEIVED_SAMPLE } from '../helpers/paths';
+
+describe('adopting a plain report', () => {
+  const original = new Uint8Array(readFileSync(RECEIVED_SAMPLE));
+
+  test('wraps every recognised narrative figure in a control tagged by field id; figures and text unchanged', async () => {
+    const doc = OoxmlDocument.open(original);
+    const before = await doc.read();
+    expect(before.controls).toHaveLength(0);
+    const plan = planAdopt(CCHC_6_THANG, before);
+    expect(plan.notPlaced).toEqual([]);
+    expect(plan.coverage.wrapped).toBe(plan.coverage.narrative);
+    await doc.apply(plan.edits);
+    const adoptedBytes = doc.save();
+
+    const adopted = await OoxmlDocument.open(adoptedBytes).read();
+    expect(adopted.controls).toHaveLength(plan.edits.length);
+    const ids = new Set(CCHC_6_THANG.fields.map((f) => f.id));
+    expect(adopted.controls.every((c) => ids.has(c.tag))).toBe(true);
+
+    // The same figures, now read through the controls (mode bound).
+    const a = extractReport(CCHC_6_THANG, before);
+    const b = extractReport(CCHC_6_THANG, adopted);
+    expect(a.mode).toBe('recognized');
+    expect(b.mode).toBe('bound');
+    for (const [id, field] of Object.entries(a.fields)) expect([id, b.fields[id]!.places.map((p) => p.text)]).toEqual([id, field.places.map((p) => p.text)]);
+
+    // What a person sees is the same text.
+    expect(normalizeSpace(await sofficeText(adoptedBytes))).toBe(normalizeSpace(await sofficeText(original)));
+  });
+
+  test('adopting an adopted document changes nothing', async () => {
+    const doc = OoxmlDocument.open(original);
+    await doc.apply(planAdopt(CCHC_6_THANG, await doc.read()).edits);
+    const again = OoxmlDocument.open(doc.save());
+    const second = planAdopt(CCHC_6_THANG, await again.read());
+    expect(second.edits).toEqual([]);
+    expect(second.coverage.wrapped).toBe(second.coverage.narrative);
+  });
+});
