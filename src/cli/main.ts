@@ -13,6 +13,7 @@ import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { DocumentError } from '../document/types';
 import { ASSET_PATHS } from './assets';
+import { cmdCheck } from './check-command';
 
 export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
 
@@ -23,6 +24,8 @@ Cách dùng (usage):
   baocao extract TỆP.docx [-o SỐ-LIỆU.json]      đọc mọi số liệu ra JSON (extract figures)
   baocao fill TỆP.docx --data SỐ-LIỆU.json -o RA.docx [--force]
                                                  ghi số liệu vào ô nhập và bảng phụ lục (fill)
+  baocao check TỆP.docx… [--format text|json|html] [-o KẾT-QUẢ]
+                                                 kiểm tra tính nhất quán số liệu (consistency check)
   baocao adopt TỆP.docx -o RA.docx [--force]     gắn ô nhập cho báo cáo cũ chưa có (adopt a plain report)
   baocao demo                                    chạy thử trên báo cáo mẫu kèm theo (npm start)
   baocao help                                    hướng dẫn này
@@ -177,7 +180,21 @@ async function cmdDemo(_parsed: Parsed, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+async function cmdCheckFiles(parsed: Parsed, io: Io): Promise<number> {
+  if (!parsed.files.length) throw new UsageError('check cần ít nhất một tệp .docx (check takes one or more .docx files).');
+  const option = (name: string) => {
+    const v = parsed.options.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  return cmdCheck(
+    parsed.files,
+    { format: option('--format'), output: option('-o'), color: process.stdout.isTTY === true && !process.env.NO_COLOR, force: parsed.options.has('--force') },
+    io,
+  );
+}
+
 const COMMANDS: Record<string, (parsed: Parsed, io: Io) => Promise<number>> = {
+  check: cmdCheckFiles,
   template: cmdTemplate,
   extract: cmdExtract,
   fill: cmdFill,

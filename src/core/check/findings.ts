@@ -1,0 +1,122 @@
+/**
+ * Findings of the consistency check and the machine-readable contract of
+ * `baocao check --format json` (spec README, "The checker's machine-readable output"):
+ *
+ *   [{ file, template, mode: "bound" | "recognized",
+ *      findings: [{ rule, severity, message, evidence[], expected?, locations[] }],
+ *      summary: { error, warning, info },
+ *      coverage?: { fields: {found, expected}, places: {found, expected} } }]
+ *
+ * `coverage` is an optional extension (how many template fields and places were found in the
+ * document); the schemas are not strict, so consumers of the documented keys are unaffected and
+ * a report without `coverage` is valid. Findings are in document order (first location).
+ */
+import { z } from 'zod';
+
+/** Rule classes. The contract lists the first eight; "pair" and "derived" are extensions. */
+export const RULES = [
+  'ratio',
+  'sum',
+  'cross-section',
+  'list-count',
+  'completeness',
+  'number-format',
+  'reference',
+  'period',
+  'pair',
+  'derived',
+] as const;
+export const RuleSchema = z.enum(RULES);
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const LocationSchema = z.object({
+  /** The sentence containing the figure (cut to about 160 characters), or "row label: cell text". */
+  excerpt: z.string(),
+  /** Section path: "A.2.2", "B.II.4.14", "PL-I", "header". */
+  section: z.string().optional(),
+  /** "Phụ lục II / Biểu mẫu 2", "Phụ lục III". */
+  table: z.string().optional(),
+  /** Row code in the TT/STT column ("3.4", "III.8", "3.2#1" for a "Trong đó" sub-row). */
+  row: z.string().optional(),
+  /** "Số liệu", "Sản phẩm đầu ra", … */
+  column: z.string().optional(),
+  /** Content-control tag (the field id) in a bound document. */
+  tag: z.string().optional(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+export const FindingSchema = z.object({
+  rule: RuleSchema,
+  severity: SeveritySchema,
+  /** Vietnamese, names the figures and what would be consistent. */
+  message: z.string().min(1),
+  /** The figures involved, exactly as written. */
+  evidence: z.array(z.string()),
+  /** What would be consistent, when it can be said. */
+  expected: z.string().optional(),
+  locations: z.array(LocationSchema),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const SummarySchema = z.object({
+  error: z.number().int().min(0),
+  warning: z.number().int().min(0),
+  info: z.number().int().min(0),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const CoverageSchema = z.object({
+  fields: z.object({ found: z.number().int().min(0), expected: z.number().int().min(0) }),
+  places: z.object({ found: z.number().int().min(0), expected: z.number().int().min(0) }),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
+
+export const CheckReportSchema = z.object({
+  file: z.string(),
+  template: z.string(),
+  mode: z.enum(['bound', 'recognized']),
+  findings: z.array(FindingSchema),
+  summary: SummarySchema,
+  /** Extension: template fields and places found in the document. */
+  coverage: CoverageSchema.optional(),
+});
+export type CheckReport = z.infer<typeof CheckReportSchema>;
+
+/** What `baocao check --format json` prints: one report per input file. */
+export const CheckOutputSchema = z.array(CheckReportSchema);
+export type CheckOutput = z.infer<typeof CheckOutputSchema>;
+
+export function summarize(findings: readonly Pick<Finding, 'severity'>[]): Summary {
+  const s: Summary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) s[f.severity]++;
+  return s;
+}
+
+/** The JSON text of the contract (validated: a report that breaks the contract is a bug). */
+export function formatJson(reports: readonly CheckReport[]): string {
+  const parsed = CheckOutputSchema.parse(reports);
+  return `${JSON.stringify(parsed, null, 2)}\n`;
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  error: 'Lỗi',
+  warning: 'Cảnh báo',
+  info: 'Lưu ý',
+};
+
+export const RULE_LABEL: Record<Rule, string> = {
+  ratio: 'tỷ lệ',
+  sum: 'tổng',
+  'cross-section': 'đối chiếu giữa các phần',
+  'list-count': 'đếm danh sách',
+  completeness: 'đầy đủ',
+  'number-format': 'cách viết số',
+  reference: 'trích dẫn văn bản',
+  period: 'kỳ báo cáo',
+  pair: 'cặp số',
+  derived: 'ô tính toán',
+};

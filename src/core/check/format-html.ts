@@ -1,0 +1,127 @@
+/**
+ * One self-contained HTML page (inline CSS, no scripts, no external resources) for reviewers:
+ * per file a summary, then findings grouped by section with severity badges, the figures as
+ * written, what would be consistent, and the location excerpts with the figures highlighted.
+ * Every text from the document is escaped.
+ */
+import { RULE_LABEL, SEVERITY_LABEL, type CheckReport, type Finding } from './findings';
+import { groupBySection, sectionTitle, summaryText } from './format-text';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** The excerpt, escaped, with every evidence figure found in it wrapped in <mark>. */
+export function highlight(excerpt: string, evidence: readonly string[]): string {
+  const needles = [...new Set(evidence.filter((e) => e.trim().length > 0))].sort((a, b) => b.length - a.length);
+  const marks: [number, number][] = [];
+  for (const n of needles) {
+    let i = excerpt.indexOf(n);
+    while (i >= 0) {
+      const end = i + n.length;
+      // Whole figures only: "6" must not light up inside "2016".
+      const before = excerpt.charAt(i - 1);
+      const after = excerpt.charAt(end);
+      const boundary = !/[\p{L}\p{N}]/u.test(before) && !/[\p{N}]/u.test(after);
+      if (boundary && !marks.some(([a, b]) => i < b && a < end)) marks.push([i, end]);
+      i = excerpt.indexOf(n, i + 1);
+    }
+  }
+  marks.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [a, b] of marks) {
+    out += `${escapeHtml(excerpt.slice(at, a))}<mark>${escapeHtml(excerpt.slice(a, b))}</mark>`;
+    at = b;
+  }
+  return out + escapeHtml(excerpt.slice(at));
+}
+
+const CSS = `
+body{font-family:"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:0;background:#f5f6f8;color:#1f2328;line-height:1.5}
+main{max-width:1000px;margin:0 auto;padding:24px}
+h1{font-size:1.5rem;margin:0 0 16px}
+h2{font-size:1.2rem;margin:32px 0 4px;word-break:break-all}
+h3{font-size:1rem;margin:20px 0 8px;color:#444;border-bottom:1px solid #d0d7de;padding-bottom:4px}
+.meta{color:#57606a;margin:0 0 8px}
+.summary{display:flex;gap:8px;flex-wrap:wrap;margin:8px 0 16px}
+.pill{border-radius:999px;padding:2px 12px;font-weight:600;font-size:.9rem}
+.finding{background:#fff;border:1px solid #d0d7de;border-left-width:6px;border-radius:6px;padding:10px 14px;margin:10px 0}
+.finding.error{border-left-color:#cf222e}.finding.warning{border-left-color:#bf8700}.finding.info{border-left-color:#0969da}
+.badge{display:inline-block;border-radius:4px;padding:0 8px;font-size:.8rem;font-weight:700;color:#fff;margin-right:6px}
+.badge.error,.pill.error{background:#cf222e;color:#fff}.badge.warning,.pill.warning{background:#bf8700;color:#fff}.badge.info,.pill.info{background:#0969da;color:#fff}
+.rule{font-size:.8rem;color:#57606a;border:1px solid #d0d7de;border-radius:4px;padding:0 6px}
+.msg{margin:6px 0}
+.facts{font-size:.9rem;color:#333;margin:4px 0}
+.facts code{background:#eef1f4;border-radius:3px;padding:0 4px}
+.expected{color:#1a7f37;font-weight:600}
+ul.loc{margin:6px 0 0;padding-left:18px;font-size:.9rem;color:#444}
+.where{color:#57606a}
+mark{background:#fff3b0;padding:0 1px;border-radius:2px}
+.ok{color:#1a7f37;font-weight:600}
+.unreadable{background:#fff;border:1px solid #cf222e;border-radius:6px;padding:10px 14px;margin:10px 0}
+footer{color:#57606a;font-size:.85rem;margin-top:32px}
+`;
+
+function locationHtml(l: Finding['locations'][number], evidence: readonly string[]): string {
+  const where: string[] = [];
+  if (l.table) where.push(`${l.table}${l.row ? `, dòng ${l.row}` : ''}${l.column ? `, cột ${l.column}` : ''}`);
+  else where.push(sectionTitle(l.section));
+  if (l.tag) where.push(`ô nhập ${l.tag}`);
+  return `<li><span class="where">${escapeHtml(where.join(' · '))}:</span> ${highlight(l.excerpt, evidence)}</li>`;
+}
+
+function findingHtml(f: Finding): string {
+  const facts: string[] = [];
+  if (f.evidence.length) facts.push(`Số liệu như đã ghi: ${f.evidence.map((e) => `<code>${escapeHtml(e)}</code>`).join(', ')}`);
+  if (f.expected !== undefined) facts.push(`Nhất quán: <span class="expected">${escapeHtml(f.expected)}</span>`);
+  return [
+    `<article class="finding ${f.severity}">`,
+    `<div><span class="badge ${f.severity}">${escapeHtml(SEVERITY_LABEL[f.severity])}</span><span class="rule">${escapeHtml(RULE_LABEL[f.rule])}</span></div>`,
+    `<p class="msg">${escapeHtml(f.message)}</p>`,
+    facts.length ? `<p class="facts">${facts.join(' · ')}</p>` : '',
+    f.locations.length ? `<ul class="loc">${f.locations.map((l) => locationHtml(l, f.evidence)).join('')}</ul>` : '',
+    `</article>`,
+  ].join('');
+}
+
+function reportHtml(r: CheckReport): string {
+  const mode = r.mode === 'bound' ? 'tài liệu gắn ô nhập' : 'nhận dạng theo câu chữ';
+  const cov = r.coverage ? ` · nhận ra ${r.coverage.fields.found}/${r.coverage.fields.expected} chỉ tiêu` : '';
+  const parts = [
+    `<section>`,
+    `<h2>${escapeHtml(r.file)}</h2>`,
+    `<p class="meta">Mẫu ${escapeHtml(r.template)} · ${mode}${cov}</p>`,
+    `<div class="summary"><span class="pill error">${r.summary.error} lỗi</span><span class="pill warning">${r.summary.warning} cảnh báo</span><span class="pill info">${r.summary.info} lưu ý</span></div>`,
+  ];
+  if (r.findings.length === 0) parts.push('<p class="ok">Không phát hiện vấn đề nào.</p>');
+  for (const g of groupBySection(r.findings)) {
+    parts.push(`<h3>${escapeHtml(sectionTitle(g.section))}</h3>`);
+    parts.push(...g.findings.map(findingHtml));
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+/** The whole page for one or more reports (and files that could not be read). */
+export function formatHtml(reports: readonly CheckReport[], unreadable: readonly { file: string; reason: string }[] = []): string {
+  const title = reports.length === 1 && unreadable.length === 0 ? `Kết quả kiểm tra: ${reports[0]!.file}` : `Kết quả kiểm tra ${reports.length + unreadable.length} tệp báo cáo`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="vi">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body><main>',
+    `<h1>${escapeHtml(title)}</h1>`,
+    ...reports.map(reportHtml),
+    ...unreadable.map((u) => `<section><h2>${escapeHtml(u.file)}</h2><p class="unreadable">Không đọc được tệp: ${escapeHtml(u.reason)}</p></section>`),
+    `<footer>baocao check · ${reports.map((r) => `${escapeHtml(r.file)}: ${summaryText(r.summary)}`).join(' · ')}</footer>`,
+    '</main></body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

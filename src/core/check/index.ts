@@ -1,0 +1,108 @@
+/**
+ * The consistency check (issue 3), pure core: a document snapshot and a template definition in,
+ * a CheckReport (the JSON contract of `baocao check`) out. Fields are located once; each rule is
+ * a small module that evaluates relations declared in the definition (never a figure or wording
+ * of one report), and the template-free rules (percentages within a sentence, references,
+ * number formats, periods) run on any report. Template relations run first and mark the figures
+ * they judged, so that template-free inference never repeats a finding about the same figure.
+ */
+import type { DocumentSnapshot } from '../../document/types';
+import { isBound } from '../model/extract';
+import { locateFields, type LocateResult } from '../recognize/locate';
+import type { TemplateDefinition } from '../template/schema';
+import { CheckContext, type RawFinding } from './context';
+import { summarize, type CheckReport, type Coverage, type Finding } from './findings';
+import { completenessRule } from './rules/completeness';
+import { crossSectionRule } from './rules/cross-section';
+import { derivedRule } from './rules/derived';
+import { listCountRule } from './rules/list-count';
+import { numberFormatRule } from './rules/number-format';
+import { pairRule } from './rules/pair';
+import { periodRule } from './rules/period';
+import { ratioRule } from './rules/ratio';
+import { referenceRule } from './rules/reference';
+import { sentenceFiguresRule } from './rules/sentence-figures';
+import { sumRule } from './rules/sum';
+
+export * from './findings';
+export * from './interval';
+export { PERIODS, detectPeriod, periodWindow, type PeriodDef, type PeriodId, type PeriodWindow } from './periods';
+export { CheckContext } from './context';
+
+export interface CheckInput {
+  definition: TemplateDefinition;
+  snapshot: DocumentSnapshot;
+  /** Shown in the report ("file" of the contract). */
+  fileName: string;
+  /** Reuse a LocateResult computed by the caller (fields are located once). */
+  located?: LocateResult;
+}
+
+type RuleFn = (ctx: CheckContext) => RawFinding[];
+
+/**
+ * Order matters: template relations first (they mark what they judged), template-free rules
+ * after. The period rule runs before cross-section so that an appendix caption already reported
+ * as naming the wrong period is not reported again as two captions disagreeing.
+ */
+const RULES: RuleFn[] = [
+  ratioRule,
+  derivedRule,
+  sumRule,
+  periodRule,
+  crossSectionRule,
+  pairRule,
+  listCountRule,
+  completenessRule,
+  numberFormatRule,
+  sentenceFiguresRule,
+  referenceRule,
+];
+
+function compareOrder(a: number[], b: number[]): number {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] ?? -2) - (b[i] ?? -2);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Runs every rule and returns the report, findings in document order. */
+export function checkReport(input: CheckInput): CheckReport {
+  const { definition, snapshot, fileName } = input;
+  const located = input.located ?? locateFields(definition, snapshot);
+  const mode = isBound(definition, snapshot) ? 'bound' : 'recognized';
+  const ctx = new CheckContext(definition, snapshot, located, mode);
+  const raw: RawFinding[] = [];
+  for (const rule of RULES) raw.push(...rule(ctx));
+  // Stable: document order, then severity, then rule order.
+  const ordered = raw
+    .map((f, i) => ({ f, i }))
+    .sort((x, y) => compareOrder(x.f.order, y.f.order) || SEVERITY_RANK[x.f.severity] - SEVERITY_RANK[y.f.severity] || x.i - y.i)
+    .map(({ f }) => strip(f));
+  return {
+    file: fileName,
+    template: definition.id,
+    mode,
+    findings: ordered,
+    summary: summarize(ordered),
+    coverage: coverageOf(definition, located),
+  };
+}
+
+/** Template fields and places found in the document (the same counts as `baocao extract`). */
+function coverageOf(definition: TemplateDefinition, located: LocateResult): Coverage {
+  const foundFields = new Set(located.occurrences.filter((o) => o.found).map((o) => o.fieldId));
+  return {
+    fields: { found: definition.fields.filter((f) => foundFields.has(f.id)).length, expected: definition.fields.length },
+    places: { found: located.occurrences.filter((o) => o.found).length, expected: located.occurrences.length },
+  };
+}
+
+function strip(f: RawFinding): Finding {
+  const { order: _order, ...finding } = f;
+  return finding;
+}
