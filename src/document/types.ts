@@ -68,11 +68,16 @@ export interface DocumentSnapshot {
   controls: ControlInfo[];
 }
 
-/** Replace the text of one content control, keeping the formatting of its first run. */
+/**
+ * Replace the text of one content control, keeping the formatting of its first run. With
+ * `placeholder`, the text is shown as the control's placeholder (grey, "chưa nhập"): the
+ * control is emptied, as a roll-over does for the figures of the new period.
+ */
 export interface ControlEdit {
   kind: 'control';
   controlIndex: number;
   text: string;
+  placeholder?: boolean;
 }
 
 /**
