@@ -6,6 +6,7 @@
  * number formats, periods) run on any report. Template relations run first and mark the figures
  * they judged, so that template-free inference never repeats a finding about the same figure.
  */
+import { withTextMemo } from '../codec';
 import type { DocumentSnapshot } from '../../document/types';
 import { isBound } from '../model/extract';
 import { locateFields, type LocateResult } from '../recognize/locate';
@@ -72,6 +73,10 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Runs every rule and returns the report, findings in document order. */
 export function checkReport(input: CheckInput): CheckReport {
+  return withTextMemo(() => runCheck(input));
+}
+
+function runCheck(input: CheckInput): CheckReport {
   const { definition, snapshot, fileName } = input;
   const located = input.located ?? locateFields(definition, snapshot);
   const mode = isBound(definition, snapshot) ? 'bound' : 'recognized';

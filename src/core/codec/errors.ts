@@ -42,7 +42,11 @@ export class CodecError extends Error {
   readonly hint?: SeparatorHint;
 
   constructor(code: CodecErrorCode, input: string, message: string, details: CodecErrorDetails = {}) {
+    // A codec error is a validation result, not a bug: skip the costly stack capture.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'CodecError';
     this.code = code;
     this.input = input;

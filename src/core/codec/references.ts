@@ -8,6 +8,7 @@
  * Input is expected in Unicode NFC (as Word and the OOXML reader produce it).
  */
 
+import { memoText } from './memo';
 import { attempt, CodecError, type Result } from './errors';
 import { formatViDate, parseViDate, type ViDate } from './dates';
 
@@ -202,6 +203,14 @@ function upperCount(s: string): number {
 
 /** Finds every document reference in `text`, in order, with its position. */
 export function findReferences(text: string): DocRef[] {
+  // Every reference has a number followed by "/" or "-" and a symbol (or a year): skip prose without one.
+  if (!MAYBE_REFERENCE.test(text)) return [];
+  return memoText('references', text, scanReferences).map((r) => ({ ...r }));
+}
+
+const MAYBE_REFERENCE = /\d[/-]\p{L}|\d\/\d{4}\//u;
+
+function scanReferences(text: string): DocRef[] {
   const refs: DocRef[] = [];
   const re = new RegExp(REF_RE.source, REF_RE.flags);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {

@@ -4,6 +4,7 @@
  * (a coverage check relies on it to prove that every figure of a report is modelled).
  */
 
+import { memoText } from './memo';
 import { tryParseViNumber } from './numbers';
 import { findReferences } from './references';
 import { isValidDate } from './dates';
@@ -59,6 +60,11 @@ function classify(t: string): NumericTokenKind {
 
 /** Scans `text` for numeric tokens, in order, non-overlapping. */
 export function scanNumericTokens(text: string): NumericToken[] {
+  if (!/\d/.test(text)) return [];
+  return memoText('tokens', text, scanTokens).map((t) => ({ ...t }));
+}
+
+function scanTokens(text: string): NumericToken[] {
   const taken = new Uint8Array(text.length);
   const tokens: NumericToken[] = [];
 

@@ -22,7 +22,7 @@
  * - `component` (1 or 2) selects one side of a fraction/pair token ("03" or "09" of "03/09").
  */
 import type { DocumentSnapshot, TableBlock } from '../../document/types';
-import { findReferences, scanNumericTokens, type NumericToken } from '../codec';
+import { findReferences, scanNumericTokens, withTextMemo, type NumericToken } from '../codec';
 import type { Field, FieldKind, Occurrence, TemplateDefinition } from '../template/schema';
 import { mapAppendixTables, type AppendixColumn, type AppendixMap } from './appendix';
 import { indexesOf, isAlnum, keyIndexAt, keyOf, skeleton, type Skeleton } from './normalize';
@@ -304,6 +304,10 @@ const COLUMN_OF: Record<string, AppendixColumn> = {
 
 /** Locates every occurrence of every field of `definition` in `snapshot`. */
 export function locateFields(definition: TemplateDefinition, snapshot: DocumentSnapshot): LocateResult {
+  return withTextMemo(() => locate(definition, snapshot));
+}
+
+function locate(definition: TemplateDefinition, snapshot: DocumentSnapshot): LocateResult {
   const sections = computeSections(snapshot);
   const appendix = mapAppendixTables(snapshot, sections);
   const units = buildUnits(snapshot, sections, appendix.tableIndexes);
