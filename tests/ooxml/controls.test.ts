@@ -2,58 +2,9 @@ import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { ZipArchive } from '../../src/document/ooxml/zip';
 import type { ParagraphBlock, TableBlock } from '../../src/document/types';
 import { buildDocx, catchDocumentError, documentXml, rawIdenticalExcept } from './helpers';
+import { CONTROLS_BODY } from './fixtures';
 
-const r = (text: string, rPr = ''): string => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
-const p = (inner: string, pPr = ''): string => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
-const tc = (inner: string, tcPr = ''): string => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${inner}</w:tc>`;
-const sdtPr = (tag: string, title: string, id: number, more = ''): string =>
-  `<w:sdtPr>${title ? `<w:alias w:val="${title}"/>` : ''}<w:tag w:val="${tag}"/><w:id w:val="${id}"/>${more}</w:sdtPr>`;
-
-const BODY = [
-  // block 0: inline plain text control (control 0)
-  p(
-    r('Kính gửi: ') +
-      `<w:sdt>${sdtPr('don_vi', 'Tên đơn vị', 101, '<w:text/>')}<w:sdtContent>${r('UBND tỉnh', '<w:b/><w:color w:val="FF0000"/>')}</w:sdtContent></w:sdt>` +
-      r(' xem xét.'),
-  ),
-  // blocks 1-2: block-level rich text control (control 1), sdtLocked (content editable)
-  `<w:sdt>${sdtPr('noi_dung', 'Nội dung', 102, '<w:lock w:val="sdtLocked"/><w:richText/>')}<w:sdtContent>` +
-    p(r('Đoạn một', '<w:i/>'), '<w:jc w:val="both"/>') +
-    p(r('Đoạn hai')) +
-    '</w:sdtContent></w:sdt>',
-  // block 3: locked date (2), placeholder dropdown (3), checkbox (4), combo box (5)
-  p(
-    r('Ngày: ') +
-      `<w:sdt>${sdtPr('ngay', 'Ngày báo cáo', 103, '<w:lock w:val="contentLocked"/><w:date w:fullDate="2022-06-15T00:00:00Z"><w:dateFormat w:val="dd/MM/yyyy"/></w:date>')}<w:sdtContent>${r('15/06/2022')}</w:sdtContent></w:sdt>` +
-      '<w:r><w:tab/></w:r>' +
-      `<w:sdt>${sdtPr('ky', 'Kỳ', 104, '<w:showingPlcHdr/><w:dropDownList><w:listItem w:displayText="6 tháng" w:value="6"/></w:dropDownList>')}<w:sdtContent>${r('Chọn kỳ', '<w:rStyle w:val="PlaceholderText"/><w:sz w:val="26"/>')}</w:sdtContent></w:sdt>` +
-      `<w:sdt>${sdtPr('xong', '', 105, '<w14:checkbox><w14:checked w14:val="0"/></w14:checkbox>')}<w:sdtContent>${r('☐')}</w:sdtContent></w:sdt>` +
-      `<w:sdt>${sdtPr('combo', 'Chọn', 106, '<w:lock w:val="sdtContentLocked"/><w:comboBox/>')}<w:sdtContent>${r('A')}</w:sdtContent></w:sdt>`,
-  ),
-  // block 4: table with header row, a row-level control (6) around a row with a cell-level control (7),
-  // a merged row and a nested table.
-  '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="800"/><w:gridCol w:w="4000"/><w:gridCol w:w="2000"/></w:tblGrid>' +
-    `<w:tr><w:trPr><w:tblHeader/></w:trPr>${tc(p(r('TT')))}${tc(p(r('Chỉ tiêu')))}${tc(p(r('Số liệu')))}</w:tr>` +
-    `<w:sdt>${sdtPr('hang', 'Hàng', 107)}<w:sdtContent><w:tr>${tc(p(r('1')))}${tc(p(r('Hồ sơ')))}` +
-    `<w:sdt>${sdtPr('so_ho_so', 'Số hồ sơ', 108)}<w:sdtContent>${tc(p(r('30.', '<w:b/>') + r('407', '<w:i/>'), '<w:jc w:val="right"/>'), '<w:tcW w:w="2000" w:type="dxa"/>')}</w:sdtContent></w:sdt>` +
-    '</w:tr></w:sdtContent></w:sdt>' +
-    `<w:tr>${tc(p(r('Tổng')), '<w:gridSpan w:val="2"/>')}${tc(p(r('Mười')), '<w:vMerge/>')}</w:tr>` +
-    `<w:tr>${tc(p(r('Ngoài')) + `<w:tbl><w:tr>${tc(p(r('Trong')))}${tc(p(r('Hai')))}</w:tr></w:tbl>` + '<w:p/>')}${tc(p(r('x')))}${tc(p(r('y')))}</w:tr>` +
-    '</w:tbl>',
-  // block 5: a figure split across differently formatted runs
-  p(r('Đã tiếp nhận ') + r('30', '<w:b/>') + r('.407', '<w:i/>') + r(' hồ sơ.'), '<w:pStyle w:val="TextBody"/>'),
-  // block 6: text extraction rules
-  p(
-    '<w:hyperlink w:anchor="x"><w:r><w:t>Liên kết</w:t></w:r></w:hyperlink>' +
-      '<w:r><w:tab/><w:t>A</w:t><w:br/><w:t>B</w:t><w:cr/><w:noBreakHyphen/><w:softHyphen/></w:r>' +
-      '<w:del w:id="1" w:author="a"><w:r><w:delText>xoá</w:delText></w:r></w:del>' +
-      '<w:ins w:id="2" w:author="a"><w:r><w:t>thêm</w:t></w:r></w:ins>' +
-      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>' +
-      '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>9</w:t></w:r></w:fldSimple>' +
-      '<w:smartTag w:uri="u" w:element="e"><w:r><w:t>S</w:t></w:r></w:smartTag>' +
-      '<w:customXml w:element="c"><w:r><w:t>C</w:t></w:r></w:customXml>',
-  ),
-].join('');
+const BODY = CONTROLS_BODY;
 
 const DOC_XML = documentXml(BODY);
 const bytes = (): Uint8Array => buildDocx(DOC_XML);

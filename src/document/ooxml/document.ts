@@ -6,116 +6,64 @@
  * the body. apply() validates a whole batch against the last snapshot before touching the DOM, so
  * a failing batch changes nothing. save() writes a new .docx in which only the main document part
  * is re-serialized, and inside it only the edited elements (see XmlPart.serialize).
+ *
+ * Two read paths, one walk (walker.ts):
+ *  - fast (the default): open() checks the main part with the strict reader of fastxml.ts and
+ *    keeps a lite tree of what the walk needs; read() walks it. No DOM is built.
+ *  - DOM: the xmldom tree, built on first need: by apply(), or at open() when the fast reader
+ *    declines the text (anything outside its strict subset; the DOM parser then accepts or
+ *    refuses it exactly as before). Once built, the DOM is the only source for later reads.
+ * Edit indices computed on a fast snapshot are resolved on the DOM's model of the same walk; the
+ * two snapshots are compared first and a mismatch is refused (it would be a bug, see the tests).
  */
 import {
   DocumentError,
   type CellEdit,
   type ControlEdit,
-  type ControlInfo,
-  type ControlKind,
-  type ControlLevel,
-  type ControlLock,
-  type ControlSpan,
   type DocumentEdit,
   type DocumentSnapshot,
   type InsertRowEdit,
-  type ParagraphBlock,
   type ParagraphEdit,
   type ReportDocument,
-  type TableBlock,
-  type TableRow,
   type WrapEdit,
 } from '../types';
+import { NotMaterialized, parseLite, type LiteElement } from './fastxml';
 import { DocxPackage } from './package';
-import type { XmlPart } from './xml';
+import { refuseDoctype, type XmlPart } from './xml';
+import {
+  W14_NS,
+  W_NS,
+  W_STRICT_NS,
+  WView,
+  Walker,
+  childElements,
+  domOps,
+  emptyModel,
+  liteMaterializer,
+  liteOps,
+  readBody,
+  textOf,
+  type Atom,
+  type ControlRef,
+  type InlineSink,
+  type Model,
+  type SdtProps,
+} from './walker';
 
-export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-export const W_STRICT_NS = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
-export const W14_NS = 'http://schemas.microsoft.com/office/word/2010/wordml';
+export { W_NS, W_STRICT_NS, W14_NS };
+
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-/** Run-level containers whose runs count as paragraph text. */
-const INLINE_CONTAINERS = new Set(['hyperlink', 'smartTag', 'customXml', 'fldSimple', 'ins', 'moveTo', 'dir', 'bdo']);
 /** Block-level children that carry content (everything else, e.g. bookmarks, is kept as is). */
 const BLOCK_CONTENT = new Set(['p', 'tbl', 'sdt', 'customXml', 'altChunk']);
-
-// ---------------------------------------------------------------------------------------------
-// Small DOM helpers
 
 function isEl(n: Node | null): n is Element {
   return n !== null && n.nodeType === 1;
 }
 
-function childElements(el: Node): Element[] {
-  const out: Element[] = [];
-  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as Element);
-  return out;
-}
-
-function textOf(el: Element): string {
-  let s = '';
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3 || c.nodeType === 4) s += (c as CharacterData).data;
-  }
-  return s;
-}
-
 function isAncestorOf(a: Node, b: Node): boolean {
   for (let n: Node | null = b.parentNode; n; n = n.parentNode) if (n === a) return true;
   return false;
-}
-
-/** A character position in a paragraph's text: one w:t (several chars) or one special run child. */
-interface Atom {
-  el: Element;
-  run: Element;
-  start: number;
-  end: number;
-  isText: boolean;
-}
-
-interface SdtRange {
-  sdt: Element;
-  start: number;
-  end: number;
-}
-
-interface InlineSink {
-  text: string;
-  atoms: Atom[] | null;
-  sdts: SdtRange[];
-}
-
-interface SdtProps {
-  tag: string;
-  title: string;
-  kind: ControlKind;
-  lock: ControlLock;
-  showingPlaceholder: boolean;
-}
-
-interface RowRef {
-  tr: Element;
-  cells: Element[];
-}
-
-interface BlockRef {
-  el: Element;
-  rows?: RowRef[];
-}
-
-interface ControlRef {
-  sdt: Element;
-  level: ControlLevel;
-  props: SdtProps;
-  /** The body paragraph holding an inline control (not set for inline controls in tables). */
-  paragraph?: Element;
-}
-
-interface Model {
-  snapshot: DocumentSnapshot;
-  blocks: BlockRef[];
-  controls: ControlRef[];
 }
 
 /** A claim of an edit on part of the document, to detect conflicting edits in one batch. */
@@ -128,46 +76,91 @@ interface PlannedOp {
   run: () => void;
 }
 
+/** The main part as a DOM, built on first need (edits, or a document the fast reader declines). */
+interface DomState {
+  part: XmlPart;
+  body: Element;
+  view: WView<Element>;
+}
+
+/** The main part as a lite tree (fast read path), until the DOM is built. */
+interface LiteState {
+  body: LiteElement;
+  view: WView<LiteElement>;
+}
+
+function notWordprocessing(partName: string, tagName: string): DocumentError {
+  return new DocumentError(
+    'unsupported',
+    `Phần nội dung chính "${partName}" không phải là tài liệu Word (WordprocessingML).`,
+    `root element ${tagName}`,
+  );
+}
+
+function noBody(): DocumentError {
+  return new DocumentError('missing-part', 'Tài liệu Word không có phần thân (w:body).', 'no w:body');
+}
+
+function sameSnapshot(a: DocumentSnapshot, b: DocumentSnapshot): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export class OoxmlDocument implements ReportDocument {
-  private model: Model | undefined;
+  /** The DOM model of the last read, for edits (built from the DOM, never from the lite tree). */
+  private model: Model<Element> | undefined;
+  /** The last snapshot handed out by the fast path; edits are checked against the DOM's. */
+  private liteSnapshot: DocumentSnapshot | undefined;
   private modified = false;
-  private readonly wNs: string;
-  private readonly wPrefix: string;
+  private domState: DomState | undefined;
+  private lite: LiteState | undefined;
+  /** Why the fast read path was not used (diagnostics and tests); undefined while it is. */
+  private liteFallback: string | undefined;
   private sdtIds: Set<number> | undefined;
   /** Rows inserted in this batch, by the row they were inserted after (keeps successive inserts in order). */
   private readonly insertedAfter = new WeakMap<Node, Element>();
 
-  private constructor(
-    private readonly pkg: DocxPackage,
-    private readonly part: XmlPart,
-    private readonly body: Element,
-  ) {
-    this.wNs = body.namespaceURI ?? W_NS;
-    this.wPrefix = body.prefix ?? part.root.lookupPrefix(this.wNs) ?? 'w';
-  }
+  private constructor(private readonly pkg: DocxPackage) {}
 
+  /**
+   * Opens a .docx. The main part is checked completely here (a malformed or refused part throws
+   * the same DocumentError as before), by the fast reader when it can, else by the DOM parser.
+   */
   static open(bytes: Uint8Array): OoxmlDocument {
     const pkg = DocxPackage.open(bytes);
-    const part = pkg.mainDocument;
-    const root = part.root;
-    const ns = root.namespaceURI;
-    if (root.localName !== 'document' || (ns !== W_NS && ns !== W_STRICT_NS)) {
-      throw new DocumentError(
-        'unsupported',
-        `Phần nội dung chính "${pkg.mainPartName}" không phải là tài liệu Word (WordprocessingML).`,
-        `root element ${root.tagName}`,
-      );
+    const doc = new OoxmlDocument(pkg);
+    const name = pkg.mainPartName;
+    const { text } = pkg.getText(name);
+    refuseDoctype(text, name);
+    const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const lite = parseLite(source, liteMaterializer());
+    if ('bail' in lite) {
+      doc.liteFallback = `xml: ${lite.bail}`;
+      doc.dom();
+      return doc;
     }
-    const body = childElements(root).find((c) => c.localName === 'body' && c.namespaceURI === ns);
-    if (!body) {
-      throw new DocumentError('missing-part', 'Tài liệu Word không có phần thân (w:body).', 'no w:body');
+    const root = lite.root;
+    if (root.local !== 'document' || (root.ns !== W_NS && root.ns !== W_STRICT_NS)) throw notWordprocessing(name, root.qname);
+    const body = root.kids?.find((c) => c.local === 'body' && c.ns === root.ns);
+    if (!body) throw noBody();
+    if (body.prefix === null) {
+      // The `prefix:val` fallback needs the DOM's prefix lookup; rare enough to take the DOM path.
+      doc.liteFallback = 'w:body without a prefix';
+      doc.dom();
+      return doc;
     }
-    return new OoxmlDocument(pkg, part, body);
+    doc.lite = { body, view: new WView(liteOps, root.ns, body.prefix) };
+    return doc;
   }
 
   /** The package, for callers that need other parts. */
   get package(): DocxPackage {
     return this.pkg;
+  }
+
+  /** @internal Which read path the next read() takes: 'fast', or 'dom: <reason>'. */
+  get readPath(): string {
+    if (this.lite && !this.domState && !this.pkg.isParsed(this.pkg.mainPartName)) return 'fast';
+    return `dom: ${this.liteFallback ?? 'DOM already built'}`;
   }
 
   async read(): Promise<DocumentSnapshot> {
@@ -186,163 +179,91 @@ export class OoxmlDocument implements ReportDocument {
   // Reading
 
   readSync(): DocumentSnapshot {
-    const model: Model = { snapshot: { blocks: [], controls: [] }, blocks: [], controls: [] };
-    new Walker(this, model).blockContainer(this.body, undefined);
-    this.model = model;
-    return model.snapshot;
-  }
-
-  /** @internal */
-  isW(el: Element, local?: string): boolean {
-    return el.namespaceURI === this.wNs && (local === undefined || el.localName === local);
-  }
-
-  /** @internal */
-  wChild(el: Element, local: string): Element | undefined {
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 1 && (c as Element).localName === local && (c as Element).namespaceURI === this.wNs) return c as Element;
-    }
-    return undefined;
-  }
-
-  /** @internal */
-  wVal(el: Element | undefined, name = 'val'): string | undefined {
-    if (!el) return undefined;
-    const v = el.getAttributeNS(this.wNs, name);
-    if (v !== null && v !== '') return v;
-    const alt = el.getAttribute(`${this.wPrefix}:${name}`);
-    return alt === null ? undefined : alt;
-  }
-
-  /** @internal On/off property: present without val, or val true/1/on. */
-  wFlag(el: Element | undefined): boolean {
-    if (!el) return false;
-    const v = this.wVal(el);
-    return v === undefined || !/^(false|0|off)$/i.test(v);
-  }
-
-  /** @internal Text of a paragraph-like container; atoms only when asked for (edits). */
-  walkInline(container: Element, sink: InlineSink): void {
-    for (let c = container.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      const el = c as Element;
-      if (el.namespaceURI !== this.wNs) continue;
-      const name = el.localName;
-      if (name === 'r') {
-        this.walkRun(el, sink);
-      } else if (name === 'sdt') {
-        const range: SdtRange = { sdt: el, start: sink.text.length, end: -1 };
-        sink.sdts.push(range);
-        const content = this.wChild(el, 'sdtContent');
-        if (content) this.walkInline(content, sink);
-        range.end = sink.text.length;
-      } else if (INLINE_CONTAINERS.has(name)) {
-        this.walkInline(el, sink);
+    if (this.readPath === 'fast') {
+      try {
+        const snapshot = readBody(this.lite!.view, this.lite!.body).snapshot;
+        this.liteSnapshot = snapshot;
+        this.model = undefined;
+        return snapshot;
+      } catch (e) {
+        if (!(e instanceof NotMaterialized)) throw e;
+        this.liteFallback = e.message;
       }
     }
+    this.lite = undefined;
+    this.liteSnapshot = undefined;
+    return this.readDom().snapshot;
   }
 
-  private walkRun(run: Element, sink: InlineSink): void {
-    for (let c = run.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      const el = c as Element;
-      if (el.namespaceURI !== this.wNs) continue;
-      let add: string | undefined;
-      let isText = false;
-      switch (el.localName) {
-        case 't':
-          add = textOf(el);
-          isText = true;
-          break;
-        case 'tab':
-        case 'ptab':
-          add = '\t';
-          break;
-        case 'br':
-        case 'cr':
-          add = '\n';
-          break;
-        case 'noBreakHyphen':
-          add = '-';
-          break;
-        default:
-          break;
-      }
-      if (add === undefined) continue;
-      if (sink.atoms) sink.atoms.push({ el, run, start: sink.text.length, end: sink.text.length + add.length, isText });
-      sink.text += add;
-    }
+  /** Reads the DOM into the model used by edits. */
+  private readDom(): Model<Element> {
+    const dom = this.dom();
+    this.model = readBody(dom.view, dom.body);
+    return this.model;
   }
 
-  /** @internal */
-  sdtProps(sdt: Element): SdtProps {
-    const pr = this.wChild(sdt, 'sdtPr');
-    let kind: ControlKind = 'richText';
-    let lock: ControlLock = 'none';
-    let tag = '';
-    let title = '';
-    let showingPlaceholder = false;
-    if (pr) {
-      for (const c of childElements(pr)) {
-        const ns = c.namespaceURI;
-        const name = c.localName;
-        if (ns === this.wNs) {
-          switch (name) {
-            case 'tag':
-              tag = this.wVal(c) ?? '';
-              break;
-            case 'alias':
-              title = this.wVal(c) ?? '';
-              break;
-            case 'lock': {
-              const v = this.wVal(c);
-              if (v === 'sdtLocked' || v === 'contentLocked' || v === 'sdtContentLocked') lock = v;
-              break;
-            }
-            case 'showingPlcHdr':
-              showingPlaceholder = this.wFlag(c);
-              break;
-            case 'text':
-              kind = 'plainText';
-              break;
-            case 'date':
-              kind = 'date';
-              break;
-            case 'dropDownList':
-              kind = 'dropDown';
-              break;
-            case 'comboBox':
-              kind = 'comboBox';
-              break;
-            case 'richText':
-              kind = 'richText';
-              break;
-            case 'picture':
-            case 'docPartObj':
-            case 'docPartList':
-            case 'group':
-            case 'citation':
-            case 'bibliography':
-            case 'equation':
-              kind = 'other';
-              break;
-            default:
-              break;
-          }
-        } else if (ns === W14_NS && name === 'checkbox') {
-          kind = 'checkBox';
-        } else if (name === 'repeatingSection' || name === 'repeatingSectionItem') {
-          kind = 'other';
-        }
-      }
-    }
-    return { tag, title, kind, lock, showingPlaceholder };
+  /** @internal The fast path's snapshot and the DOM path's snapshot of the unmodified part (tests). */
+  static compareReadPaths(bytes: Uint8Array): { path: string; fast?: DocumentSnapshot; dom: DocumentSnapshot } {
+    const doc = OoxmlDocument.open(bytes);
+    const path = doc.readPath;
+    const fast = path === 'fast' ? doc.readSync() : undefined;
+    const dom = readBody(doc.dom().view, doc.dom().body).snapshot;
+    return { path: fast ? 'fast' : doc.readPath, fast, dom };
+  }
+
+  /** The DOM of the main part, parsed on first need. */
+  private dom(): DomState {
+    if (this.domState) return this.domState;
+    const part = this.pkg.mainDocument;
+    const root = part.root;
+    const ns = root.namespaceURI;
+    if (root.localName !== 'document' || (ns !== W_NS && ns !== W_STRICT_NS)) throw notWordprocessing(this.pkg.mainPartName, root.tagName);
+    const body = childElements(root).find((c) => c.localName === 'body' && c.namespaceURI === ns);
+    if (!body) throw noBody();
+    const wNs = body.namespaceURI ?? W_NS;
+    const wPrefix = body.prefix ?? root.lookupPrefix(wNs) ?? 'w';
+    this.domState = { part, body, view: new WView(domOps, wNs, wPrefix) };
+    return this.domState;
+  }
+
+  private get part(): XmlPart {
+    return this.dom().part;
+  }
+
+  private get body(): Element {
+    return this.dom().body;
+  }
+
+  private get view(): WView<Element> {
+    return this.dom().view;
+  }
+
+  private isW(el: Element, local?: string): boolean {
+    return this.view.isW(el, local);
+  }
+
+  private wChild(el: Element, local: string): Element | undefined {
+    return this.view.wChild(el, local);
+  }
+
+  private wVal(el: Element | undefined, name = 'val'): string | undefined {
+    return this.view.wVal(el, name);
+  }
+
+  private walkInline(container: Element, sink: InlineSink<Element>): void {
+    this.view.walkInline(container, sink);
+  }
+
+  private sdtProps(sdt: Element): SdtProps {
+    return this.view.sdtProps(sdt);
   }
 
   // -------------------------------------------------------------------------------------------
   // Applying edits
 
   applySync(edits: DocumentEdit[]): void {
+    // Nothing to validate or apply against a current snapshot (as before: no error, no change).
+    if (edits.length === 0 && this.liteSnapshot) return;
     if (!this.model) {
       if (this.modified) {
         throw new DocumentError(
@@ -351,7 +272,22 @@ export class OoxmlDocument implements ReportDocument {
           'apply() after apply() without read()',
         );
       }
-      this.readSync();
+      const fast = this.liteSnapshot;
+      const dom = this.readDom();
+      this.lite = undefined;
+      this.liteSnapshot = undefined;
+      // The edit indices were computed on the fast path's snapshot: they must mean the same
+      // elements in the DOM. They always do (same walk, tested on the corpus); if they ever did
+      // not, refuse rather than edit the wrong element (the next read() uses the DOM).
+      if (fast && !sameSnapshot(fast, dom.snapshot)) {
+        this.model = undefined;
+        this.liteFallback = 'fast and DOM snapshots differ';
+        throw new DocumentError(
+          'stale-edit',
+          'Không đối chiếu được sửa đổi với nội dung tài liệu; hãy đọc lại tài liệu rồi sửa lại.',
+          'fast and DOM read paths disagree',
+        );
+      }
     }
     const model = this.model!;
     const ops: PlannedOp[] = [];
@@ -442,14 +378,14 @@ export class OoxmlDocument implements ReportDocument {
     }
   }
 
-  private paragraphSink(p: Element): InlineSink {
-    const sink: InlineSink = { text: '', atoms: [], sdts: [] };
+  private paragraphSink(p: Element): InlineSink<Element> {
+    const sink: InlineSink<Element> = { text: '', atoms: [], sdts: [] };
     this.walkInline(p, sink);
     return sink;
   }
 
   /** Refuses a span edit [start, end) of a paragraph that touches a content-locked control. */
-  private checkSpanLocks(p: Element, sink: InlineSink, start: number, end: number): void {
+  private checkSpanLocks(p: Element, sink: InlineSink<Element>, start: number, end: number): void {
     this.checkAncestors(p);
     for (const r of sink.sdts) {
       const touches = start === end ? r.start <= start && start <= r.end : r.start < end && start < r.end;
@@ -459,7 +395,7 @@ export class OoxmlDocument implements ReportDocument {
     }
   }
 
-  private planParagraph(model: Model, edit: ParagraphEdit, ops: PlannedOp[], claims: Claim[]): void {
+  private planParagraph(model: Model<Element>, edit: ParagraphEdit, ops: PlannedOp[], claims: Claim[]): void {
     const ref = model.blocks[edit.blockIndex];
     if (!ref || ref.rows) throw this.stale(`khối ${edit.blockIndex} không phải là đoạn văn`);
     const p = ref.el;
@@ -472,7 +408,7 @@ export class OoxmlDocument implements ReportDocument {
     ops.push({ order: 0, start: edit.start, run: () => this.replaceInParagraph(p, edit.start, edit.end, edit.text) });
   }
 
-  private planCell(model: Model, edit: CellEdit, ops: PlannedOp[], claims: Claim[]): void {
+  private planCell(model: Model<Element>, edit: CellEdit, ops: PlannedOp[], claims: Claim[]): void {
     const table = model.blocks[edit.tableIndex];
     if (!table?.rows) throw this.stale(`khối ${edit.tableIndex} không phải là bảng`);
     const row = table.rows[edit.rowIndex];
@@ -521,12 +457,11 @@ export class OoxmlDocument implements ReportDocument {
     for (const c of childElements(container)) {
       if (!this.isW(c)) continue;
       if (c.localName === 'p') {
-        const sink: InlineSink = { text: '', atoms: null, sdts: [] };
+        const sink: InlineSink<Element> = { text: '', atoms: null, sdts: [] };
         this.walkInline(c, sink);
         out.push({ p: c, text: sink.text });
       } else if (c.localName === 'tbl') {
-        const dummy: Model = { snapshot: { blocks: [], controls: [] }, blocks: [], controls: [] };
-        out.push({ text: new Walker(this, dummy).tableText(c) });
+        out.push({ text: new Walker(this.view, emptyModel<Element>()).tableText(c) });
       } else if (c.localName === 'sdt') {
         const content = this.wChild(c, 'sdtContent');
         if (content) out.push(...this.cellSegments(content));
@@ -537,7 +472,7 @@ export class OoxmlDocument implements ReportDocument {
     return out;
   }
 
-  private planControl(model: Model, edit: ControlEdit, ops: PlannedOp[], claims: Claim[]): void {
+  private planControl(model: Model<Element>, edit: ControlEdit, ops: PlannedOp[], claims: Claim[]): void {
     const ref = model.controls[edit.controlIndex];
     if (!ref) {
       throw new DocumentError(
@@ -564,7 +499,7 @@ export class OoxmlDocument implements ReportDocument {
     ops.push({ order: 1, start: 0, run: () => this.writeControl(ref, edit.text) });
   }
 
-  private planInsertRow(model: Model, edit: InsertRowEdit, ops: PlannedOp[], claims: Claim[], seq: number): void {
+  private planInsertRow(model: Model<Element>, edit: InsertRowEdit, ops: PlannedOp[], claims: Claim[], seq: number): void {
     const table = model.blocks[edit.tableIndex];
     if (!table?.rows) throw this.stale(`khối ${edit.tableIndex} không phải là bảng`);
     const template = table.rows[edit.templateRowIndex];
@@ -583,7 +518,7 @@ export class OoxmlDocument implements ReportDocument {
     ops.push({ order: 2, start: -seq, run: () => this.insertRow(template.tr, after.tr, edit.cells) });
   }
 
-  private planWrap(model: Model, edit: WrapEdit, ops: PlannedOp[], claims: Claim[]): void {
+  private planWrap(model: Model<Element>, edit: WrapEdit, ops: PlannedOp[], claims: Claim[]): void {
     const ref = model.blocks[edit.blockIndex];
     if (!ref || ref.rows) throw this.stale(`khối ${edit.blockIndex} không phải là đoạn văn`);
     const p = ref.el;
@@ -664,11 +599,11 @@ export class OoxmlDocument implements ReportDocument {
   // --- mutations -------------------------------------------------------------------------------
 
   private w(local: string): Element {
-    return this.part.doc.createElementNS(this.wNs, `${this.wPrefix}:${local}`);
+    return this.part.doc.createElementNS(this.view.wNs, `${this.view.wPrefix}:${local}`);
   }
 
   private setWVal(el: Element, value: string, name = 'val'): void {
-    el.setAttributeNS(this.wNs, `${this.wPrefix}:${name}`, value);
+    el.setAttributeNS(this.view.wNs, `${this.view.wPrefix}:${name}`, value);
   }
 
   private setT(t: Element, text: string): void {
@@ -749,8 +684,8 @@ export class OoxmlDocument implements ReportDocument {
    * replaced text starts (so it takes that run's formatting); other overlapped text is removed,
    * and runs left without content are removed. Markup outside the range is untouched.
    */
-  private replaceAtoms(container: Element, atoms: Atom[], start: number, end: number, text: string, fallbackRPr: Element | undefined): void {
-    let anchor: Atom | undefined;
+  private replaceAtoms(container: Element, atoms: Array<Atom<Element>>, start: number, end: number, text: string, fallbackRPr: Element | undefined): void {
+    let anchor: Atom<Element> | undefined;
     if (start < end) anchor = atoms.find((a) => a.start <= start && start < a.end);
     else {
       for (const a of atoms) if (a.end === start) anchor = a;
@@ -880,7 +815,7 @@ export class OoxmlDocument implements ReportDocument {
     }
   }
 
-  private writeControl(ref: ControlRef, text: string): void {
+  private writeControl(ref: ControlRef<Element>, text: string): void {
     const sdt = ref.sdt;
     this.clearPlaceholder(sdt);
     let content = this.wChild(sdt, 'sdtContent');
@@ -891,7 +826,7 @@ export class OoxmlDocument implements ReportDocument {
     const pr = this.wChild(sdt, 'sdtPr');
     const ctrlRPr = pr ? this.wChild(pr, 'rPr') : undefined;
     if (ref.level === 'inline') {
-      const sink: InlineSink = { text: '', atoms: [], sdts: [] };
+      const sink: InlineSink<Element> = { text: '', atoms: [], sdts: [] };
       this.walkInline(content, sink);
       this.replaceAtoms(content, sink.atoms!, 0, sink.text.length, text, ctrlRPr);
     } else if (ref.level === 'block') {
@@ -951,7 +886,7 @@ export class OoxmlDocument implements ReportDocument {
       }
       stack.push(...childElements(el));
     }
-    const tcs = new Walker(this, { snapshot: { blocks: [], controls: [] }, blocks: [], controls: [] }).rowCells(clone);
+    const tcs = new Walker(this.view, emptyModel<Element>()).rowCells(clone);
     tcs.forEach((tc, i) => this.setBlocksText(tc, cells[i] ?? ''));
     // Successive inserts after the same row keep their order.
     let ref: Node | null = afterTr.nextSibling;
@@ -1001,7 +936,7 @@ export class OoxmlDocument implements ReportDocument {
    * at the split point (a new run), or undefined when the split point is at the start of the run's
    * content or at its end (no split needed).
    */
-  private splitRun(atom: Atom, offset: number): Element | undefined {
+  private splitRun(atom: Atom<Element>, offset: number): Element | undefined {
     const run = atom.run;
     let boundary: Node | null;
     if (atom.isText && offset > 0 && offset < atom.end - atom.start) {
@@ -1033,208 +968,5 @@ export class OoxmlDocument implements ReportDocument {
     this.mark(run);
     this.insertBefore(run.parentNode!, rest, run.nextSibling);
     return rest;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The read walk
-
-class Walker {
-  constructor(
-    private readonly doc: OoxmlDocument,
-    private readonly model: Model,
-  ) {}
-
-  private register(sdt: Element, level: ControlLevel, blockIndex: number, paragraph?: Element): ControlInfo {
-    const props = this.doc.sdtProps(sdt);
-    const info: ControlInfo = {
-      index: this.model.snapshot.controls.length,
-      tag: props.tag,
-      title: props.title,
-      text: '',
-      kind: props.kind,
-      level,
-      lock: props.lock,
-      showingPlaceholder: props.showingPlaceholder,
-      blockIndex,
-    };
-    this.model.snapshot.controls.push(info);
-    this.model.controls.push({ sdt, level, props, paragraph });
-    return info;
-  }
-
-  /**
-   * Walks block-level content. `tableIndex` is set inside tables: no blocks are emitted there and
-   * controls point at the table. Returns the text of each (flattened) block.
-   */
-  blockContainer(container: Element, tableIndex: number | undefined): string[] {
-    const texts: string[] = [];
-    for (let c = container.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      const el = c as Element;
-      if (!this.doc.isW(el)) continue;
-      switch (el.localName) {
-        case 'p':
-          texts.push(this.paragraph(el, tableIndex));
-          break;
-        case 'tbl':
-          texts.push(this.table(el, tableIndex));
-          break;
-        case 'sdt': {
-          const info = this.register(el, 'block', tableIndex ?? this.model.snapshot.blocks.length);
-          const content = this.doc.wChild(el, 'sdtContent');
-          const inner = content ? this.blockContainer(content, tableIndex) : [];
-          info.text = inner.join('\n');
-          texts.push(...inner);
-          break;
-        }
-        case 'customXml':
-          texts.push(...this.blockContainer(el, tableIndex));
-          break;
-        default:
-          break;
-      }
-    }
-    return texts;
-  }
-
-  private paragraph(p: Element, tableIndex: number | undefined): string {
-    const sink: InlineSink = { text: '', atoms: null, sdts: [] };
-    let block: ParagraphBlock | undefined;
-    const index = tableIndex ?? this.model.snapshot.blocks.length;
-    if (tableIndex === undefined) {
-      block = { type: 'paragraph', index, text: '', spans: [] };
-      const pPr = this.doc.wChild(p, 'pPr');
-      const style = this.doc.wVal(pPr ? this.doc.wChild(pPr, 'pStyle') : undefined);
-      if (style) block.style = style;
-      this.model.snapshot.blocks.push(block);
-      this.model.blocks.push({ el: p });
-    }
-    this.doc.walkInline(p, sink);
-    const spans: ControlSpan[] = [];
-    for (const r of sink.sdts) {
-      const info = this.register(r.sdt, 'inline', index, block ? p : undefined);
-      info.text = sink.text.slice(r.start, r.end);
-      spans.push({ controlIndex: info.index, start: r.start, end: r.end });
-    }
-    if (block) {
-      block.text = sink.text;
-      block.spans = spans;
-    }
-    return sink.text;
-  }
-
-  private table(tbl: Element, outerTable: number | undefined): string {
-    const topLevel = outerTable === undefined;
-    const index = outerTable ?? this.model.snapshot.blocks.length;
-    let block: TableBlock | undefined;
-    let ref: BlockRef | undefined;
-    if (topLevel) {
-      block = { type: 'table', index, rows: [] };
-      ref = { el: tbl, rows: [] };
-      this.model.snapshot.blocks.push(block);
-      this.model.blocks.push(ref);
-    }
-    const rows: Array<{ row: TableRow; ref: RowRef; text: string }> = [];
-    this.rows(tbl, index, rows);
-    if (block && ref) {
-      block.rows = rows.map((r) => r.row);
-      ref.rows = rows.map((r) => r.ref);
-    }
-    return rows.map((r) => r.text).join('\n');
-  }
-
-  /** Plain text of a table (nested tables inside cells). */
-  tableText(tbl: Element): string {
-    const rows: Array<{ row: TableRow; ref: RowRef; text: string }> = [];
-    this.rows(tbl, 0, rows);
-    return rows.map((r) => r.text).join('\n');
-  }
-
-  private rows(container: Element, tableIndex: number, out: Array<{ row: TableRow; ref: RowRef; text: string }>): void {
-    for (let c = container.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      const el = c as Element;
-      if (!this.doc.isW(el)) continue;
-      if (el.localName === 'tr') {
-        out.push(this.row(el, tableIndex));
-      } else if (el.localName === 'sdt') {
-        const info = this.register(el, 'row', tableIndex);
-        const content = this.doc.wChild(el, 'sdtContent');
-        const before = out.length;
-        if (content) this.rows(content, tableIndex, out);
-        info.text = out
-          .slice(before)
-          .map((r) => r.text)
-          .join('\n');
-      } else if (el.localName === 'customXml') {
-        this.rows(el, tableIndex, out);
-      }
-    }
-  }
-
-  private row(tr: Element, tableIndex: number): { row: TableRow; ref: RowRef; text: string } {
-    const trPr = this.doc.wChild(tr, 'trPr');
-    const header = trPr ? this.doc.wFlag(this.doc.wChild(trPr, 'tblHeader')) : false;
-    const cells: Array<{ tc: Element; text: string; span: number; mergedUp: boolean }> = [];
-    this.cells(tr, tableIndex, cells);
-    return {
-      row: { cells: cells.map((c) => ({ text: c.text, span: c.span, mergedUp: c.mergedUp })), header },
-      ref: { tr, cells: cells.map((c) => c.tc) },
-      text: cells.map((c) => c.text).join('\t'),
-    };
-  }
-
-  /** The w:tc elements of a row, in order, through cell-level controls and custom XML. */
-  rowCells(tr: Element): Element[] {
-    const out: Element[] = [];
-    const visit = (container: Element): void => {
-      for (const el of childElements(container)) {
-        if (!this.doc.isW(el)) continue;
-        if (el.localName === 'tc') out.push(el);
-        else if (el.localName === 'sdt') {
-          const content = this.doc.wChild(el, 'sdtContent');
-          if (content) visit(content);
-        } else if (el.localName === 'customXml') visit(el);
-      }
-    };
-    visit(tr);
-    return out;
-  }
-
-  private cells(
-    container: Element,
-    tableIndex: number,
-    out: Array<{ tc: Element; text: string; span: number; mergedUp: boolean }>,
-  ): void {
-    for (let c = container.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      const el = c as Element;
-      if (!this.doc.isW(el)) continue;
-      if (el.localName === 'tc') {
-        const tcPr = this.doc.wChild(el, 'tcPr');
-        let span = 1;
-        let mergedUp = false;
-        if (tcPr) {
-          const gs = Number(this.doc.wVal(this.doc.wChild(tcPr, 'gridSpan')));
-          if (Number.isInteger(gs) && gs > 1) span = gs;
-          const vm = this.doc.wChild(tcPr, 'vMerge');
-          if (vm && this.doc.wVal(vm) !== 'restart') mergedUp = true;
-        }
-        const text = this.blockContainer(el, tableIndex).join('\n');
-        out.push({ tc: el, text, span, mergedUp });
-      } else if (el.localName === 'sdt') {
-        const info = this.register(el, 'cell', tableIndex);
-        const content = this.doc.wChild(el, 'sdtContent');
-        const before = out.length;
-        if (content) this.cells(content, tableIndex, out);
-        info.text = out
-          .slice(before)
-          .map((x) => x.text)
-          .join('\t');
-      } else if (el.localName === 'customXml') {
-        this.cells(el, tableIndex, out);
-      }
-    }
   }
 }

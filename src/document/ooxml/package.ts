@@ -5,7 +5,7 @@
  */
 import { DocumentError } from '../types';
 import { ZipArchive, type ZipLimits } from './zip';
-import { XmlPart, parseXmlBytes } from './xml';
+import { XmlPart, decodeXml, parseXml, parseXmlBytes, type XmlEncoding } from './xml';
 
 const OFFICE_DOCUMENT_TYPES = new Set([
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -27,6 +27,8 @@ export function resolvePartName(baseDir: string, target: string): string {
 export class DocxPackage {
   private readonly xmlParts = new Map<string, XmlPart>();
   private readonly replacedBytes = new Map<string, Uint8Array>();
+  /** Decoded text of parts read as text, so a later DOM parse does not inflate them again. */
+  private readonly texts = new Map<string, { text: string; encoding: XmlEncoding }>();
 
   private constructor(
     readonly zip: ZipArchive,
@@ -87,16 +89,34 @@ export class DocxPackage {
     return this.zip.read(name);
   }
 
+  /** The part's text, decoded like parseXmlBytes does (BOM kept), cached. */
+  getText(name: string): { text: string; encoding: XmlEncoding } {
+    const key = this.zip.get(name)?.name ?? name;
+    let decoded = this.texts.get(key);
+    if (!decoded) {
+      decoded = decodeXml(this.getBytes(key), key);
+      this.texts.set(key, decoded);
+    }
+    return decoded;
+  }
+
   /** The part parsed as XML, cached: edits to the DOM are saved when the part is marked dirty. */
   getXml(name: string): XmlPart {
     const entry = this.zip.get(name);
     const key = entry?.name ?? name;
     let part = this.xmlParts.get(key);
     if (!part) {
-      part = parseXmlBytes(this.getBytes(key), key);
+      const decoded = this.texts.get(key);
+      part = decoded ? parseXml(decoded.text, key, decoded.encoding) : parseXmlBytes(this.getBytes(key), key);
+      this.texts.delete(key);
       this.xmlParts.set(key, part);
     }
     return part;
+  }
+
+  /** Whether the part's DOM has been built (getXml). */
+  isParsed(name: string): boolean {
+    return this.xmlParts.has(this.zip.get(name)?.name ?? name);
   }
 
   get mainDocument(): XmlPart {
@@ -106,6 +126,7 @@ export class DocxPackage {
   /** Replaces a part's bytes wholesale (or adds a new part). */
   setBytes(name: string, bytes: Uint8Array): void {
     this.xmlParts.delete(name);
+    this.texts.delete(name);
     this.replacedBytes.set(name, bytes);
   }
 

@@ -186,15 +186,35 @@ function offsetOf(node: Node, starts: number[]): number | undefined {
   return lineStart === undefined ? undefined : lineStart + columnNumber - 1;
 }
 
-/** Parses XML text; refuses DTDs and malformed markup. */
-export function parseXml(text: string, partName = 'XML', encoding: XmlEncoding = 'utf-8'): XmlPart {
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+/**
+ * Whether the text contains "<!DOCTYPE" or "<!ENTITY", ASCII case-insensitively (what
+ * /<!DOCTYPE|<!ENTITY/i matches), without running a case-insensitive regex over the whole part.
+ */
+function hasDeclaration(text: string): boolean {
+  const matchesAt = (at: number, word: string): boolean => {
+    for (let k = 0; k < word.length; k++) if ((text.charCodeAt(at + k) | 0x20) !== word.charCodeAt(k)) return false;
+    return true;
+  };
+  for (let i = text.indexOf('<!'); i >= 0; i = text.indexOf('<!', i + 2)) {
+    if (matchesAt(i + 2, 'doctype') || matchesAt(i + 2, 'entity')) return true;
+  }
+  return false;
+}
+
+/** Refuses any DOCTYPE or ENTITY declaration (see the header); shared by both read paths. */
+export function refuseDoctype(text: string, partName = 'XML'): void {
+  if (hasDeclaration(text)) {
     throw new DocumentError(
       'xml-doctype',
       `Thành phần "${partName}" của tệp .docx chứa khai báo DOCTYPE/ENTITY; tệp bị từ chối vì lý do an toàn.`,
       'DOCTYPE or ENTITY declaration',
     );
   }
+}
+
+/** Parses XML text; refuses DTDs and malformed markup. */
+export function parseXml(text: string, partName = 'XML', encoding: XmlEncoding = 'utf-8'): XmlPart {
+  refuseDoctype(text, partName);
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const source = bom ? text.slice(1) : text;
   let doc: Document;
