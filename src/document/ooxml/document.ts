@@ -496,7 +496,7 @@ export class OoxmlDocument implements ReportDocument {
     }
     if (content) this.checkNoLockedInside(content);
     claims.push({ kind: 'element', el: ref.sdt });
-    ops.push({ order: 1, start: 0, run: () => this.writeControl(ref, edit.text) });
+    ops.push({ order: 1, start: 0, run: () => this.writeControl(ref, edit.text, edit.placeholder === true) });
   }
 
   private planInsertRow(model: Model<Element>, edit: InsertRowEdit, ops: PlannedOp[], claims: Claim[], seq: number): void {
@@ -815,9 +815,42 @@ export class OoxmlDocument implements ReportDocument {
     }
   }
 
-  private writeControl(ref: ControlRef<Element>, text: string): void {
+  /**
+   * Shows the control's content as its placeholder: w:showingPlcHdr in sdtPr (in schema order,
+   * after rPr/alias/tag/id/lock/placeholder/temporary) and the PlaceholderText run style.
+   */
+  private setPlaceholder(sdt: Element): void {
+    let pr = this.wChild(sdt, 'sdtPr');
+    if (!pr) {
+      pr = this.w('sdtPr');
+      this.insertBefore(sdt, pr, sdt.firstChild);
+    }
+    const before = new Set(['rPr', 'alias', 'tag', 'id', 'lock', 'placeholder', 'temporary']);
+    const after = childElements(pr).find((c) => !(this.isW(c) && before.has(c.localName ?? '')));
+    this.insertBefore(pr, this.w('showingPlcHdr'), after ?? null);
+    const content = this.wChild(sdt, 'sdtContent');
+    if (!content) return;
+    for (const run of this.descendants(content, 'r')) {
+      let rPr = this.wChild(run, 'rPr');
+      if (!rPr) {
+        rPr = this.w('rPr');
+        this.insertBefore(run, rPr, run.firstChild);
+      }
+      const style = this.w('rStyle');
+      this.setWVal(style, 'PlaceholderText');
+      this.insertBefore(rPr, style, rPr.firstChild);
+    }
+  }
+
+  private writeControl(ref: ControlRef<Element>, text: string, placeholder = false): void {
     const sdt = ref.sdt;
     this.clearPlaceholder(sdt);
+    this.writeControlText(ref, text);
+    if (placeholder) this.setPlaceholder(sdt);
+  }
+
+  private writeControlText(ref: ControlRef<Element>, text: string): void {
+    const sdt = ref.sdt;
     let content = this.wChild(sdt, 'sdtContent');
     if (!content) {
       content = this.w('sdtContent');
