@@ -1,0 +1,39 @@
+/**
+ * npm run bench — speed and memory budgets (never asserted in unit tests). Each section prints
+ * medians after warm-up; a row over its budget is marked, and the run exits 1 so a budget
+ * regression is visible in scripts that call it.
+ */
+import { benchCheck } from './check';
+import { benchExtract } from './extract';
+import { benchHostile } from './hostile';
+import { benchOoxml } from './ooxml';
+import type { BenchRow } from './util';
+
+const HOSTILE_BUDGET_MS = 1000;
+
+function print(title: string, rows: BenchRow[]): number {
+  console.log(`\n${title}`);
+  let over = 0;
+  for (const r of rows) {
+    const budget = r.budgetMs ? ` (ngân sách ${r.budgetMs} ms)` : '';
+    const flag = r.budgetMs && r.medianMs > r.budgetMs ? '  ✗ VƯỢT' : '';
+    if (flag) over++;
+    console.log(`  ${r.name.padEnd(48)} ${r.medianMs.toFixed(1).padStart(9)} ms${budget}${r.note ? `  ${r.note}` : ''}${flag}`);
+  }
+  return over;
+}
+
+async function main(): Promise<void> {
+  let over = 0;
+  over += print('Mở và đọc .docx (open + read)', (await benchOoxml()).map((r) => ({ name: r.name, medianMs: r.medianMs, note: r.note, ...(/^ooxml open\+read \(/.test(r.name) ? { budgetMs: 15 } : {}) })));
+  over += print('Đọc số liệu (open + extract)', await benchExtract());
+  over += print('Kiểm tra nhất quán (check)', await benchCheck());
+  over += print(
+    'Từ chối tệp độc hại (hostile input)',
+    (await benchHostile()).map((r) => ({ ...r, budgetMs: HOSTILE_BUDGET_MS })),
+  );
+  console.log(over ? `\n${over} mục vượt ngân sách.` : '\nTất cả trong ngân sách.');
+  process.exitCode = over ? 1 : 0;
+}
+
+void main();
