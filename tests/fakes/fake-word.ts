@@ -1,0 +1,1138 @@
+/**
+ * A fake Word object model (Office.js `Word` namespace) for tests, faithful where the adapter's
+ * correctness and cost depend on it:
+ *
+ * - Proxies and batching: methods return proxies at once; nothing runs until `context.sync()`.
+ *   Object paths are instantiated lazily, when the first action that uses them is queued (as
+ *   Office.js does), so `getCell(r, c)` or `search()` resolve against the document as it is
+ *   when their first use executes. Writes are queued and applied in order at `sync()`; a
+ *   failing action rejects the sync and the rest of the queue is dropped (earlier writes of
+ *   that batch stay applied, as in Word).
+ * - Loading: scalar properties and collection `items` throw a PropertyNotLoaded error until
+ *   `load()` + `sync()`; loaded values are a snapshot taken at sync time.
+ * - Cost: `syncCount` counts every round trip (explicit syncs and the final sync `Word.run`
+ *   makes when the batch leaves queued actions). `writeCount` counts applied writes.
+ * - Contexts: a proxy used after its `run` has ended throws (InvalidObjectPath), so state
+ *   cannot leak from one batch to the next.
+ *
+ * The document: top-level paragraphs and tables (rows of cells; a cell's text holds its
+ * paragraphs joined with "\n"), content controls as live ranges over a paragraph or a cell
+ * (kept up to date as text around them changes), search ranges likewise. Supported surface:
+ * body.{contentControls, paragraphs, tables, search}; ContentControlCollection.{items, getById,
+ * getByIdOrNullObject, getByTag}; ContentControl.{id, tag, title, text, type, subtype,
+ * cannotEdit, cannotDelete, placeholderText, isNullObject, insertText, onDataChanged};
+ * Paragraph.{text, tableNestingLevel, style, styleBuiltIn, contentControls (as the loaded path
+ * "contentControls/items/id"), search, insertText, getRange};
+ * Table.{values, rowCount, nestingLevel, headerRowCount, rows, getCell};
+ * TableRow.{cellCount, values, insertRows}; TableCell.{value, body, parentRow};
+ * Body (cell).{text, insertText, search, getRange}; RangeCollection.{items, getFirst, getLast,
+ * getFirstOrNullObject}; Range.{text, search, insertText, insertContentControl, getRange,
+ * expandTo}. Writes into content-locked controls fail at sync (AccessDenied), as in Word.
+ * Option `web`: controls inside tables are not listed (Word on the web).
+ * Built from a DocumentSnapshot (see `FakeWord.fromSnapshot`). Not modelled: formatting,
+ * nested tables, merged cells, fields, tracked changes.
+ */
+import type { ControlInfo, DocumentSnapshot } from '../../src/document/types';
+import type { WordRun, WordRunWith } from '../../src/document/word/word-document';
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OfficeExtension.Error';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document model.
+
+class LiveRange {
+  constructor(
+    readonly box: TextBox,
+    public start: number,
+    public end: number,
+  ) {
+    box.ranges.add(this);
+  }
+  get text(): string {
+    return this.box.text.slice(this.start, this.end);
+  }
+}
+
+/** A paragraph's or a cell's text, with the live ranges over it. */
+class TextBox {
+  ranges = new Set<LiveRange>();
+  constructor(public text: string) {}
+
+  /** Replaces [start, end) and keeps every live range pointing at the same content. */
+  replace(start: number, end: number, text: string, target?: LiveRange): void {
+    const delta = text.length - (end - start);
+    this.text = this.text.slice(0, start) + text + this.text.slice(end);
+    for (const r of this.ranges) {
+      if (r === target) {
+        r.start = start;
+        r.end = start + text.length;
+      } else if (start === end) {
+        // Insertion: ranges at or after the point move; ranges around it grow; a range
+        // ending exactly there does not (the text goes after it).
+        if (r.start >= start) {
+          r.start += delta;
+          r.end += delta;
+        } else if (r.end > start) {
+          r.end += delta;
+        }
+      } else if (r.end <= start) {
+        // before
+      } else if (r.start >= end) {
+        r.start += delta;
+        r.end += delta;
+      } else if (r.start <= start && r.end >= end) {
+        r.end += delta; // contains the replaced text
+      } else if (r.start < start) {
+        r.end = start + text.length; // overlaps the replaced text's start
+      } else if (r.end > end) {
+        r.start = start + text.length; // overlaps the replaced text's end
+        r.end += delta;
+      } else {
+        r.start = start; // inside the replaced text: now covers the new text
+        r.end = start + text.length;
+      }
+    }
+  }
+}
+
+interface ParagraphModel {
+  kind: 'paragraph';
+  box: TextBox;
+  style?: string;
+}
+interface CellModel {
+  box: TextBox;
+}
+interface RowModel {
+  cells: CellModel[];
+}
+interface TableModel {
+  kind: 'table';
+  rows: RowModel[];
+  headerRowCount: number;
+}
+interface ControlModel {
+  id: number;
+  tag: string;
+  title: string;
+  type: string;
+  subtype: string;
+  cannotEdit: boolean;
+  cannotDelete: boolean;
+  placeholderText: string;
+  range: LiveRange;
+  inTable: boolean;
+  handlers: Set<(args: unknown) => Promise<unknown>>;
+}
+/** A paragraph as listed by body.paragraphs: top-level, or one line of a cell. */
+type ParagraphTarget = { model: ParagraphModel } | { cell: CellModel; line: number };
+
+function controlTypes(info: Pick<ControlInfo, 'kind' | 'level'>): { type: string; subtype: string } {
+  switch (info.kind) {
+    case 'date':
+      return { type: 'DatePicker', subtype: 'DatePicker' };
+    case 'dropDown':
+      return { type: 'DropDownList', subtype: 'DropDownList' };
+    case 'comboBox':
+      return { type: 'ComboBox', subtype: 'ComboBox' };
+    case 'checkBox':
+      return { type: 'CheckBox', subtype: 'CheckBox' };
+    case 'other':
+      return { type: 'Unknown', subtype: 'Unknown' };
+    case 'plainText':
+      return { type: 'PlainText', subtype: info.level === 'block' ? 'PlainTextParagraph' : 'PlainTextInline' };
+    case 'richText': {
+      const subtype = { block: 'RichTextParagraphs', inline: 'RichTextInline', cell: 'RichTextTableCell', row: 'RichTextTableRow' }[info.level];
+      return { type: 'RichText', subtype };
+    }
+  }
+}
+
+export interface FakeWordOptions {
+  /** Word on the web: controls inside tables are not listed by body.contentControls. */
+  web?: boolean;
+  /** Requirement sets reported by isSetSupported (default: WordApi up to 1.5). */
+  wordApi?: string;
+}
+
+export class FakeWord {
+  readonly body: (ParagraphModel | TableModel)[] = [];
+  readonly controls: ControlModel[] = [];
+  /** Round trips to "Word", over all runs. */
+  syncCount = 0;
+  /** Writes applied (text inserted, controls created, properties set, rows inserted). */
+  writeCount = 0;
+  runCount = 0;
+  private nextId = 1000;
+
+  constructor(readonly options: FakeWordOptions = {}) {}
+
+  static fromSnapshot(snapshot: DocumentSnapshot, options: FakeWordOptions = {}): FakeWord {
+    const fake = new FakeWord(options);
+    const tableCursor = new Map<number, { row: number; cell: number; offset: number }>();
+    for (const block of snapshot.blocks) {
+      if (block.type === 'paragraph') {
+        fake.body.push({ kind: 'paragraph', box: new TextBox(block.text), ...(block.style ? { style: block.style } : {}) });
+      } else {
+        let headerRowCount = 0;
+        while (block.rows[headerRowCount]?.header) headerRowCount++;
+        fake.body.push({
+          kind: 'table',
+          headerRowCount,
+          rows: block.rows.map((row) => ({ cells: row.cells.map((cell) => ({ box: new TextBox(cell.text) })) })),
+        });
+      }
+    }
+    for (const info of snapshot.controls) {
+      const model = fake.body[info.blockIndex];
+      if (!model) throw new Error(`control ${info.index}: no block ${info.blockIndex}`);
+      let range: LiveRange;
+      if (model.kind === 'paragraph') {
+        const block = snapshot.blocks[info.blockIndex];
+        const span = block?.type === 'paragraph' ? block.spans.find((s) => s.controlIndex === info.index) : undefined;
+        range = span ? new LiveRange(model.box, span.start, span.end) : new LiveRange(model.box, 0, model.box.text.length);
+      } else {
+        // Controls in tables: the next cell (from the previous control of this table on)
+        // holding the control's text.
+        const cursor = tableCursor.get(info.blockIndex) ?? { row: 0, cell: 0, offset: 0 };
+        let placed: LiveRange | undefined;
+        for (let r = cursor.row; r < model.rows.length && !placed; r++) {
+          const cells = model.rows[r]!.cells;
+          for (let c = r === cursor.row ? cursor.cell : 0; c < cells.length && !placed; c++) {
+            const box = cells[c]!.box;
+            const from = r === cursor.row && c === cursor.cell ? cursor.offset : 0;
+            const at = info.level === 'cell' ? (from === 0 && box.text === info.text ? 0 : -1) : box.text.indexOf(info.text, from);
+            if (at >= 0) {
+              placed = new LiveRange(box, at, at + info.text.length);
+              tableCursor.set(info.blockIndex, { row: r, cell: c, offset: at + info.text.length });
+            }
+          }
+        }
+        if (!placed) throw new Error(`control ${info.index} ("${info.text}") not found in table block ${info.blockIndex}`);
+        range = placed;
+      }
+      const { type, subtype } = controlTypes(info);
+      fake.controls.push({
+        id: fake.nextId++,
+        tag: info.tag,
+        title: info.title,
+        type,
+        subtype,
+        cannotEdit: info.lock === 'contentLocked' || info.lock === 'sdtContentLocked',
+        cannotDelete: info.lock === 'sdtLocked' || info.lock === 'sdtContentLocked',
+        placeholderText: info.showingPlaceholder ? info.text : '',
+        range,
+        inTable: model.kind === 'table',
+        handlers: new Set(),
+      });
+    }
+    return fake;
+  }
+
+  /** `Word.run` over this document. */
+  readonly run: WordRun = async <T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T> => {
+    return this.runIn(new FakeContext(this), batch);
+  };
+
+  /** `Word.run(context, batch)`: continue in an earlier context (event handler removal). */
+  readonly runWith: WordRunWith = async (context, batch) => {
+    await this.runIn(context as unknown as FakeContext, batch);
+  };
+
+  private async runIn<T>(context: FakeContext, batch: (context: Word.RequestContext) => Promise<T>): Promise<T> {
+    this.runCount++;
+    context.open = true;
+    try {
+      const result = await batch(context as unknown as Word.RequestContext);
+      if (context.pending > 0) await context.sync();
+      return result;
+    } finally {
+      context.open = false;
+    }
+  }
+
+  /** Office.context.requirements.isSetSupported for this fake host. */
+  isSetSupported = (name: string, version: string): boolean => {
+    if (name !== 'WordApi') return false;
+    const max = (this.options.wordApi ?? '1.5').split('.').map(Number);
+    const want = version.split('.').map(Number);
+    return (want[0] ?? 0) < (max[0] ?? 0) || ((want[0] ?? 0) === (max[0] ?? 0) && (want[1] ?? 0) <= (max[1] ?? 0));
+  };
+
+  /** Simulates the user editing a control: Word raises onDataChanged. */
+  async fireDataChanged(id: number): Promise<number> {
+    const control = this.controls.find((c) => c.id === id);
+    if (!control) throw new Error(`no control ${id}`);
+    for (const handler of control.handlers) await handler({ type: 'ContentControlDataChanged', ids: [id] });
+    return control.handlers.size;
+  }
+
+  // --- inspection helpers for tests -----------------------------------------------------------
+
+  paragraphTexts(): string[] {
+    return this.body.filter((b): b is ParagraphModel => b.kind === 'paragraph').map((p) => p.box.text);
+  }
+  tableValues(tableIndex: number): string[][] {
+    const table = this.body.filter((b): b is TableModel => b.kind === 'table')[tableIndex];
+    if (!table) throw new Error(`no table ${tableIndex}`);
+    return table.rows.map((r) => r.cells.map((c) => c.box.text));
+  }
+  controlText(id: number): string {
+    const control = this.controls.find((c) => c.id === id);
+    if (!control) throw new Error(`no control ${id}`);
+    return control.range.text;
+  }
+
+  // --- model operations used by the proxies ----------------------------------------------------
+
+  /** Controls in document order (outer before inner). */
+  orderedControls(): ControlModel[] {
+    const order = new Map<TextBox, number>();
+    let n = 0;
+    for (const b of this.body) {
+      if (b.kind === 'paragraph') order.set(b.box, n++);
+      else for (const row of b.rows) for (const cell of row.cells) order.set(cell.box, n++);
+    }
+    return this.controls
+      .filter((c) => order.has(c.range.box))
+      .sort((a, b) => order.get(a.range.box)! - order.get(b.range.box)! || a.range.start - b.range.start || b.range.end - a.range.end);
+  }
+
+  listedControls(): ControlModel[] {
+    return this.orderedControls().filter((c) => !(this.options.web && c.inTable));
+  }
+
+  paragraphTargets(): ParagraphTarget[] {
+    const out: ParagraphTarget[] = [];
+    for (const b of this.body) {
+      if (b.kind === 'paragraph') out.push({ model: b });
+      else
+        for (const row of b.rows)
+          for (const cell of row.cells) cell.box.text.split('\n').forEach((_, line) => out.push({ cell, line }));
+    }
+    return out;
+  }
+
+  tables(): TableModel[] {
+    return this.body.filter((b): b is TableModel => b.kind === 'table');
+  }
+
+  newControl(range: LiveRange): ControlModel {
+    const control: ControlModel = {
+      id: this.nextId++,
+      tag: '',
+      title: '',
+      type: 'RichText',
+      subtype: 'RichTextInline',
+      cannotEdit: false,
+      cannotDelete: false,
+      placeholderText: '',
+      range: new LiveRange(range.box, range.start, range.end),
+      inTable: this.tables().some((t) => t.rows.some((r) => r.cells.some((c) => c.box === range.box))),
+      handlers: new Set(),
+    };
+    this.controls.push(control);
+    return control;
+  }
+
+  /** Refuses writes into content-locked controls, as Word does. */
+  checkWritable(box: TextBox, start: number, end: number): void {
+    for (const c of this.controls) {
+      if (c.cannotEdit && c.range.box === box && c.range.start < Math.max(end, start + 1) && start < c.range.end) {
+        throw new FakeOfficeError('AccessDenied', `The content control ${c.id} is locked.`);
+      }
+    }
+  }
+
+  write(box: TextBox, start: number, end: number, text: string, target?: LiveRange): LiveRange {
+    this.checkWritable(box, start, end);
+    box.replace(start, end, text, target);
+    this.writeCount++;
+    return target ?? new LiveRange(box, start, start + text.length);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request context and proxies.
+
+type Action = () => void;
+
+class FakeContext {
+  open = false;
+  private queue: Action[] = [];
+  readonly document: { body: FakeBody };
+  readonly trackedObjects = { add: () => {}, remove: () => {} };
+
+  constructor(readonly fake: FakeWord) {
+    this.document = { body: new FakeBody(this, () => ({ kind: 'document' as const }), undefined) };
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(action: Action): void {
+    if (!this.open) {
+      throw new FakeOfficeError('InvalidObjectPath', 'The object path is not valid: the object was used outside of its Word.run batch.');
+    }
+    this.queue.push(action);
+  }
+
+  async sync(): Promise<void> {
+    if (!this.open) throw new FakeOfficeError('InvalidRequestContext', 'context.sync() outside of its Word.run batch.');
+    this.fake.syncCount++;
+    const queue = this.queue;
+    this.queue = [];
+    await Promise.resolve(); // a round trip is asynchronous
+    for (const action of queue) action();
+  }
+
+  load(object: FakeClientObject<unknown>, props?: string | string[]): void {
+    object.load(props);
+  }
+}
+
+function propList(props: string | string[] | { select?: string } | undefined): string[] {
+  const raw = props === undefined ? [] : typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : (props.select ?? '').split(',');
+  return raw.map((p) => p.trim().replace(/^items\//, '')).filter((p) => p !== '');
+}
+
+abstract class FakeClientObject<T> {
+  private target: T | undefined;
+  private resolved = false;
+  private instantiating = false;
+  private loadedValues = new Map<string, unknown>();
+  protected loadedIsNull: boolean | undefined;
+
+  constructor(
+    readonly context: FakeContext,
+    /** Computes the target when the object path is instantiated; undefined for objects an action creates. */
+    private readonly resolve: (() => T | null) | undefined,
+    private readonly parent: FakeClientObject<unknown> | undefined,
+  ) {}
+
+  /** Queue the instantiation of this object's path, once, before its first use. */
+  protected ensure(): void {
+    if (this.instantiating || !this.resolve) return;
+    this.instantiating = true;
+    (this.parent as FakeClientObject<unknown> | undefined)?.ensure();
+    const resolve = this.resolve;
+    this.context.enqueue(() => {
+      this.target = resolve() ?? undefined;
+      this.resolved = true;
+    });
+  }
+
+  /** Instantiates this object's path when another object of the same batch needs it. */
+  ensureFrom(context: FakeContext): void {
+    if (context !== this.context) throw new FakeOfficeError('InvalidRequestContext', 'Objects from different request contexts cannot be mixed.');
+    this.ensure();
+  }
+  resolvedTarget(): T {
+    return this.t;
+  }
+
+  /** Sets the target from an action that creates it (insertText, insertContentControl). */
+  bind(target: T): void {
+    this.target = target;
+    this.resolved = true;
+    this.instantiating = true;
+  }
+
+  /** The resolved target inside an action; throws like Word on null or missing objects. */
+  protected get t(): T {
+    if (!this.resolved || this.target === undefined) {
+      throw new FakeOfficeError('ItemNotFound', `${this.constructor.name}: the requested resource doesn't exist.`);
+    }
+    return this.target;
+  }
+  protected get rawTarget(): T | undefined {
+    return this.target;
+  }
+
+  /** Queues an action on this object (after its instantiation). */
+  protected act(action: (target: T) => void): void {
+    this.ensure();
+    this.context.enqueue(() => action(this.t));
+  }
+
+  protected read<V>(name: string): V {
+    if (!this.loadedValues.has(name)) {
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loadedValues.get(name) as V;
+  }
+
+  protected abstract property(target: T, name: string): unknown;
+
+  load(props?: string | string[] | { select?: string }): this {
+    const names = propList(props);
+    this.ensure();
+    this.context.enqueue(() => {
+      this.loadedIsNull = this.target === undefined;
+      if (this.target === undefined) {
+        if (!this.nullable) throw new FakeOfficeError('ItemNotFound', `${this.constructor.name}: the requested resource doesn't exist.`);
+        return;
+      }
+      for (const name of names) this.loadedValues.set(name, this.property(this.target, name));
+    });
+    return this;
+  }
+
+  /** Loads values directly (collections fill their items this way at sync time). */
+  fill(target: T, names: string[]): this {
+    this.bind(target);
+    this.loadedIsNull = false;
+    for (const name of names) this.loadedValues.set(name, this.property(target, name));
+    return this;
+  }
+
+  protected nullable = false;
+
+  get isNullObject(): boolean {
+    if (this.loadedIsNull === undefined) {
+      throw new FakeOfficeError('PropertyNotLoaded', `The property 'isNullObject' is not available before load() and sync().`);
+    }
+    return this.loadedIsNull;
+  }
+
+  track(): this {
+    return this;
+  }
+  untrack(): this {
+    return this;
+  }
+}
+
+abstract class FakeCollection<T, P extends FakeClientObject<T>> extends FakeClientObject<T[]> {
+  private loadedItems: P[] | undefined;
+
+  protected abstract list(): T[];
+  protected abstract item(target: T): P;
+
+  protected override property(): unknown {
+    return undefined;
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    const names = propList(props);
+    this.ensureList();
+    this.context.enqueue(() => {
+      this.loadedItems = this.list().map((t) => this.item(t).fill(t, names) as P);
+    });
+    return this;
+  }
+
+  /** Collections have no target of their own: their query runs at each use. */
+  protected ensureList(): void {
+    this.ensure();
+  }
+
+  get items(): P[] {
+    if (!this.loadedItems) {
+      throw new FakeOfficeError('PropertyNotLoaded', `The property 'items' is not available. Call load() and context.sync() first.`);
+    }
+    return this.loadedItems;
+  }
+
+  /** A proxy to the collection's first or last element, resolved when first used. */
+  protected pick(which: 'first' | 'last', nullable: boolean): P {
+    const proxy = this.itemProxy(() => {
+      const list = this.list();
+      const found = which === 'first' ? list[0] : list[list.length - 1];
+      if (found === undefined && !nullable) throw new FakeOfficeError('ItemNotFound', `${this.constructor.name}: the collection is empty.`);
+      return found ?? null;
+    });
+    return proxy;
+  }
+
+  protected abstract itemProxy(resolve: () => T | null): P;
+}
+
+// --- content controls ---------------------------------------------------------------------------
+
+class FakeContentControl extends FakeClientObject<ControlModel> {
+  constructor(context: FakeContext, resolve: (() => ControlModel | null) | undefined, parent: FakeClientObject<unknown> | undefined, nullable = false) {
+    super(context, resolve, parent);
+    this.nullable = nullable;
+  }
+
+  protected property(c: ControlModel, name: string): unknown {
+    switch (name) {
+      case 'id':
+      case 'tag':
+      case 'title':
+      case 'type':
+      case 'subtype':
+      case 'cannotEdit':
+      case 'cannotDelete':
+      case 'placeholderText':
+        return c[name];
+      case 'text':
+        return c.range.text;
+      default:
+        throw new FakeOfficeError('InvalidArgument', `ContentControl.${name} is not supported by the fake.`);
+    }
+  }
+
+  get id(): number {
+    return this.read('id');
+  }
+  get tag(): string {
+    return this.read('tag');
+  }
+  set tag(value: string) {
+    this.act((c) => {
+      c.tag = value;
+      this.context.fake.writeCount++;
+    });
+  }
+  get title(): string {
+    return this.read('title');
+  }
+  set title(value: string) {
+    this.act((c) => {
+      c.title = value;
+      this.context.fake.writeCount++;
+    });
+  }
+  get text(): string {
+    return this.read('text');
+  }
+  get type(): string {
+    return this.read('type');
+  }
+  get subtype(): string {
+    return this.read('subtype');
+  }
+  get cannotEdit(): boolean {
+    return this.read('cannotEdit');
+  }
+  get cannotDelete(): boolean {
+    return this.read('cannotDelete');
+  }
+  get placeholderText(): string {
+    return this.read('placeholderText');
+  }
+  insertText(text: string, location: 'Replace' | 'Start' | 'End'): FakeRange {
+    const result = new FakeRange(this.context, undefined, undefined);
+    this.act((c) => {
+      const r = c.range;
+      if (c.cannotEdit) throw new FakeOfficeError('AccessDenied', `The content control ${c.id} is locked.`);
+      if (location === 'Replace') result.bind(this.context.fake.write(r.box, r.start, r.end, text, r));
+      else if (location === 'Start') {
+        const at = r.start;
+        this.context.fake.write(r.box, at, at, text);
+        r.start = at; // the text goes inside the control
+        result.bind(new LiveRange(r.box, at, at + text.length));
+      } else if (location === 'End') {
+        const at = r.end;
+        this.context.fake.write(r.box, at, at, text);
+        r.end = at + text.length;
+        result.bind(new LiveRange(r.box, at, at + text.length));
+      } else throw new FakeOfficeError('InvalidArgument', `insertText location ${String(location)}`);
+    });
+    return result;
+  }
+
+  readonly onDataChanged = {
+    add: (handler: (args: unknown) => Promise<unknown>) => {
+      const context = this.context;
+      let control: ControlModel | undefined;
+      this.act((c) => {
+        c.handlers.add(handler);
+        control = c;
+      });
+      return {
+        context,
+        remove: () => {
+          context.enqueue(() => control?.handlers.delete(handler));
+        },
+      };
+    },
+  };
+}
+
+class FakeContentControlCollection extends FakeCollection<ControlModel, FakeContentControl> {
+  constructor(
+    context: FakeContext,
+    private readonly source: () => ControlModel[],
+    parent: FakeClientObject<unknown>,
+  ) {
+    super(context, () => [], parent);
+  }
+  protected list(): ControlModel[] {
+    return this.source();
+  }
+  protected item(): FakeContentControl {
+    return new FakeContentControl(this.context, undefined, this);
+  }
+  protected itemProxy(resolve: () => ControlModel | null): FakeContentControl {
+    return new FakeContentControl(this.context, resolve, this);
+  }
+  getById(id: number): FakeContentControl {
+    return new FakeContentControl(
+      this.context,
+      () => {
+        const found = this.context.fake.controls.find((c) => c.id === id);
+        if (!found) throw new FakeOfficeError('ItemNotFound', `No content control with id ${id}.`);
+        return found;
+      },
+      this,
+    );
+  }
+  getByIdOrNullObject(id: number): FakeContentControl {
+    return new FakeContentControl(this.context, () => this.context.fake.controls.find((c) => c.id === id) ?? null, this, true);
+  }
+  getByTag(tag: string): FakeContentControlCollection {
+    return new FakeContentControlCollection(this.context, () => this.source().filter((c) => c.tag === tag), this);
+  }
+  getFirst(): FakeContentControl {
+    return this.pick('first', false);
+  }
+}
+
+// --- ranges and search ------------------------------------------------------------------------
+
+/** A searchable stretch of text: part of one box (paragraphs, ranges, cells) or several. */
+type Segment = { box: TextBox; start: number; end: number };
+
+function unescapeSearch(text: string): string {
+  return text.replace(/\^(\^|t|l|p)/g, (_, c: string) => ({ '^': '^', t: '\t', l: '\u000b', p: '\n' })[c]!);
+}
+
+function searchSegments(segments: Segment[], searchText: string, options: { matchCase?: boolean } = {}): LiveRange[] {
+  if (searchText.length > 255) throw new FakeOfficeError('SearchStringInvalidOrTooLong', 'The search string is longer than 255 characters.');
+  const needle = unescapeSearch(searchText);
+  if (needle === '') throw new FakeOfficeError('InvalidArgument', 'Empty search string.');
+  const fold = (s: string) => (options.matchCase ? s : s.toLowerCase());
+  const found: LiveRange[] = [];
+  for (const seg of segments) {
+    const hay = fold(seg.box.text.slice(seg.start, seg.end));
+    const n = fold(needle);
+    for (let i = hay.indexOf(n); i >= 0; i = hay.indexOf(n, i + n.length)) {
+      found.push(new LiveRange(seg.box, seg.start + i, seg.start + i + n.length));
+    }
+  }
+  return found;
+}
+
+function pointOf(r: LiveRange, location: string): LiveRange {
+  switch (location) {
+    case 'Start':
+    case 'Before':
+      return new LiveRange(r.box, r.start, r.start);
+    case 'End':
+    case 'After':
+      return new LiveRange(r.box, r.end, r.end);
+    default:
+      return new LiveRange(r.box, r.start, r.end);
+  }
+}
+
+class FakeRange extends FakeClientObject<LiveRange> {
+  constructor(context: FakeContext, resolve: (() => LiveRange | null) | undefined, parent: FakeClientObject<unknown> | undefined, nullable = false) {
+    super(context, resolve, parent);
+    this.nullable = nullable;
+  }
+  protected property(r: LiveRange, name: string): unknown {
+    if (name === 'text') return r.text;
+    if (name === 'isEmpty') return r.start === r.end;
+    throw new FakeOfficeError('InvalidArgument', `Range.${name} is not supported by the fake.`);
+  }
+  get text(): string {
+    return this.read('text');
+  }
+  search(text: string, options?: { matchCase?: boolean }): FakeRangeCollection {
+    this.ensure();
+    return new FakeRangeCollection(this.context, () => searchSegments([{ box: this.t.box, start: this.t.start, end: this.t.end }], text, options), this);
+  }
+  insertText(text: string, location: 'Replace' | 'Start' | 'End' | 'Before' | 'After'): FakeRange {
+    const result = new FakeRange(this.context, undefined, undefined);
+    this.act((r) => {
+      const fake = this.context.fake;
+      switch (location) {
+        case 'Replace':
+          result.bind(fake.write(r.box, r.start, r.end, text, r));
+          return;
+        case 'Start':
+        case 'Before':
+          result.bind(fake.write(r.box, r.start, r.start, text));
+          return;
+        case 'End':
+        case 'After':
+          result.bind(fake.write(r.box, r.end, r.end, text));
+          return;
+      }
+    });
+    return result;
+  }
+  getRange(location: 'Whole' | 'Start' | 'End' | 'Before' | 'After' | 'Content' = 'Whole'): FakeRange {
+    return new FakeRange(this.context, () => pointOf(this.t, location), this);
+  }
+  expandTo(other: FakeRange): FakeRange {
+    other.ensureFrom(this.context);
+    return new FakeRange(
+      this.context,
+      () => {
+        const a = this.t;
+        const b = other.resolvedTarget();
+        if (a.box !== b.box) throw new FakeOfficeError('InvalidArgument', 'expandTo across paragraphs or cells is not supported by the fake.');
+        return new LiveRange(a.box, Math.min(a.start, b.start), Math.max(a.end, b.end));
+      },
+      this,
+    );
+  }
+  insertContentControl(): FakeContentControl {
+    const result = new FakeContentControl(this.context, undefined, undefined);
+    this.act((r) => {
+      this.context.fake.writeCount++;
+      result.bind(this.context.fake.newControl(r));
+    });
+    return result;
+  }
+}
+
+class FakeRangeCollection extends FakeCollection<LiveRange, FakeRange> {
+  constructor(
+    context: FakeContext,
+    private readonly query: () => LiveRange[],
+    parent: FakeClientObject<unknown>,
+  ) {
+    // A search runs once, when its path is instantiated; its results are then fixed ranges.
+    super(context, () => query(), parent);
+  }
+  private results(): LiveRange[] {
+    return this.rawTarget ?? this.t;
+  }
+  protected list(): LiveRange[] {
+    return this.results();
+  }
+  protected item(): FakeRange {
+    return new FakeRange(this.context, undefined, this);
+  }
+  protected itemProxy(resolve: () => LiveRange | null): FakeRange {
+    return new FakeRange(this.context, resolve, this);
+  }
+  getFirst(): FakeRange {
+    return this.pick('first', false);
+  }
+  getLast(): FakeRange {
+    return this.pick('last', false);
+  }
+  getFirstOrNullObject(): FakeRange {
+    const proxy = new FakeRange(this.context, () => this.results()[0] ?? null, this, true);
+    return proxy;
+  }
+}
+
+// --- paragraphs ----------------------------------------------------------------------------------
+
+function paragraphSegment(p: ParagraphTarget): Segment {
+  if ('model' in p) return { box: p.model.box, start: 0, end: p.model.box.text.length };
+  const lines = p.cell.box.text.split('\n');
+  const start = lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0);
+  return { box: p.cell.box, start, end: start + (lines[p.line]?.length ?? 0) };
+}
+
+class FakeParagraph extends FakeClientObject<ParagraphTarget> {
+  protected property(p: ParagraphTarget, name: string): unknown {
+    switch (name) {
+      case 'text': {
+        const s = paragraphSegment(p);
+        return s.box.text.slice(s.start, s.end);
+      }
+      case 'tableNestingLevel':
+        return 'model' in p ? 0 : 1;
+      case 'style':
+        return 'model' in p ? (p.model.style ?? 'Normal') : 'Normal';
+      case 'styleBuiltIn':
+        return 'model' in p ? (p.model.style ?? 'Normal') : 'Normal';
+      case 'contentControls/items/id': {
+        const s = paragraphSegment(p);
+        return this.context.fake
+          .listedControls()
+          .filter((c) => c.range.box === s.box && c.range.start >= s.start && c.range.end <= s.end)
+          .map((c) => c.id);
+      }
+      default:
+        throw new FakeOfficeError('InvalidArgument', `Paragraph.${name} is not supported by the fake.`);
+    }
+  }
+  get text(): string {
+    return this.read('text');
+  }
+  get tableNestingLevel(): number {
+    return this.read('tableNestingLevel');
+  }
+  get style(): string {
+    return this.read('style');
+  }
+  get styleBuiltIn(): string {
+    return this.read('styleBuiltIn');
+  }
+  /** Only as loaded through the path "contentControls/items/id". */
+  get contentControls(): { items: { id: number }[] } {
+    return { items: this.read<number[]>('contentControls/items/id').map((id) => ({ id })) };
+  }
+  search(text: string, options?: { matchCase?: boolean }): FakeRangeCollection {
+    this.ensure();
+    return new FakeRangeCollection(this.context, () => searchSegments([paragraphSegment(this.t)], text, options), this);
+  }
+  getRange(location: 'Whole' | 'Start' | 'End' | 'After' | 'Content' = 'Whole'): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const s = paragraphSegment(this.t);
+        return pointOf(new LiveRange(s.box, s.start, s.end), location);
+      },
+      this,
+    );
+  }
+  insertText(text: string, location: 'Replace' | 'Start' | 'End'): FakeRange {
+    const result = new FakeRange(this.context, undefined, undefined);
+    this.act((p) => {
+      const s = paragraphSegment(p);
+      const fake = this.context.fake;
+      if (location === 'Replace') result.bind(fake.write(s.box, s.start, s.end, text));
+      else if (location === 'Start') result.bind(fake.write(s.box, s.start, s.start, text));
+      else result.bind(fake.write(s.box, s.end, s.end, text));
+    });
+    return result;
+  }
+}
+
+class FakeParagraphCollection extends FakeCollection<ParagraphTarget, FakeParagraph> {
+  protected list(): ParagraphTarget[] {
+    return this.context.fake.paragraphTargets();
+  }
+  protected item(): FakeParagraph {
+    return new FakeParagraph(this.context, undefined, this);
+  }
+  protected itemProxy(resolve: () => ParagraphTarget | null): FakeParagraph {
+    return new FakeParagraph(this.context, resolve, this);
+  }
+}
+
+// --- tables ------------------------------------------------------------------------------------------
+
+class FakeTable extends FakeClientObject<TableModel> {
+  protected property(t: TableModel, name: string): unknown {
+    switch (name) {
+      case 'values':
+        return t.rows.map((r) => r.cells.map((c) => c.box.text));
+      case 'rowCount':
+        return t.rows.length;
+      case 'nestingLevel':
+        return 1;
+      case 'headerRowCount':
+        return t.headerRowCount;
+      default:
+        throw new FakeOfficeError('InvalidArgument', `Table.${name} is not supported by the fake.`);
+    }
+  }
+  get values(): string[][] {
+    return this.read('values');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get nestingLevel(): number {
+    return this.read('nestingLevel');
+  }
+  get headerRowCount(): number {
+    return this.read('headerRowCount');
+  }
+  get rows(): FakeTableRowCollection {
+    return new FakeTableRowCollection(this.context, () => this.t.rows.map((row) => ({ table: this.t, row })), this);
+  }
+  getCell(rowIndex: number, cellIndex: number): FakeTableCell {
+    return new FakeTableCell(
+      this.context,
+      () => {
+        const row = this.t.rows[rowIndex];
+        const cell = row?.cells[cellIndex];
+        if (!row || !cell) throw new FakeOfficeError('ItemNotFound', `No cell at row ${rowIndex}, column ${cellIndex}.`);
+        return { table: this.t, row, cell };
+      },
+      this,
+    );
+  }
+}
+
+class FakeTableCollection extends FakeCollection<TableModel, FakeTable> {
+  protected list(): TableModel[] {
+    return this.context.fake.tables();
+  }
+  protected item(): FakeTable {
+    return new FakeTable(this.context, undefined, this);
+  }
+  protected itemProxy(resolve: () => TableModel | null): FakeTable {
+    return new FakeTable(this.context, resolve, this);
+  }
+  getFirst(): FakeTable {
+    return this.pick('first', false);
+  }
+}
+
+type RowTarget = { table: TableModel; row: RowModel };
+
+class FakeTableRow extends FakeClientObject<RowTarget> {
+  protected property(t: RowTarget, name: string): unknown {
+    switch (name) {
+      case 'cellCount':
+        return t.row.cells.length;
+      case 'values':
+        return [t.row.cells.map((c) => c.box.text)];
+      case 'rowIndex':
+        return t.table.rows.indexOf(t.row);
+      default:
+        throw new FakeOfficeError('InvalidArgument', `TableRow.${name} is not supported by the fake.`);
+    }
+  }
+  get cellCount(): number {
+    return this.read('cellCount');
+  }
+  get values(): string[][] {
+    return this.read('values');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  insertRows(location: 'Before' | 'After', rowCount: number, values?: string[][]): void {
+    this.act(({ table, row }) => {
+      const at = table.rows.indexOf(row);
+      if (at < 0) throw new FakeOfficeError('ItemNotFound', 'The row is no longer in its table.');
+      const fresh: RowModel[] = [];
+      for (let i = 0; i < rowCount; i++) {
+        const texts = values?.[i] ?? [];
+        const width = Math.max(row.cells.length, texts.length);
+        fresh.push({ cells: Array.from({ length: width }, (_, c) => ({ box: new TextBox(texts[c] ?? '') })) });
+      }
+      table.rows.splice(location === 'After' ? at + 1 : at, 0, ...fresh);
+      this.context.fake.writeCount++;
+    });
+  }
+}
+
+class FakeTableRowCollection extends FakeCollection<RowTarget, FakeTableRow> {
+  constructor(
+    context: FakeContext,
+    private readonly source: () => RowTarget[],
+    parent: FakeClientObject<unknown>,
+  ) {
+    super(context, () => [], parent);
+  }
+  protected list(): RowTarget[] {
+    return this.source();
+  }
+  protected item(): FakeTableRow {
+    return new FakeTableRow(this.context, undefined, this);
+  }
+  protected itemProxy(resolve: () => RowTarget | null): FakeTableRow {
+    return new FakeTableRow(this.context, resolve, this);
+  }
+}
+
+type CellTarget = { table: TableModel; row: RowModel; cell: CellModel };
+
+class FakeTableCell extends FakeClientObject<CellTarget> {
+  protected property(t: CellTarget, name: string): unknown {
+    if (name === 'value') return t.cell.box.text;
+    throw new FakeOfficeError('InvalidArgument', `TableCell.${name} is not supported by the fake.`);
+  }
+  get value(): string {
+    return this.read('value');
+  }
+  get body(): FakeBody {
+    return new FakeBody(this.context, () => ({ kind: 'cell' as const, cell: this.t.cell }), this);
+  }
+  get parentRow(): FakeTableRow {
+    return new FakeTableRow(this.context, () => ({ table: this.t.table, row: this.t.row }), this);
+  }
+}
+
+// --- bodies --------------------------------------------------------------------------------------------
+
+type BodyTarget = { kind: 'document' } | { kind: 'cell'; cell: CellModel };
+
+class FakeBody extends FakeClientObject<BodyTarget> {
+  protected property(b: BodyTarget, name: string): unknown {
+    if (name === 'text') {
+      if (b.kind === 'cell') return b.cell.box.text;
+      return this.context.fake.paragraphTargets().map((p) => {
+        const s = paragraphSegment(p);
+        return s.box.text.slice(s.start, s.end);
+      }).join('\n');
+    }
+    throw new FakeOfficeError('InvalidArgument', `Body.${name} is not supported by the fake.`);
+  }
+  get text(): string {
+    return this.read('text');
+  }
+  private segments(): Segment[] {
+    const b = this.t;
+    if (b.kind === 'cell') return [{ box: b.cell.box, start: 0, end: b.cell.box.text.length }];
+    return this.context.fake.paragraphTargets().map(paragraphSegment);
+  }
+  getRange(location: 'Whole' | 'Start' | 'End' | 'After' | 'Content' = 'Whole'): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const segments = this.segments();
+        const first = segments[0];
+        const last = segments[segments.length - 1];
+        if (!first || !last) throw new FakeOfficeError('ItemNotFound', 'The body is empty.');
+        if (location === 'Start') return new LiveRange(first.box, first.start, first.start);
+        if (location === 'End' || location === 'After') return new LiveRange(last.box, last.end, last.end);
+        if (first.box !== last.box) throw new FakeOfficeError('NotImplemented', 'A whole-body range is not supported by the fake.');
+        return new LiveRange(first.box, first.start, last.end);
+      },
+      this,
+    );
+  }
+  get contentControls(): FakeContentControlCollection {
+    return new FakeContentControlCollection(
+      this.context,
+      () => {
+        const b = this.t;
+        const fake = this.context.fake;
+        return b.kind === 'document' ? fake.listedControls() : fake.orderedControls().filter((c) => c.range.box === b.cell.box);
+      },
+      this,
+    );
+  }
+  get paragraphs(): FakeParagraphCollection {
+    return new FakeParagraphCollection(this.context, () => [], this);
+  }
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.context, () => [], this);
+  }
+  search(text: string, options?: { matchCase?: boolean }): FakeRangeCollection {
+    this.ensure();
+    return new FakeRangeCollection(this.context, () => searchSegments(this.segments(), text, options), this);
+  }
+  insertText(text: string, location: 'Replace' | 'Start' | 'End'): FakeRange {
+    const result = new FakeRange(this.context, undefined, undefined);
+    this.act((b) => {
+      if (b.kind !== 'cell') throw new FakeOfficeError('NotImplemented', 'Body.insertText on the document body is not supported by the fake.');
+      const box = b.cell.box;
+      const fake = this.context.fake;
+      if (location === 'Replace') result.bind(fake.write(box, 0, box.text.length, text));
+      else if (location === 'Start') result.bind(fake.write(box, 0, 0, text));
+      else result.bind(fake.write(box, box.text.length, box.text.length, text));
+    });
+    return result;
+  }
+}

@@ -1,0 +1,13 @@
+import { WordDocument } from '../../src/document/word/word-document';
+import { describeDocumentContract } from '../behaviour/document-contract';
+import { FakeWord } from '../fakes/fake-word';
+import { syntheticSnapshot, withLock } from './fixtures';
+import { RECEIVED_SAMPLE, ooxmlSnapshot } from './samples';
+
+// 'report': the received sample as Word would show it; 'locked': a report-like document with a
+// content-locked control.
+describeDocumentContract('Word adapter over the fake Word', async (fixture) => {
+  const snapshot =
+    fixture === 'report' ? await ooxmlSnapshot(RECEIVED_SAMPLE) : withLock(syntheticSnapshot({ controls: 6, tables: 2 }), 3, 'sdtContentLocked');
+  return new WordDocument(FakeWord.fromSnapshot(snapshot).run);
+});

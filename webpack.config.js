@@ -1,0 +1,133 @@
+/**
+ * Builds the Word add-in: dist/taskpane.html (+ JS), dist/commands.html, dist/assets/*.png,
+ * dist/manifest.xml and dist/office-js/ (Office.js served by the add-in itself, never from a
+ * CDN: nothing is fetched from the internet at run time).
+ *
+ *   npm run build                      production build (manifest URLs → BAOCAO_PUBLIC_URL)
+ *   npm run dev-server                 https://localhost:3000 with the development manifest
+ *
+ * BAOCAO_PUBLIC_URL (default https://baocao.example.gov.vn) replaces https://localhost:3000 in
+ * the production manifest.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000';
+const DEFAULT_PUBLIC_URL = 'https://baocao.example.gov.vn';
+const OFFICE_JS = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+
+function publicUrl() {
+  const url = (process.env.BAOCAO_PUBLIC_URL || DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+  if (!/^https:\/\/[^/\s]+(\/[^\s]*)?$/.test(url)) {
+    throw new Error(`BAOCAO_PUBLIC_URL must be an https:// URL, got "${url}"`);
+  }
+  return url;
+}
+
+/** HTTPS options for the dev server: office-addin-dev-certs' certificates when installed. */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { key: 'localhost.key', cert: 'localhost.crt', ca: 'ca.crt' };
+  if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
+    return { type: 'https', options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])) };
+  }
+  return 'https'; // self-signed; run `npx office-addin-dev-certs install` for a trusted one
+}
+
+module.exports = (env, argv) => {
+  const production = argv.mode === 'production';
+  const baseUrl = production ? publicUrl() : DEV_URL;
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true, // type checking is `npm run typecheck`
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              compilerOptions: { noEmit: false, module: 'es2020', sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => content.toString('utf8').split(DEV_URL).join(baseUrl),
+          },
+          // Office.js loads the host-specific script, its string table for the UI language and
+          // its telemetry helper next to office.js: copy those (Word only, no debug builds).
+          {
+            from: '{office.js,o15apptofilemappingtable.js,word-*.js,*/office_strings.js,telemetry/oteljs_agave.js}',
+            context: OFFICE_JS,
+            to: 'office-js/',
+            globOptions: { ignore: ['**/*.debug.js'] },
+          },
+        ],
+      }),
+    ],
+    optimization: {
+      // One runtime for both pages; React and Fluent UI in their own long-lived chunks.
+      runtimeChunk: production ? 'single' : false,
+      splitChunks: production
+        ? {
+            chunks: 'all',
+            cacheGroups: {
+              react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 30 },
+              fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc)[\\/]/, name: 'fluent', priority: 20 },
+              vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: 10 },
+            },
+          }
+        : false,
+    },
+    performance: {
+      // Fluent UI v9 is large; the pane is served from the add-in's own server and cached.
+      maxEntrypointSize: 1024 * 1024,
+      maxAssetSize: 1024 * 1024,
+    },
+    devServer: {
+      port: 3000,
+      server: devServerHttps(),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+    },
+  };
+};
