@@ -298,7 +298,7 @@ export class CheckContext {
   location(p: Pos, tag?: string): Location {
     const section = this.sectionOf(p.block);
     const b = this.block(p.block);
-    const loc: Location = { excerpt: '', section };
+    const loc: Location = { excerpt: '', section, anchor: { block: p.block, ...(p.row !== undefined ? { row: p.row } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}), start: p.start, end: p.end } };
     if (tag) loc.tag = tag;
     if (!b) return loc;
     if (b.type === 'paragraph') {

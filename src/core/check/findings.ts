@@ -46,6 +46,13 @@ export const LocationSchema = z.object({
   column: z.string().optional(),
   /** Content-control tag (the field id) in a bound document. */
   tag: z.string().optional(),
+  /**
+   * Where it is in the document snapshot (block, table row/cell, text offsets), so the task pane
+   * can select it. Internal: not part of the JSON contract, `formatJson` leaves it out.
+   */
+  anchor: z
+    .object({ block: z.number().int(), row: z.number().int().optional(), cell: z.number().int().optional(), start: z.number().int(), end: z.number().int() })
+    .optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 
@@ -98,7 +105,10 @@ export function summarize(findings: readonly Pick<Finding, 'severity'>[]): Summa
 
 /** The JSON text of the contract (validated: a report that breaks the contract is a bug). */
 export function formatJson(reports: readonly CheckReport[]): string {
-  const parsed = CheckOutputSchema.parse(reports);
+  const parsed = CheckOutputSchema.parse(reports).map((r) => ({
+    ...r,
+    findings: r.findings.map((f) => ({ ...f, locations: f.locations.map(({ anchor: _anchor, ...loc }) => loc) })),
+  }));
   return `${JSON.stringify(parsed, null, 2)}\n`;
 }
 
