@@ -1,0 +1,26 @@
+/**
+ * What the task pane needs from where it runs: Word (Office.js) or the workbench (a browser
+ * page over a .docx). The pane itself only talks to a ReportSession and to this host.
+ */
+import type { ReportDocument } from '../document/types';
+
+/** A place in the document snapshot: a paragraph span, a table cell span, or a control. */
+export type RevealTarget =
+  | { kind: 'span'; block: number; start: number; end: number }
+  | { kind: 'cell'; block: number; row: number; cell: number; start?: number; end?: number }
+  | { kind: 'control'; controlIndex: number };
+
+export interface TaskPaneHost {
+  /** 'word' inside Word, 'workbench' in a browser page. */
+  readonly kind: 'word' | 'workbench';
+  /** The open document. */
+  readonly document: ReportDocument;
+  /** A name for the open document, for messages ("bao-cao.docx"). */
+  readonly documentName: string;
+  /** Select (Word) or scroll to and highlight (workbench) a place. */
+  reveal(target: RevealTarget): Promise<void>;
+  /** Insert the official template into the open, empty document ("Tạo báo cáo từ mẫu"). */
+  insertTemplate(): Promise<void>;
+  /** Subscribe to changes made in the document by the user; returns an unsubscribe function. */
+  onDocumentChanged?(listener: () => void): () => void;
+}
