@@ -625,6 +625,20 @@ class FakeContentControl extends FakeClientObject<ControlModel> {
   get placeholderText(): string {
     return this.read('placeholderText');
   }
+  set placeholderText(value: string) {
+    this.act((c) => {
+      c.placeholderText = value;
+      this.context.fake.writeCount++;
+    });
+  }
+  /** Empties the control; Word then shows its (dimmed) placeholder text. */
+  clear(): void {
+    this.act((c) => {
+      if (c.cannotEdit) throw new FakeOfficeError('AccessDenied', `The content control ${c.id} is locked.`);
+      const r = c.range;
+      this.context.fake.write(r.box, r.start, r.end, '', r);
+    });
+  }
   insertText(text: string, location: 'Replace' | 'Start' | 'End'): FakeRange {
     const result = new FakeRange(this.context, undefined, undefined);
     this.act((c) => {

@@ -215,7 +215,14 @@ export class WordDocument implements ReportDocument {
         }
       }
       plan.controls.forEach((p, i) => {
-        controls[i]!.insertText(p.edit.text, 'Replace');
+        const control = controls[i]!;
+        if (p.edit.placeholder) {
+          // Emptied for the new period: Word shows the placeholder (dimmed) in an empty control.
+          control.placeholderText = p.edit.text;
+          control.clear();
+        } else {
+          control.insertText(p.edit.text, 'Replace');
+        }
       });
       for (const [blockIndex, t] of plan.tables) {
         const table = liveTables.get(blockIndex)!;
