@@ -86,6 +86,7 @@ export interface ControlEdit {
  */
 export interface CellEdit {
   kind: 'cell';
+  /** The table's index in `DocumentSnapshot.blocks` (its block index, not its rank among tables). */
   tableIndex: number;
   rowIndex: number;
   cellIndex: number;
@@ -105,6 +106,7 @@ export interface ParagraphEdit {
 /** Insert a copy of a row (formatting kept) after `afterRowIndex`, with new cell texts. */
 export interface InsertRowEdit {
   kind: 'insert-row';
+  /** The table's block index, as for CellEdit. */
   tableIndex: number;
   templateRowIndex: number;
   afterRowIndex: number;
