@@ -16,4 +16,6 @@ export interface BenchRow {
   medianMs: number;
   budgetMs?: number;
   note?: string;
+  /** Over a budget that is not a time (a size): set by the bench itself. */
+  over?: boolean;
 }
