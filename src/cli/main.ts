@@ -14,6 +14,7 @@ import { OoxmlDocument } from '../document/ooxml/document';
 import { DocumentError } from '../document/types';
 import { ASSET_PATHS } from './assets';
 import { cmdCheck } from './check-command';
+import { rolloverCommand } from './rollover-command';
 
 export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
 
@@ -26,6 +27,9 @@ Cách dùng (usage):
                                                  ghi số liệu vào ô nhập và bảng phụ lục (fill)
   baocao check TỆP.docx… [--format text|json|html] [-o KẾT-QUẢ]
                                                  kiểm tra tính nhất quán số liệu (consistency check)
+  baocao rollover TỆP.docx --to KỲ -o RA.docx [--date DD/MM/YYYY] [--force]
+                                                 bắt đầu báo cáo kỳ mới từ báo cáo kỳ trước (roll-over);
+                                                 KỲ: quy-i-2023, 6-thang-2023, 9-thang-2023, nam-2023
   baocao adopt TỆP.docx -o RA.docx [--force]     gắn ô nhập cho báo cáo cũ chưa có (adopt a plain report)
   baocao demo                                    chạy thử trên báo cáo mẫu kèm theo (npm start)
   baocao help                                    hướng dẫn này
@@ -40,7 +44,7 @@ interface Parsed {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['-o', '--output', '--data', '--format', '--to']);
+const VALUE_OPTIONS = new Set(['-o', '--output', '--data', '--format', '--to', '--date']);
 
 export function parseArgs(argv: string[]): Parsed {
   const [command = 'help', ...rest] = argv;
@@ -199,6 +203,7 @@ const COMMANDS: Record<string, (parsed: Parsed, io: Io) => Promise<number>> = {
   extract: cmdExtract,
   fill: cmdFill,
   adopt: cmdAdopt,
+  rollover: rolloverCommand,
   demo: cmdDemo,
 };
 

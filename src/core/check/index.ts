@@ -27,7 +27,7 @@ import { sumRule } from './rules/sum';
 
 export * from './findings';
 export * from './interval';
-export { PERIODS, detectPeriod, periodWindow, type PeriodDef, type PeriodId, type PeriodWindow } from './periods';
+export { PERIODS, detectPeriodKind, periodWindow, type PeriodDef, type PeriodKind, type PeriodWindow } from '../period';
 export { CheckContext } from './context';
 
 export interface CheckInput {

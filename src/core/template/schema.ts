@@ -34,6 +34,23 @@ export type FieldKind = z.infer<typeof FieldKindSchema>;
 export const RolloverSchema = z.enum(['period', 'standing', 'year-to-date', 'previous-reference', 'report-meta']);
 export type Rollover = z.infer<typeof RolloverSchema>;
 
+/**
+ * What a report-meta field holds, so the roll-over recomputes it from the target period
+ * (src/core/rollover): the report's date; the period label of the title and opening sentence;
+ * the next period's label ("phương hướng, nhiệm vụ …"); the first day of the data window ("Từ
+ * ngày 15/12/2021"); the data end ("đến ngày 09/6/2022"); an appendix caption ("kèm theo Báo cáo
+ * tháng 6 năm 2022"); an appendix title's period ("6 THÁNG ĐẦU NĂM 2022", case kept).
+ */
+export const MetaRoleSchema = z.enum(['reportDate', 'periodLabel', 'nextPeriodLabel', 'dataFrom', 'dataTo', 'caption', 'titlePeriod']);
+export type MetaRole = z.infer<typeof MetaRoleSchema>;
+
+/**
+ * A previous-reference figure compared with a year written after it ("tăng 04 bậc so với năm
+ * 2020"): `after` is the wording between the figure and the year; the roll-over moves the year
+ * on with the report.
+ */
+export const ComparedYearSchema = z.object({ after: z.string().min(1) });
+
 /** Section path in the report: "header", "A.2.2", "B.II.4.4", "B.III", "PL-III". */
 export const SectionSchema = z.string().regex(/^(header|closing|[AB](\.[IVX]+)?(\.\d+)*|PL-(I|II|III))$/);
 
@@ -93,6 +110,13 @@ export const FieldSchema = z.object({
   kind: FieldKindSchema,
   unit: z.string().optional(), // "hồ sơ", "nhiệm vụ", "%", "người"
   rollover: RolloverSchema,
+  /**
+   * Extension (optional, so existing definitions stay valid): the role of a report-meta field.
+   * The roll-over keeps a report-meta field without a role as written, with a warning.
+   */
+  meta: MetaRoleSchema.optional(),
+  /** Extension (optional): a previous-reference figure's comparison year. */
+  comparedYear: ComparedYearSchema.optional(),
   /** Appendix rows whose value the template computes from other rows (derived cells). */
   derived: z.boolean().optional(),
   required: z.boolean().optional(),

@@ -1,5 +1,5 @@
 /**
- * period: the report's period and date against the facts of periods.ts.
+ * period: the report's period and date against the period facts of src/core/period.
  * - appendix captions "(kèm theo Báo cáo … tháng 3 năm 2022 …)" must name the month and year of
  *   the report they are attached to (or its date) → error;
  * - an appendix title naming another period than the report's title → error;
@@ -14,7 +14,7 @@
  */
 import { compareViDates, tryParseViDate, type DayMonthYear } from '../../codec';
 import type { CheckContext, Pos, RawFinding, TextUnit, ValueAt } from '../context';
-import { detectPeriod, formatDay, periodWindow, type PeriodDef, type PeriodWindow } from '../periods';
+import { detectPeriodKind, formatDay, PERIODS, periodWindow, type PeriodDef, type PeriodWindow } from '../../period';
 
 export interface ReportDate {
   date: DayMonthYear;
@@ -59,13 +59,13 @@ export function findReportDate(ctx: CheckContext): ReportDate | undefined {
 /** The period named in the title (template field meta.periodLabel, else the header text). */
 export function findPeriod(ctx: CheckContext): PeriodDef | undefined {
   for (const v of ctx.values('meta.periodLabel')) {
-    const p = detectPeriod(v.text);
-    if (p) return p;
+    const kind = detectPeriodKind(v.text);
+    if (kind) return PERIODS[kind];
   }
   for (const unit of ctx.units()) {
     if (unit.section !== 'header') continue;
-    const p = detectPeriod(unit.text);
-    if (p) return p;
+    const kind = detectPeriodKind(unit.text);
+    if (kind) return PERIODS[kind];
   }
   return undefined;
 }
@@ -78,7 +78,7 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   const report = findReportDate(ctx);
   const def = findPeriod(ctx);
-  const win: PeriodWindow | undefined = def && report ? periodWindow(def, report.date.year) : undefined;
+  const win: PeriodWindow | undefined = def && report ? periodWindow({ kind: def.kind, year: report.date.year }) : undefined;
   const reportPlace = report?.value ? [report.value] : report?.pos ? [{ pos: report.pos }] : [];
 
   if (report && win && compareViDates(report.date, win.deadline) > 0) {
@@ -139,8 +139,9 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
       }
       // An appendix title naming another period.
       if (def && !cap) {
-        const named = detectPeriod(unit.text);
-        if (named && named.id !== def.id && unit.text.length < 200) {
+        const namedKind = detectPeriodKind(unit.text);
+        const named = namedKind ? PERIODS[namedKind] : undefined;
+        if (named && named.kind !== def.kind && unit.text.length < 200) {
           out.push(
             ctx.finding(
               'period',
@@ -227,5 +228,5 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
 export function describePeriod(ctx: CheckContext): { report?: ReportDate; window?: PeriodWindow } {
   const report = findReportDate(ctx);
   const def = findPeriod(ctx);
-  return { ...(report ? { report } : {}), ...(def && report ? { window: periodWindow(def, report.date.year) } : {}) };
+  return { ...(report ? { report } : {}), ...(def && report ? { window: periodWindow({ kind: def.kind, year: report.date.year }) } : {}) };
 }

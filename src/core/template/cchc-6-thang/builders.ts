@@ -1,5 +1,5 @@
 /** Small constructors that keep the definition data readable. */
-import type { AppendixId, AppendixOccurrence, Field, FieldKind, NarrativeOccurrence, Rollover } from '../schema';
+import type { AppendixId, AppendixOccurrence, Field, FieldKind, MetaRole, NarrativeOccurrence, Rollover } from '../schema';
 
 type Side = { component?: 1 | 2 };
 
@@ -24,6 +24,8 @@ export interface FieldSpec {
   kind: FieldKind;
   unit?: string;
   rollover: Rollover;
+  meta?: MetaRole;
+  comparedYear?: { after: string };
   occurrences: Field['occurrences'];
   derived?: boolean;
   note?: string;

@@ -18,6 +18,7 @@ const meta: Field[] = [
     section: 'header',
     kind: 'date',
     rollover: 'report-meta',
+    meta: 'reportDate',
     occurrences: [nar('header', 'Sơn La,')],
   }),
   field('meta.periodLabel', {
@@ -25,6 +26,7 @@ const meta: Field[] = [
     section: 'header',
     kind: 'text',
     rollover: 'report-meta',
+    meta: 'periodLabel',
     occurrences: [
       nar('header', 'Kết quả thực hiện công tác cải cách hành chính', '; Phương hướng, nhiệm vụ trọng tâm'),
       nar('header', 'Văn phòng UBND tỉnh báo cáo kết quả thực hiện công tác cải cách hành chính', '; phương hướng, nhiệm vụ'),
@@ -35,6 +37,7 @@ const meta: Field[] = [
     section: 'header',
     kind: 'text',
     rollover: 'report-meta',
+    meta: 'nextPeriodLabel',
     occurrences: [nar('header', 'Phương hướng, nhiệm vụ trọng tâm'), nar('header', 'phương hướng, nhiệm vụ', 'như sau')],
   }),
   field('meta.dataFrom', {
@@ -42,6 +45,7 @@ const meta: Field[] = [
     section: 'header',
     kind: 'date',
     rollover: 'report-meta',
+    meta: 'dataFrom',
     occurrences: [
       nar('A.2.2', 'Từ ngày', 'đến thời điểm báo cáo'),
       nar('B.II.2.2', 'Tính từ', 'đến thời điểm báo cáo'),
@@ -54,6 +58,7 @@ const meta: Field[] = [
     section: 'header',
     kind: 'date',
     rollover: 'report-meta',
+    meta: 'dataTo',
     occurrences: [nar('B.II.6', 'đến ngày', 'Văn phòng UBND tỉnh đã tiếp nhận')],
   }),
   field('meta.pl1Caption', {
@@ -61,6 +66,7 @@ const meta: Field[] = [
     section: 'PL-I',
     kind: 'text',
     rollover: 'report-meta',
+    meta: 'caption',
     occurrences: [nar('PL-I', 'kèm theo Báo cáo', 'của Văn phòng UBND tỉnh')],
   }),
   field('meta.pl3Caption', {
@@ -68,6 +74,7 @@ const meta: Field[] = [
     section: 'PL-III',
     kind: 'text',
     rollover: 'report-meta',
+    meta: 'caption',
     occurrences: [nar('PL-III', 'kèm theo Báo cáo', 'của Văn phòng UBND tỉnh')],
   }),
   field('meta.pl3TitlePeriod', {
@@ -75,6 +82,7 @@ const meta: Field[] = [
     section: 'PL-III',
     kind: 'text',
     rollover: 'report-meta',
+    meta: 'titlePeriod',
     occurrences: [nar('PL-III', 'các nhiệm vụ cụ thể công tác cải cách hành chính', 'kèm theo')],
   }),
 ];
@@ -167,7 +175,15 @@ const partBI: Field[] = [
   count('bi1.tasksDone', 'Số nhiệm vụ của Kế hoạch CCHC đã hoàn thành', 'B.I.1', 'nhiệm vụ', 'year-to-date', cell('I', 1, '2.2')),
 
   field('bi21.rank', { label: 'Xếp hạng Chỉ số CCHC năm trước của Văn phòng (thứ hạng/số sở, ban, ngành)', section: 'B.I.2.1', kind: 'fraction', unit: 'sở, ban, ngành', rollover: 'period', occurrences: [nar('B.I.2.1', 'đứng thứ', 'sở, ban, ngành')] }),
-  count('bi21.rankGain', 'Số bậc tăng so với năm liền trước', 'B.I.2.1', 'bậc', 'previous-reference', nar('B.I.2.1', 'tăng', 'bậc so với')),
+  field('bi21.rankGain', {
+    label: 'Số bậc tăng so với năm liền trước',
+    section: 'B.I.2.1',
+    kind: 'count',
+    unit: 'bậc',
+    rollover: 'previous-reference',
+    comparedYear: { after: 'bậc so với năm' },
+    occurrences: [nar('B.I.2.1', 'tăng', 'bậc so với')],
+  }),
 
   count('bi22.officeMeetings', 'Số cuộc họp giao ban giữa Lãnh đạo Văn phòng với Lãnh đạo các phòng, ban, đơn vị', 'B.I.2.2', 'cuộc', 'period', nar('B.I.2.2', 'đã tổ chức', 'cuộc họp giao ban')),
   count('bi22.leaderMeetings', 'Số cuộc giao ban giữa Chủ tịch với các Phó Chủ tịch, Lãnh đạo Văn phòng', 'B.I.2.2', 'cuộc', 'period', nar('B.I.2.2', 'Lãnh đạo các phòng, ban, đơn vị;', 'cuộc giao ban')),

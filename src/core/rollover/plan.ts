@@ -1,0 +1,436 @@
+/**
+ * Roll-over (issue 6), pure core: last period's report in, the edits that turn it into the
+ * start of the next report out. Every field follows its policy in the definition (policy.ts):
+ * figures of the period are cleared (a control shows its placeholder, an appendix cell is
+ * emptied), standing facts are kept, year-to-date figures are kept within the year, a
+ * previous-reference figure shows last period's value as its reference, and the report-meta
+ * fields (date, labels, data window, captions) are recomputed for the target period (meta.ts).
+ * The prose outside the fields is brought to the target period too (prose.ts).
+ *
+ * The document must carry content controls (a bound report, or a plain one adopted first:
+ * see run.ts): a figure in plain prose cannot show a placeholder, and clearing it would lose
+ * where it goes.
+ */
+import type { ControlEdit, DocumentEdit, DocumentSnapshot } from '../../document/types';
+import { compareViDates, type DayMonthYear } from '../codec';
+import { isBound } from '../model/extract';
+import { comparePeriods, describePeriod, detectReportPeriod, formatDay, periodWindow, type PeriodWindow, type ReportPeriod } from '../period';
+import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
+import type { Field, MetaRole, Rollover, TemplateDefinition } from '../template/schema';
+import { metaText, type MetaContext } from './meta';
+import { placeholderFor, referencePlaceholder, ROLLOVER_ACTIONS, type RolloverAction } from './policy';
+import { proseEditToDocument, proseUnits, rewriteUnit, type ProseEdit, type ProseReason, type ProseTarget, type Span, type StaleLabel } from './prose';
+
+export interface RolloverOptions {
+  /** The period of the source report; detected from its title and dates when absent. */
+  from?: ReportPeriod;
+  to: ReportPeriod;
+  /** The new report's date; default: the target period's data cut-off. */
+  reportDate?: DayMonthYear;
+}
+
+export interface RolloverEntry {
+  id: string;
+  label: string;
+  policy: Rollover;
+  /** The figure as written in the source (first non-empty place); null when not entered. */
+  before: string | null;
+  /** The figure in the new report; null when cleared ("chưa nhập"). */
+  after: string | null;
+  /** What a cleared control shows instead, when it is not the template's placeholder ("[kỳ trước: 04]"). */
+  placeholder?: string;
+  note?: string;
+}
+
+export interface RolloverSummary {
+  cleared: RolloverEntry[];
+  kept: RolloverEntry[];
+  changed: RolloverEntry[];
+}
+
+export interface ProseChange {
+  section: string;
+  before: string;
+  after: string;
+  reason: ProseReason;
+}
+
+export interface RolloverPlan {
+  from: ReportPeriod;
+  to: ReportPeriod;
+  reportDate: DayMonthYear;
+  window: PeriodWindow;
+  edits: DocumentEdit[];
+  summary: RolloverSummary;
+  /** Wording rewritten outside the fields (period phrases, years). */
+  prose: ProseChange[];
+  /** Labels of the source period left as written (cited documents' titles, kept fields). */
+  staleLeft: StaleLabel[];
+  /** In Vietnamese. */
+  warnings: string[];
+}
+
+export class RolloverError extends Error {
+  constructor(
+    readonly code: 'not-bound' | 'no-period',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RolloverError';
+  }
+}
+
+type CellKey = string;
+const cellKey = (table: number, row: number, cell: number): CellKey => `${table}:${row}:${cell}`;
+
+interface CellWork {
+  table: number;
+  row: number;
+  cell: number;
+  items: { occ: LocatedOccurrence; field: Field; action: RolloverAction; newText?: string; placeholder?: string }[];
+}
+
+function firstText(occs: LocatedOccurrence[]): string | null {
+  const hit = occs.find((o) => o.found && (o.text ?? '').trim() !== '');
+  return hit ? (hit.text ?? '').trim() : null;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Plans the roll-over of `snapshot` (a report of `options.from`) to `options.to`. */
+export function planRollover(definition: TemplateDefinition, snapshot: DocumentSnapshot, options: RolloverOptions, located?: LocateResult): RolloverPlan {
+  if (!isBound(definition, snapshot)) {
+    throw new RolloverError(
+      'not-bound',
+      'Tài liệu chưa có ô nhập số liệu (content control): hãy gắn ô nhập trước (baocao adopt), rồi mới chuyển sang kỳ báo cáo mới.',
+    );
+  }
+  const result = located ?? locateFields(definition, snapshot);
+  const byField = new Map<string, LocatedOccurrence[]>();
+  for (const o of result.occurrences) byField.set(o.fieldId, [...(byField.get(o.fieldId) ?? []), o]);
+  const occsOf = (f: Field) => byField.get(f.id) ?? [];
+  const byRole = (role: MetaRole) => definition.fields.filter((f) => f.meta === role);
+  const roleText = (role: MetaRole) => byRole(role).map((f) => firstText(occsOf(f))).find((t) => t !== null) ?? undefined;
+  const warnings: string[] = [];
+
+  // Periods and dates.
+  const sourceDate = (() => {
+    const t = roleText('reportDate');
+    const m = t ? /(\d{1,2})(?:\/|\s+tháng\s+)(\d{1,2})(?:\/|\s+năm\s+)(\d{4})/u.exec(t) : null;
+    return m ? { day: Number(m[1]), month: Number(m[2]), year: Number(m[3]) } : undefined;
+  })();
+  const title = snapshot.blocks
+    .filter((b) => (result.sections[b.index]?.path ?? 'header') === 'header' && b.type === 'paragraph')
+    .map((b) => (b.type === 'paragraph' ? b.text : ''))
+    .join('\n');
+  const from =
+    options.from ??
+    detectReportPeriod({
+      ...(roleText('periodLabel') !== undefined ? { periodLabel: roleText('periodLabel') } : {}),
+      ...(roleText('nextPeriodLabel') !== undefined ? { nextLabel: roleText('nextPeriodLabel') } : {}),
+      ...(sourceDate ? { reportDate: sourceDate } : {}),
+      title,
+    });
+  if (!from) {
+    throw new RolloverError('no-period', 'Không xác định được kỳ của báo cáo nguồn từ tiêu đề; hãy chỉ rõ kỳ nguồn (from).');
+  }
+  const to = options.to;
+  const window = periodWindow(to);
+  const reportDate = options.reportDate ?? window.cutoff;
+  if (comparePeriods(to, from) <= 0) {
+    warnings.push(`Kỳ mới (${describePeriod(to)}) không sau kỳ của báo cáo nguồn (${describePeriod(from)}).`);
+  }
+  if (compareViDates(reportDate, window.start) < 0 || compareViDates(reportDate, window.deadline) > 0) {
+    warnings.push(
+      `Ngày báo cáo ${formatDay(reportDate)} nằm ngoài kỳ ${describePeriod(to)} (từ ${formatDay(window.start)}, hạn gửi ${formatDay(window.deadline)}).`,
+    );
+  }
+  const sameYear = to.year === from.year && comparePeriods(to, from) > 0;
+  const ctx: MetaContext = {
+    to,
+    reportDate,
+    dataFrom: window.start,
+    dataTo: compareViDates(reportDate, window.cutoff) > 0 ? window.cutoff : reportDate,
+  };
+
+  // What each field becomes.
+  const actionOf = new Map<string, RolloverAction>();
+  for (const f of definition.fields) {
+    let action = ROLLOVER_ACTIONS[f.rollover][sameYear ? 'sameYear' : 'newYear'];
+    if (action === 'recompute' && !f.meta) {
+      warnings.push(`${f.label}: chỉ tiêu thông tin báo cáo chưa khai báo vai trò (meta) trong mẫu; giữ nguyên.`);
+      action = 'keep';
+    }
+    actionOf.set(f.id, action);
+  }
+
+  // Controls: which field each control holds, and the control spans of each paragraph.
+  const controlField = new Map<number, Field>();
+  const fieldsById = new Map(definition.fields.map((f) => [f.id, f]));
+  for (const c of snapshot.controls) {
+    const f = fieldsById.get(c.tag);
+    if (f) controlField.set(c.index, f);
+  }
+  const containerOf = (o: LocatedOccurrence): number | undefined => {
+    const p = o.place;
+    if (p?.kind !== 'paragraph') return undefined;
+    const block = snapshot.blocks[p.blockIndex];
+    if (block?.type !== 'paragraph') return undefined;
+    return block.spans.find((s) => s.start <= p.start && p.end <= s.end)?.controlIndex;
+  };
+
+  const controlEdits = new Map<number, ControlEdit>();
+  const paragraphEdits: DocumentEdit[] = [];
+  const cells = new Map<CellKey, CellWork>();
+  const replacedControls = new Set<number>();
+  const replacedParagraphSpans = new Map<number, Span[]>();
+  const summary: RolloverSummary = { cleared: [], kept: [], changed: [] };
+  const addCell = (o: LocatedOccurrence, item: CellWork['items'][number]) => {
+    const p = o.place;
+    if (p?.kind !== 'cell') return;
+    const key = cellKey(p.blockIndex, p.row, p.cell);
+    const work = cells.get(key) ?? { table: p.blockIndex, row: p.row, cell: p.cell, items: [] };
+    work.items.push(item);
+    cells.set(key, work);
+  };
+
+  for (const field of definition.fields) {
+    const occs = occsOf(field);
+    const action = actionOf.get(field.id)!;
+    const before = firstText(occs);
+    const entry: RolloverEntry = { id: field.id, label: field.label, policy: field.rollover, before, after: before };
+    const notes: string[] = [];
+
+    if (action === 'clear') {
+      const placeholder = field.rollover === 'previous-reference' && before !== null ? referencePlaceholder(before) : placeholderFor(field.kind);
+      let stuck = false;
+      for (const o of occs) {
+        if (!o.found || !o.place) continue;
+        const p = o.place;
+        if (p.kind === 'control') {
+          const control = snapshot.controls[p.controlIndex];
+          if (control && (control.lock === 'contentLocked' || control.lock === 'sdtContentLocked')) {
+            warnings.push(`${field.label}: ô nhập "${control.title || control.tag}" bị khóa nội dung; không xóa được số liệu kỳ trước.`);
+            stuck = true;
+            continue;
+          }
+          if (control?.showingPlaceholder && control.text === placeholder) continue;
+          controlEdits.set(p.controlIndex, { kind: 'control', controlIndex: p.controlIndex, text: placeholder, placeholder: true });
+          replacedControls.add(p.controlIndex);
+        } else if (p.kind === 'paragraph') {
+          const container = containerOf(o);
+          const holder = container !== undefined ? controlField.get(container) : undefined;
+          if (holder && actionOf.get(holder.id) === 'clear') continue; // cleared with the control that holds it
+          if ((o.text ?? '').trim() === '') continue;
+          stuck = true;
+          warnings.push(
+            holder
+              ? `${field.label}: số liệu "${o.text}" nằm trong ô nhập "${holder.label}" được giữ lại; chưa xóa được, cần sửa tay.`
+              : `${field.label}: số liệu "${o.text}" chưa gắn ô nhập; chưa xóa được, cần sửa tay (hoặc gắn ô nhập trước: baocao adopt).`,
+          );
+        } else {
+          addCell(o, { occ: o, field, action, placeholder });
+        }
+      }
+      if (stuck && before !== null) {
+        entry.note = 'chưa xóa được (xem cảnh báo)';
+        summary.kept.push(entry);
+      } else {
+        entry.after = null;
+        if (field.rollover === 'previous-reference' && before !== null) entry.placeholder = placeholder;
+        summary.cleared.push(entry);
+      }
+      continue;
+    }
+
+    if (action === 'keep') {
+      let lost = false;
+      for (const o of occs) {
+        if (!o.found || !o.place) continue;
+        const container = containerOf(o);
+        const holder = container !== undefined ? controlField.get(container) : undefined;
+        if (holder && holder.id !== field.id && actionOf.get(holder.id) === 'clear' && (o.text ?? '').trim() !== '') {
+          lost = true;
+          notes.push(`nằm trong ô nhập "${holder.label}" được xóa`);
+        }
+        addCell(o, { occ: o, field, action });
+      }
+      if (lost) {
+        warnings.push(`${field.label} (${field.rollover === 'standing' ? 'số liệu ổn định' : 'lũy kế'}) ${notes.join('; ')}: phải nhập lại.`);
+        summary.cleared.push({ ...entry, after: null, note: notes.join('; ') });
+      } else {
+        summary.kept.push(entry);
+      }
+      continue;
+    }
+
+    // recompute (report-meta with a role)
+    const role = field.meta!;
+    let first: string | undefined;
+    let changed = false;
+    for (const o of occs) {
+      if (!o.found || !o.place) {
+        warnings.push(`${field.label}: không tìm thấy vị trí trong tài liệu; chưa cập nhật.`);
+        continue;
+      }
+      const previous = (o.text ?? '').trim();
+      const text = metaText(role, previous, ctx);
+      if (text === undefined) {
+        warnings.push(`${field.label}: không đọc được "${previous}" để cập nhật theo kỳ mới; giữ nguyên, cần sửa tay.`);
+        continue;
+      }
+      first ??= text;
+      if (text === previous) continue;
+      changed = true;
+      const p = o.place;
+      if (p.kind === 'control') {
+        controlEdits.set(p.controlIndex, { kind: 'control', controlIndex: p.controlIndex, text });
+        replacedControls.add(p.controlIndex);
+      } else if (p.kind === 'paragraph') {
+        const container = containerOf(o);
+        if (container !== undefined && controlField.get(container)?.id !== field.id) {
+          warnings.push(`${field.label}: "${previous}" nằm trong ô nhập của chỉ tiêu khác; chưa cập nhật.`);
+          continue;
+        }
+        paragraphEdits.push({ kind: 'paragraph', blockIndex: p.blockIndex, start: p.start, end: p.end, text });
+        replacedParagraphSpans.set(p.blockIndex, [...(replacedParagraphSpans.get(p.blockIndex) ?? []), { start: p.start, end: p.end }]);
+      } else {
+        addCell(o, { occ: o, field, action, newText: text });
+      }
+    }
+    if (changed) summary.changed.push({ ...entry, after: first ?? before });
+    else summary.kept.push({ ...entry, note: 'không đổi' });
+  }
+
+  // Appendix and table cells: a cell whose every figure is cleared is emptied; otherwise each
+  // cleared figure inside it shows the placeholder and recomputed ones their new text (a kept
+  // text holding it, such as a Phụ lục III output, then reads with the placeholder).
+  const cellEdits: DocumentEdit[] = [];
+  const replacedCellSpans = new Map<CellKey, Span[]>();
+  const entryById = new Map([...summary.kept, ...summary.cleared, ...summary.changed].map((e) => [e.id, e]));
+  for (const [key, work] of cells) {
+    const block = snapshot.blocks[work.table];
+    const cellText = block?.type === 'table' ? (block.rows[work.row]?.cells[work.cell]?.text ?? '') : '';
+    if (!cellText.trim()) continue;
+    const base = { kind: 'cell' as const, tableIndex: work.table, rowIndex: work.row, cellIndex: work.cell };
+    if (work.items.every((i) => i.action === 'clear')) {
+      cellEdits.push({ ...base, text: '' });
+      replacedCellSpans.set(key, [{ start: 0, end: cellText.length }]);
+      continue;
+    }
+    const replaced: { start: number; end: number; text: string }[] = [];
+    for (const item of work.items) {
+      const p = item.occ.place;
+      const text = item.occ.text ?? '';
+      if (p?.kind !== 'cell' || text === '' || item.action === 'keep') continue;
+      const replacement = item.action === 'clear' ? (item.placeholder ?? placeholderFor(item.field.kind)) : item.newText;
+      if (replacement === undefined || replacement === text) continue;
+      cellEdits.push({ ...base, text: replacement, find: { text, from: p.start } });
+      replacedCellSpans.set(key, [...(replacedCellSpans.get(key) ?? []), { start: p.start, end: p.end }]);
+      replaced.push({ start: p.start, end: p.end, text: replacement });
+    }
+    if (replaced.length === 0) continue;
+    for (const item of work.items) {
+      const p = item.occ.place;
+      const entry = entryById.get(item.field.id);
+      if (item.action !== 'keep' || p?.kind !== 'cell' || !entry) continue;
+      const inside = replaced.filter((r) => p.start <= r.start && r.end <= p.end).sort((a, b) => b.start - a.start);
+      if (inside.length === 0) continue;
+      let after = cellText.slice(p.start, p.end);
+      for (const r of inside) after = after.slice(0, r.start - p.start) + r.text + after.slice(r.end - p.start);
+      if (entry.before !== null && entry.before === (item.occ.text ?? '').trim()) {
+        entry.after = after.trim();
+        entry.note = 'giữ nguyên; số liệu của kỳ trước trong nội dung được thay bằng chữ nhắc';
+      }
+    }
+  }
+
+  // The comparison year of previous-reference figures ("… bậc so với năm 2020"): moved on with the report.
+  const shift = to.year - from.year;
+  const reserved = new Map<number, Span[]>();
+  const comparedEdits: ProseEdit[] = [];
+  for (const field of definition.fields) {
+    if (!field.comparedYear || actionOf.get(field.id) !== 'clear') continue;
+    const words = field.comparedYear.after.trim().split(/\s+/u).map(escapeRe).join('\\s+');
+    const re = new RegExp(`^[\\s\\p{P}]*${words}\\s+(\\d{4})(?!\\d)`, 'iu');
+    for (const o of occsOf(field)) {
+      if (o.place?.kind !== 'control') continue;
+      const blockIndex = o.place.blockIndex;
+      const block = snapshot.blocks[blockIndex];
+      if (block?.type !== 'paragraph') continue;
+      const span = block.spans.find((s) => s.controlIndex === (o.place as { controlIndex: number }).controlIndex);
+      if (!span) continue;
+      const m = re.exec(block.text.slice(span.end));
+      if (!m || shift === 0) continue;
+      const year = m[1]!;
+      const start = span.end + m[0].length - year.length;
+      const unit = { target: { kind: 'paragraph' as const, blockIndex }, text: block.text, section: result.sections[blockIndex]?.path ?? 'header', fieldSpans: [], replacedSpans: [] };
+      comparedEdits.push({ unit, start, end: start + year.length, before: year, after: String(Number(year) + shift), reason: 'compared-year' });
+      reserved.set(blockIndex, [...(reserved.get(blockIndex) ?? []), { start, end: start + year.length }]);
+    }
+  }
+
+  // The prose: period phrases and years outside the fields.
+  const fieldSpansAt = (t: ProseTarget): { field: Span[]; replaced: Span[] } => {
+    if (t.kind === 'paragraph') {
+      const block = snapshot.blocks[t.blockIndex];
+      const field: Span[] = [];
+      const replaced: Span[] = [...(replacedParagraphSpans.get(t.blockIndex) ?? [])];
+      if (block?.type === 'paragraph') {
+        for (const s of block.spans) {
+          field.push({ start: s.start, end: s.end });
+          if (replacedControls.has(s.controlIndex)) replaced.push({ start: s.start, end: s.end });
+        }
+      }
+      for (const o of result.occurrences) {
+        if (o.found && o.place?.kind === 'paragraph' && o.place.blockIndex === t.blockIndex) field.push({ start: o.place.start, end: o.place.end });
+      }
+      return { field, replaced };
+    }
+    const key = cellKey(t.tableIndex, t.rowIndex, t.cellIndex);
+    const block = snapshot.blocks[t.tableIndex];
+    const len = block?.type === 'table' ? (block.rows[t.rowIndex]?.cells[t.cellIndex]?.text.length ?? 0) : 0;
+    const field: Span[] = [];
+    for (const o of result.occurrences) {
+      const p = o.place;
+      if (!o.found || p?.kind !== 'cell' || p.blockIndex !== t.tableIndex || p.row !== t.rowIndex || p.cell !== t.cellIndex) continue;
+      const occ = o.occurrence;
+      const whole = occ.where === 'appendix' ? !occ.before && !occ.after && !occ.component : false;
+      field.push(whole ? { start: 0, end: len } : { start: p.start, end: p.end });
+    }
+    return { field, replaced: replacedCellSpans.get(key) ?? [] };
+  };
+  const proseEdits: ProseEdit[] = [...comparedEdits];
+  const staleLeft: StaleLabel[] = [];
+  for (const unit of proseUnits(snapshot, result.sections, fieldSpansAt)) {
+    const res = rewriteUnit(unit, from, to, unit.target.kind === 'paragraph' ? (reserved.get(unit.target.blockIndex) ?? []) : []);
+    proseEdits.push(...res.edits);
+    staleLeft.push(...res.left);
+  }
+
+  const edits = orderForApply([...controlEdits.values(), ...paragraphEdits, ...cellEdits, ...proseEdits.map(proseEditToDocument)]);
+  return {
+    from,
+    to,
+    reportDate,
+    window,
+    edits,
+    summary,
+    prose: proseEdits.map((e) => ({ section: e.unit.section, before: e.before, after: e.after, reason: e.reason })),
+    staleLeft,
+    warnings,
+  };
+}
+
+/**
+ * Span edits are computed against the snapshot's offsets; within one paragraph or cell, applying
+ * them from the end backwards keeps every other offset valid (adapters that apply in order).
+ */
+function orderForApply(edits: DocumentEdit[]): DocumentEdit[] {
+  const target = (e: DocumentEdit, i: number) =>
+    e.kind === 'paragraph' ? `p${e.blockIndex}` : e.kind === 'cell' ? `c${e.tableIndex}:${e.rowIndex}:${e.cellIndex}` : `other${i}`;
+  const offset = (e: DocumentEdit) => (e.kind === 'paragraph' ? e.start : e.kind === 'cell' ? (e.find?.from ?? 0) : 0);
+  const groups = new Map<string, DocumentEdit[]>();
+  edits.forEach((e, i) => groups.set(target(e, i), [...(groups.get(target(e, i)) ?? []), e]));
+  return [...groups.values()].flatMap((group) => group.sort((a, b) => offset(b) - offset(a)));
+}
