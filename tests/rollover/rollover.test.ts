@@ -11,7 +11,7 @@ import { planAdopt } from '../../src/core/model/adopt';
 import { planRollover, rolloverDocument, RolloverError, type RolloverPlan } from '../../src/core/rollover';
 import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
-import { PLACEHOLDERS } from '../../src/document/generate/build-template';
+import { PLACEHOLDERS } from '../../src/core/template/placeholders';
 import { normalizeSpace, sofficeText } from '../helpers/libreoffice';
 import { BOUND_SAMPLE, RECEIVED_SAMPLE, findingKey, notEntered, readBytes, readRolled, staleSixMonthLabels, type Rolled } from './helpers';
 

@@ -132,7 +132,7 @@ export function planFill(definition: TemplateDefinition, snapshot: DocumentSnaps
  * Edits that replace spans are computed against the snapshot's offsets; within one paragraph or
  * cell, applying them from the end backwards keeps every other offset valid.
  */
-function orderForApply(edits: DocumentEdit[]): DocumentEdit[] {
+export function orderForApply(edits: DocumentEdit[]): DocumentEdit[] {
   const target = (e: DocumentEdit, i: number) =>
     e.kind === 'paragraph' ? `p${e.blockIndex}` : e.kind === 'cell' ? `c${e.tableIndex}:${e.rowIndex}:${e.cellIndex}` : `other${i}`;
   const offset = (e: DocumentEdit) => (e.kind === 'paragraph' ? e.start : e.kind === 'cell' ? (e.find?.from ?? 0) : 0);

@@ -11,6 +11,7 @@
  * see run.ts): a figure in plain prose cannot show a placeholder, and clearing it would lose
  * where it goes.
  */
+import { orderForApply } from '../model/fill';
 import type { ControlEdit, DocumentEdit, DocumentSnapshot } from '../../document/types';
 import { compareViDates, type DayMonthYear } from '../codec';
 import { isBound } from '../model/extract';
@@ -422,15 +423,3 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
   };
 }
 
-/**
- * Span edits are computed against the snapshot's offsets; within one paragraph or cell, applying
- * them from the end backwards keeps every other offset valid (adapters that apply in order).
- */
-function orderForApply(edits: DocumentEdit[]): DocumentEdit[] {
-  const target = (e: DocumentEdit, i: number) =>
-    e.kind === 'paragraph' ? `p${e.blockIndex}` : e.kind === 'cell' ? `c${e.tableIndex}:${e.rowIndex}:${e.cellIndex}` : `other${i}`;
-  const offset = (e: DocumentEdit) => (e.kind === 'paragraph' ? e.start : e.kind === 'cell' ? (e.find?.from ?? 0) : 0);
-  const groups = new Map<string, DocumentEdit[]>();
-  edits.forEach((e, i) => groups.set(target(e, i), [...(groups.get(target(e, i)) ?? []), e]));
-  return [...groups.values()].flatMap((group) => group.sort((a, b) => offset(b) - offset(a)));
-}

@@ -3,7 +3,7 @@
  * policy each field follows (schema.ts `rollover`, `meta`, `comparedYear`); this table says what
  * each policy means when the next report starts, and the texts it writes.
  */
-import { PLACEHOLDERS } from '../../document/generate/build-template';
+import { PLACEHOLDERS } from '../template/placeholders';
 import type { FieldKind, Rollover } from '../template/schema';
 
 /** What happens to a field: its figure is cleared, kept as written, or recomputed (report-meta). */

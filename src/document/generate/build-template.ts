@@ -7,19 +7,12 @@
 import { layoutToSnapshot, parseLayout } from '../../core/layout/parse';
 import type { LayoutBlock } from '../../core/layout/types';
 import { locateFields, type LocatedOccurrence } from '../../core/recognize/locate';
-import type { FieldKind, TemplateDefinition } from '../../core/template/schema';
+import { PLACEHOLDERS } from '../../core/template/placeholders';
+import type { TemplateDefinition } from '../../core/template/schema';
+
+export { PLACEHOLDERS };
 import { writeDocx, type ControlPlacement, type WriteOptions } from './write-docx';
 
-export const PLACEHOLDERS: Record<FieldKind, string> = {
-  count: '[số liệu]',
-  decimal: '[số liệu]',
-  percent: '[tỷ lệ %]',
-  fraction: '[x/y]',
-  pair: '[x/y]',
-  date: '[ngày tháng năm]',
-  text: '[nội dung]',
-  reference: '[số, ký hiệu văn bản]',
-};
 
 export interface TemplateBuild {
   blocks: LayoutBlock[];
