@@ -1,11 +1,14 @@
 /**
- * Task pane entry: waits for Office, follows the Office theme (light/dark) and renders the shell
- * on the panel named by `?panel=`. Outside Office (a plain browser) it renders all the same.
+ * Task pane entry: waits for Office, follows the Office theme (light/dark) and renders the task
+ * pane over the open Word document, on the panel named by `?panel=`. Outside Office (a plain
+ * browser, no Word) it says so instead of failing.
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
-import { App, ErrorBoundary, panelFromSearch } from './App';
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { createWordHost } from '../app/word-host';
+import { ErrorBoundary, panelFromSearch } from './App';
+import { TaskPane } from './TaskPane';
 
 /** Dark when Office's body background is dark (Office.context.officeTheme, when available). */
 export function themeFromOffice(): Theme {
@@ -21,14 +24,25 @@ export function themeFromOffice(): Theme {
   }
 }
 
-function render(): void {
+function NotInWord(): React.JSX.Element {
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Chưa mở trong Word</MessageBarTitle>
+        Ngăn tác vụ baocao chạy bên trong Microsoft Word. Hãy mở báo cáo trong Word rồi bấm nút “Số liệu” hoặc “Kiểm tra” trên thẻ Trang đầu.
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function render(inWord: boolean): void {
   const container = document.getElementById('root');
   if (!container) return;
   createRoot(container).render(
     <React.StrictMode>
       <FluentProvider theme={themeFromOffice()}>
         <ErrorBoundary>
-          <App initialPanel={panelFromSearch(window.location.search)} />
+          {inWord ? <TaskPane host={createWordHost()} initialPanel={panelFromSearch(window.location.search)} /> : <NotInWord />}
         </ErrorBoundary>
       </FluentProvider>
     </React.StrictMode>,
@@ -36,7 +50,7 @@ function render(): void {
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
-  void Office.onReady(() => render());
+  void Office.onReady((info) => render(info.host === Office.HostType.Word));
 } else {
-  render();
+  render(false);
 }

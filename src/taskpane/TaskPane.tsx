@@ -1,0 +1,318 @@
+/**
+ * The task pane (issue 4): one ReportSession over the host's open document, read on mount, on
+ * "Làm mới" and when the host reports a change; four panels over it (Số liệu, Kiểm tra, Phụ lục,
+ * Kỳ báo cáo mới). Word (index.tsx + app/word-host.ts) and the workbench both render it.
+ *
+ * Never blank: a Spinner while the document is first read, a ProgressBar with what is being
+ * done during any later operation, and every failure as a MessageBar in Vietnamese.
+ */
+import * as React from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  type SelectTabData,
+} from '@fluentui/react-components';
+import type { RevealTarget, TaskPaneHost } from '../app/host';
+import { ReportSession, type SessionState } from '../app/session';
+import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import type { TemplateDefinition } from '../core/template/schema';
+import { ErrorBoundary, PANELS, type PanelId } from './App';
+import { Loading } from './common';
+import { errorText, hasText } from './model';
+import { PaneContext, type PaneContextValue } from './pane-context';
+import { DataPanel } from './panels/DataPanel';
+
+export { PANELS, panelFromSearch, type PanelId } from './App';
+
+// The check, the appendix preview and the roll-over load when their tab is first opened.
+const CheckPanel = React.lazy(() => import(/* webpackChunkName: "check" */ './panels/CheckPanel'));
+const AppendixPanel = React.lazy(() => import(/* webpackChunkName: "appendix" */ './panels/AppendixPanel'));
+const RolloverPanel = React.lazy(() => import(/* webpackChunkName: "rollover" */ './panels/RolloverPanel'));
+
+export interface TaskPaneProps {
+  host: TaskPaneHost;
+  /** The report template; the six-month CCHC report by default. */
+  definition?: TemplateDefinition;
+  initialPanel?: PanelId;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`,
+  },
+  titleRow: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  name: {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    minWidth: 0,
+  },
+  tabs: {
+    flexWrap: 'wrap',
+  },
+  status: {
+    minHeight: '20px',
+  },
+  body: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  center: {
+    padding: tokens.spacingVerticalXXL,
+  },
+});
+
+function isStale(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: string }).code === 'stale-edit';
+}
+
+export function TaskPane({ host, definition = CCHC_6_THANG, initialPanel = 'so-lieu' }: TaskPaneProps): React.JSX.Element {
+  const styles = useStyles();
+  const session = React.useMemo(() => new ReportSession(host.document, definition), [host, definition]);
+  const [state, setState] = React.useState<SessionState | undefined>(undefined);
+  const [activity, setActivity] = React.useState<string | undefined>(undefined);
+  const [error, setError] = React.useState<string | undefined>(undefined);
+  const [panel, setPanel] = React.useState<PanelId>(initialPanel);
+  const queue = React.useRef<Promise<unknown>>(Promise.resolve());
+  const mounted = React.useRef(true);
+
+  React.useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const run = React.useCallback(
+    <T,>(label: string, operation: () => Promise<T>): Promise<T | undefined> => {
+      const task = queue.current.then(async () => {
+        if (!mounted.current) return undefined;
+        setActivity(label);
+        try {
+          const value = await operation();
+          if (mounted.current) setError(undefined);
+          return value;
+        } catch (e) {
+          if (mounted.current) setError(errorText(e));
+          // A write refused because the document changed: read it again so the pane shows it.
+          if (isStale(e)) await session.refresh().catch(() => undefined);
+          return undefined;
+        } finally {
+          if (mounted.current) {
+            setState(session.state);
+            setActivity(undefined);
+          }
+        }
+      });
+      queue.current = task.catch(() => undefined);
+      return task;
+    },
+    [session],
+  );
+
+  const refresh = React.useCallback(() => run('Đang đọc báo cáo…', () => session.refresh()), [run, session]);
+
+  React.useEffect(() => {
+    setState(undefined);
+    void refresh();
+  }, [refresh]);
+
+  // Changes the user makes in Word: read again once they pause. Subscribed again when the
+  // number of controls changes (Word reports changes of the controls present when subscribing).
+  const controlCount = state?.snapshot.controls.length ?? -1;
+  React.useEffect(() => {
+    if (!host.onDocumentChanged) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = host.onDocumentChanged(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), 600);
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      off();
+    };
+  }, [host, refresh, controlCount]);
+
+  const reveal = React.useCallback(
+    (target: RevealTarget) => {
+      void run('Đang chọn vị trí trong tài liệu…', () => host.reveal(target));
+    },
+    [host, run],
+  );
+
+  const context = React.useMemo<PaneContextValue | undefined>(
+    () => (state ? { host, definition, session, state, run, busy: activity !== undefined, reveal } : undefined),
+    [host, definition, session, state, run, activity, reveal],
+  );
+
+  const onTabSelect = (_: unknown, data: SelectTabData) => setPanel(data.value as PanelId);
+  const empty = state !== undefined && state.snapshot.controls.length === 0 && state.data.coverage.fields.found === 0;
+
+  return (
+    <main className={styles.root} aria-label="baocao – Báo cáo định kỳ" aria-busy={activity !== undefined}>
+      <div className={styles.header}>
+        <div className={styles.titleRow}>
+          <Body1 className={styles.name} title={host.documentName}>
+            <strong>{host.documentName}</strong>
+          </Body1>
+          <Button size="small" onClick={() => void refresh()} disabled={activity !== undefined}>
+            Làm mới
+          </Button>
+        </div>
+        <Caption1>{state ? describeState(state) : 'Báo cáo định kỳ'}</Caption1>
+        <div className={styles.status} role="status" aria-live="polite">
+          {activity && state ? (
+            <>
+              <ProgressBar thickness="medium" aria-label={activity} />
+              <Caption1>{activity}</Caption1>
+            </>
+          ) : null}
+        </div>
+      </div>
+      {error ? (
+        <div className={styles.body}>
+          <MessageBar intent="error" role="alert" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Không thực hiện được</MessageBarTitle>
+              {error}
+            </MessageBarBody>
+            <MessageBarActions>
+              {state ? (
+                <Button size="small" onClick={() => setError(undefined)}>
+                  Đóng
+                </Button>
+              ) : (
+                <Button size="small" onClick={() => void refresh()}>
+                  Thử lại
+                </Button>
+              )}
+            </MessageBarActions>
+          </MessageBar>
+        </div>
+      ) : null}
+      {!state && !error ? (
+        <div className={styles.center}>
+          <Spinner label="Đang đọc báo cáo…" labelPosition="below" />
+        </div>
+      ) : null}
+      {context && empty ? (
+        <PaneContext.Provider value={context}>
+          <div className={styles.body}>
+            <TemplateOffer />
+          </div>
+        </PaneContext.Provider>
+      ) : null}
+      {context && !empty ? (
+        <PaneContext.Provider value={context}>
+          <div className={styles.header}>
+            <TabList className={styles.tabs} size="small" selectedValue={panel} onTabSelect={onTabSelect} aria-label="Chọn ngăn">
+              {PANELS.map((p) => (
+                <Tab key={p.id} value={p.id} id={`tab-${p.id}`} aria-controls={`tabpanel-${p.id}`}>
+                  {p.label}
+                </Tab>
+              ))}
+            </TabList>
+          </div>
+          <div role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`}>
+            <ErrorBoundary key={panel}>
+              <React.Suspense fallback={<div className={styles.body}><Loading label="Đang tải…" /></div>}>
+                {panel === 'so-lieu' && <DataPanel />}
+                {panel === 'kiem-tra' && <CheckPanel />}
+                {panel === 'phu-luc' && <AppendixPanel />}
+                {panel === 'ky-moi' && <RolloverPanel />}
+              </React.Suspense>
+            </ErrorBoundary>
+          </div>
+        </PaneContext.Provider>
+      ) : null}
+    </main>
+  );
+}
+
+function describeState(state: SessionState): string {
+  const { fields } = state.data.coverage;
+  const mode = state.data.mode === 'bound' ? 'Báo cáo có ô nhập liệu' : 'Báo cáo nhận diện từ văn bản';
+  return `${mode} · nhận diện ${fields.found}/${fields.expected} số liệu`;
+}
+
+/** An empty document (no controls, nothing of the report recognised): offer the template. */
+function TemplateOffer(): React.JSX.Element {
+  const { host, session, state, run, busy } = React.useContext(PaneContext)!;
+  const [confirming, setConfirming] = React.useState(false);
+  const replaces = hasText(state.snapshot);
+  const insert = async () => {
+    setConfirming(false);
+    await run('Đang tạo báo cáo từ mẫu…', async () => {
+      await host.insertTemplate();
+      return session.refresh();
+    });
+  };
+  return (
+    <>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Chưa có báo cáo theo mẫu</MessageBarTitle>
+          Tài liệu này không có ô nhập liệu và chưa nhận diện được số liệu nào của báo cáo. Bạn có thể tạo báo cáo mới từ mẫu chính thức
+          ({session.definition.title}).
+        </MessageBarBody>
+      </MessageBar>
+      <div>
+        <Button appearance="primary" disabled={busy} onClick={() => (replaces ? setConfirming(true) : void insert())}>
+          Tạo báo cáo từ mẫu
+        </Button>
+      </div>
+      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+        <DialogSurface aria-describedby="template-replace-text">
+          <DialogBody>
+            <DialogTitle>Thay nội dung bằng mẫu báo cáo?</DialogTitle>
+            <DialogContent id="template-replace-text">
+              Tài liệu đang có nội dung. Tạo báo cáo từ mẫu sẽ thay toàn bộ nội dung hiện có bằng mẫu báo cáo. Có thể hoàn tác bằng lệnh Hoàn tác (Ctrl+Z)
+              của Word.
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void insert()}>
+                Thay bằng mẫu
+              </Button>
+              <Button onClick={() => setConfirming(false)}>Hủy</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}

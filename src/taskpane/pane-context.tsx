@@ -1,0 +1,63 @@
+/**
+ * What every panel of the task pane shares: the host, the definition, the one ReportSession over
+ * the open document, its latest state, and `run`, which serialises document operations, shows
+ * their progress and turns their errors into a Vietnamese MessageBar.
+ */
+import * as React from 'react';
+import type { RevealTarget, TaskPaneHost } from '../app/host';
+import type { ReportSession, SessionState } from '../app/session';
+import type { TemplateDefinition } from '../core/template/schema';
+
+export interface PaneContextValue {
+  host: TaskPaneHost;
+  definition: TemplateDefinition;
+  session: ReportSession;
+  /** The document as last read. */
+  state: SessionState;
+  /**
+   * Runs one document operation after the ones already queued. While it runs the pane shows
+   * `label` with a progress bar; a failure is shown at the top of the pane and gives undefined.
+   * The state is taken from the session afterwards (apply and refresh re-read the document).
+   */
+  run<T>(label: string, operation: () => Promise<T>): Promise<T | undefined>;
+  /** A document operation (read or write) is in progress. */
+  busy: boolean;
+  /** Selects a place in the document; a failure is shown like any other. */
+  reveal(target: RevealTarget): void;
+}
+
+export const PaneContext = React.createContext<PaneContextValue | undefined>(undefined);
+
+export function usePane(): PaneContextValue {
+  const value = React.useContext(PaneContext);
+  if (!value) throw new Error('usePane() outside <TaskPane>');
+  return value;
+}
+
+/**
+ * A value computed from the state after the pane has painted (so that a Spinner shows while a
+ * slower computation runs, such as the check over the whole report). Keeps the previous value
+ * while recomputing.
+ */
+export function useDeferred<T>(compute: () => T, deps: React.DependencyList): { value: T | undefined; pending: boolean; error: unknown } {
+  const [result, setResult] = React.useState<{ value: T | undefined; pending: boolean; error: unknown }>({ value: undefined, pending: true, error: undefined });
+  React.useEffect(() => {
+    let live = true;
+    setResult((r) => (r.pending ? r : { ...r, pending: true }));
+    const timer = setTimeout(() => {
+      if (!live) return;
+      try {
+        const value = compute();
+        setResult({ value, pending: false, error: undefined });
+      } catch (error) {
+        setResult({ value: undefined, pending: false, error });
+      }
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return result;
+}
