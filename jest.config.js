@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  setupFiles: ['<rootDir>/tests/helpers/jsdom-setup.ts'],
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
 };

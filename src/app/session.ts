@@ -6,7 +6,7 @@
  * document → snapshot → model → checks / fills → edits → document.
  */
 import { extractReport } from '../core/model/extract';
-import { planFill, type FillPlan } from '../core/model/fill';
+import { planFill, type FillOptions, type FillPlan } from '../core/model/fill';
 import type { FillInput, ReportData } from '../core/model/report-data';
 import { locateFields, type LocateResult } from '../core/recognize/locate';
 import type { TemplateDefinition } from '../core/template/schema';
@@ -54,9 +54,9 @@ export class ReportSession {
   }
 
   /** What writing these figures would change, without writing anything. */
-  async plan(values: FillInput['fields']): Promise<FillPlan> {
+  async plan(values: FillInput['fields'], options?: FillOptions): Promise<FillPlan> {
     const state = await this.ensure();
-    return planFill(this.definition, state.snapshot, { fields: values }, state.located);
+    return planFill(this.definition, state.snapshot, { fields: values }, state.located, options);
   }
 
   /** The changes of a plan as old → new per place, for a preview the user confirms. */
@@ -93,14 +93,17 @@ export class ReportSession {
     return { plan, state: await this.refresh() };
   }
 
-  /** Plans and applies in one go (an edit in the data panel). */
+  /**
+   * Plans and applies in one go (an edit in the data panel): writes the figures and the empty
+   * derived rows computed from them, nothing else.
+   */
   async setFields(values: FillInput['fields']): Promise<{ plan: FillPlan; state: SessionState }> {
-    return this.apply(await this.plan(values));
+    return this.apply(await this.plan(values, { derived: 'related' }));
   }
 
-  /** Derived appendix rows that are empty and can be computed from their sub-rows. */
-  async planDerived(): Promise<FillPlan> {
-    return this.plan({});
+  /** Derived appendix rows that are empty and can be computed from their sub-rows (all, or these). */
+  async planDerived(fieldIds?: readonly string[]): Promise<FillPlan> {
+    return this.plan({}, { derived: fieldIds ?? 'all' });
   }
 
   /** Raw edits (used by roll-over and quick fixes), then a re-read. */

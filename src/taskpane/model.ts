@@ -220,18 +220,6 @@ export function quickFixFor(finding: Finding, state: SessionState, definition: T
   return { kind: 'set', fieldId: field.id, text: expected, label: `Sửa thành ${expected}` };
 }
 
-/**
- * Fill inputs that keep the empty derived rows other than `keep` as they are: a plan fills every
- * empty derived row it can compute, and an edit of one figure should only fill the rows computed
- * from it. An empty input for an empty row writes nothing.
- */
-export function holdDerived(definition: TemplateDefinition, emptyDerived: readonly string[], edited: readonly string[]): Record<string, string> {
-  const related = new Set<string>();
-  for (const r of definition.relations) {
-    if (r.kind === 'ratio' && (edited.includes(r.part) || edited.includes(r.base))) related.add(r.percent);
-  }
-  return Object.fromEntries(emptyDerived.filter((id) => !related.has(id) && !edited.includes(id)).map((id) => [id, '']));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Disagreeing places.

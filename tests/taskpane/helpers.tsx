@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as React from 'react';
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { RevealTarget, TaskPaneHost } from '../../src/app/host';
@@ -13,15 +12,6 @@ import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../../src/d
 import { TaskPane, type PanelId } from '../../src/taskpane/TaskPane';
 import { REPO_DIR } from '../helpers/paths';
 
-// jsdom has no layout and no ResizeObserver, which Fluent's MessageBar uses to reflow.
-class NoLayoutResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-Object.assign(window, { ResizeObserver: window.ResizeObserver ?? NoLayoutResizeObserver });
-// jest's jsdom environment leaves out TextDecoder/TextEncoder, which the OOXML adapter uses (browsers have them).
-Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
 
 export const SAMPLE_NAME = 'bao-cao-cchc-6-thang-2022.docx';
 /** Read once for the whole file; every test opens its own document over these bytes. */

@@ -68,7 +68,22 @@ export function formatDerivedPercent(part: number, base: number): string {
   return formatPercent(rounded, Number.isInteger(rounded) ? 0 : 1);
 }
 
-export function planFill(definition: TemplateDefinition, snapshot: DocumentSnapshot, input: FillInput, located?: LocateResult): FillPlan {
+export interface FillOptions {
+  /**
+   * Which empty derived rows to compute: 'all' (a whole fill, the CLI), 'related' (only rows
+   * computed from a figure of this input: an edit in the task pane), 'none', or these field ids.
+   */
+  derived?: 'all' | 'related' | 'none' | readonly string[];
+}
+
+export function planFill(
+  definition: TemplateDefinition,
+  snapshot: DocumentSnapshot,
+  input: FillInput,
+  located?: LocateResult,
+  options: FillOptions = {},
+): FillPlan {
+  const derivedMode = options.derived ?? 'all';
   const result = located ?? locateFields(definition, snapshot);
   const fieldsById = new Map(definition.fields.map((f) => [f.id, f]));
   const problems: FillProblem[] = [];
@@ -100,7 +115,9 @@ export function planFill(definition: TemplateDefinition, snapshot: DocumentSnaps
 
   // Derived rows: a percent field marked derived, empty, with both part and base known.
   for (const relation of definition.relations) {
-    if (relation.kind !== 'ratio') continue;
+    if (relation.kind !== 'ratio' || derivedMode === 'none') continue;
+    if (derivedMode === 'related' && !(relation.part in input.fields || relation.base in input.fields)) continue;
+    if (Array.isArray(derivedMode) && !derivedMode.includes(relation.percent)) continue;
     const target = fieldsById.get(relation.percent);
     if (!target?.derived || (current.get(target.id) ?? '') !== '' || target.id in written) continue;
     const part = valueOf(fieldsById.get(relation.part), current);

@@ -32,7 +32,7 @@ import { checkReport } from '../../core/check';
 import { RULE_LABEL, SEVERITIES, SEVERITY_LABEL, type Finding } from '../../core/check/findings';
 import { planFill, type FillPlan } from '../../core/model/fill';
 import { ChangeList, Loading, PanelHeading, usePanelStyles } from '../common';
-import { describeLocation, errorText, groupKeyOf, groupTitle, holdDerived, quickFixFor, revealTargetOfLocation, type QuickFix } from '../model';
+import { describeLocation, errorText, groupKeyOf, groupTitle, quickFixFor, revealTargetOfLocation, type QuickFix } from '../model';
 import { usePane, useDeferred } from '../pane-context';
 
 const useStyles = makeStyles({
@@ -77,11 +77,9 @@ export default function CheckPanel(): React.JSX.Element {
 
   const prepare = async (finding: Finding, fix: QuickFix) => {
     setDone(undefined);
-    const plan = await run('Đang chuẩn bị sửa…', async () => {
-      const derived = await session.planDerived();
-      if (fix.kind === 'derived') return derived;
-      return session.plan({ ...holdDerived(definition, derived.derived, [fix.fieldId]), [fix.fieldId]: fix.text });
-    });
+    const plan = await run('Đang chuẩn bị sửa…', () =>
+      fix.kind === 'derived' ? session.planDerived([fix.fieldId]) : session.plan({ [fix.fieldId]: fix.text }, { derived: 'related' }),
+    );
     if (plan) setPending({ finding, fix, plan, changes: session.describe(plan) });
   };
 

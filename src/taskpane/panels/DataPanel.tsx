@@ -27,7 +27,7 @@ import type { FillPlan } from '../../core/model/fill';
 import { parseFieldValue, type FieldData } from '../../core/model/report-data';
 import type { Field as TemplateField } from '../../core/template/schema';
 import { PanelHeading, usePanelStyles } from '../common';
-import { disagreement, formOf, groupFields, holdDerived, isEntered, matchesFilter, placesByField, revealTargetOfPlace, type PlaceView } from '../model';
+import { disagreement, formOf, groupFields, isEntered, matchesFilter, placesByField, revealTargetOfPlace, type PlaceView } from '../model';
 import { usePane } from '../pane-context';
 
 const useStyles = makeStyles({
@@ -82,10 +82,7 @@ export function DataPanel(): React.JSX.Element {
 
   const commit = React.useCallback(
     async (field: TemplateField, text: string): Promise<FillPlan | undefined> => {
-      const result = await run('Đang ghi số liệu vào tài liệu…', async () => {
-        const emptyDerived = (await session.planDerived()).derived;
-        return session.setFields({ ...holdDerived(definition, emptyDerived, [field.id]), [field.id]: text });
-      });
+      const result = await run('Đang ghi số liệu vào tài liệu…', () => session.setFields({ [field.id]: text }));
       return result?.plan;
     },
     [definition, run, session],
