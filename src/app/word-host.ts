@@ -98,6 +98,13 @@ export function createWordHost(options: WordHostOptions = {}): TaskPaneHost {
     await run(async (context) => {
       const body = context.document.body;
       if (target.kind === 'control') {
+        const id = document.controlId(target.controlIndex);
+        if (id !== undefined) {
+          // Known from the last read: one round-trip.
+          body.contentControls.getById(id).select();
+          await context.sync();
+          return;
+        }
         const info = snapshot.controls[target.controlIndex];
         const controls = body.contentControls.load('id,tag');
         await context.sync();

@@ -96,7 +96,8 @@ class MockWord {
         this.tables.push({ nestingLevel: 1, getCell: (r, c) => ({ body: { select: () => this.selected.push({ cell: [ordinal, r, c] }) } }) });
       }
     }
-    this.controls = snapshot.controls.map((c, i) => ({ id: 5000 + i, tag: c.tag, select: () => this.selected.push({ control: 5000 + i }) }));
+    // The same ids as FakeWord gives the controls it is built with (1000, 1001, …).
+    this.controls = snapshot.controls.map((c, i) => ({ id: 1000 + i, tag: c.tag, select: () => this.selected.push({ control: 1000 + i }) }));
   }
 
   readonly run: WordRun = async (batch) => {
@@ -104,7 +105,14 @@ class MockWord {
     const context = {
       document: {
         body: {
-          contentControls: collection(this.controls),
+          contentControls: {
+            ...collection(this.controls),
+            getById: (id: number) => {
+              const control = this.controls.find((c) => c.id === id);
+              if (!control) throw new Error(`ItemNotFound: ${id}`);
+              return control;
+            },
+          },
           paragraphs: collection(this.paragraphs),
           tables: collection(this.tables),
           insertFileFromBase64: (base64: string, location: string) => this.inserted.push([base64, location]),
@@ -137,17 +145,29 @@ function hostOver(snapshot: DocumentSnapshot) {
 }
 
 describe('createWordHost: reveal', () => {
-  test('a control is selected by its position among the controls, checked by tag', async () => {
+  test('a control is selected by its Word id from the last read, in one round-trip', async () => {
     const { host, mock, read } = hostOver(sample);
     await read();
     const index = sample.controls.findIndex((c) => c.tag === 'a22.onTimePct');
     await host.reveal({ kind: 'control', controlIndex: index });
-    expect(mock.selected).toEqual([{ control: 5000 + index }]);
-    expect(mock.syncs).toBe(2);
-    // The controls moved since the read (one inserted before): found again by tag.
+    expect(mock.selected).toEqual([{ control: 1000 + index }]);
+    expect(mock.syncs).toBe(1);
+    // Another control inserted before it since the read: the id still finds the right one.
     mock.controls.unshift({ id: 1, tag: 'other', select: () => mock.selected.push({ control: 1 }) });
     await host.reveal({ kind: 'control', controlIndex: index });
-    expect(mock.selected[1]).toEqual({ control: 5000 + index });
+    expect(mock.selected[1]).toEqual({ control: 1000 + index });
+  });
+
+  test('after a write (ids unknown until the next read) a control is found by position, checked by tag', async () => {
+    const { host, mock, read } = hostOver(sample);
+    await read();
+    const index = sample.controls.findIndex((c) => c.tag === 'a22.onTimePct');
+    await host.document.apply([]); // no edit: the last read stays valid
+    (host.document as unknown as { last: unknown }).last = undefined; // as after a real write
+    mock.controls.unshift({ id: 1, tag: 'other', select: () => mock.selected.push({ control: 1 }) });
+    await host.reveal({ kind: 'control', controlIndex: index });
+    expect(mock.selected).toEqual([{ control: 1000 + index }]);
+    expect(mock.syncs).toBe(2);
   });
 
   test('a paragraph span is found by search and selected exactly', async () => {

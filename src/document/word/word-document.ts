@@ -121,6 +121,11 @@ export class WordDocument implements ReportDocument {
     return last.snapshot;
   }
 
+  /** Word's id of the control at `index` in the last snapshot (undefined once written over). */
+  controlId(index: number): number | undefined {
+    return this.last?.controlIds[index];
+  }
+
   async apply(edits: DocumentEdit[]): Promise<void> {
     if (edits.length === 0) return;
     const last = this.last;
