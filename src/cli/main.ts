@@ -5,7 +5,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { checkReport } from '../core/check';
 import { extractReport } from '../core/model/extract';
+import { locateFields } from '../core/recognize/locate';
 import { planAdopt } from '../core/model/adopt';
 import { planFill } from '../core/model/fill';
 import { FillInputSchema } from '../core/model/report-data';
@@ -169,18 +171,19 @@ async function cmdAdopt(parsed: Parsed, io: Io): Promise<number> {
 
 async function cmdDemo(_parsed: Parsed, io: Io): Promise<number> {
   const doc = await openDocument(ASSET_PATHS.sample);
-  const data = extractReport(CCHC_6_THANG, await doc.read());
+  const snapshot = await doc.read();
+  const located = locateFields(CCHC_6_THANG, snapshot);
+  const data = extractReport(CCHC_6_THANG, snapshot, located);
+  const report = checkReport({ definition: CCHC_6_THANG, snapshot, fileName: path.basename(ASSET_PATHS.sample), located });
   const { fields, places } = data.coverage;
   const entered = Object.values(data.fields).filter((f) => f.text !== null).length;
   io.out(`baocao — báo cáo mẫu: ${path.relative(process.cwd(), ASSET_PATHS.sample)}\n`);
   io.out(`Chế độ: ${data.mode === 'bound' ? 'gắn ô nhập (bound)' : 'nhận dạng (recognized)'}\n`);
   io.out(`Chỉ tiêu tìm thấy: ${fields.found}/${fields.expected}; vị trí: ${places.found}/${places.expected}; đã có số liệu: ${entered}\n`);
-  const show = ['a22.received', 'a22.resolved', 'a22.resolvedPct', 'bi1.planTasks', 'bi1.tasksDone'];
-  for (const id of show) {
-    const f = data.fields[id];
-    if (f) io.out(`  ${f.label}: ${f.text ?? '(chưa nhập)'}${f.unit && f.kind !== 'percent' ? ` ${f.unit}` : ''}\n`);
-  }
-  io.out('\nThử: npx baocao extract assets/samples/bao-cao-cchc-6-thang-2022.docx\n');
+  const { error, warning, info } = report.summary;
+  io.out(`Kiểm tra nhất quán: ${error} lỗi, ${warning} cảnh báo, ${info} lưu ý. Các lỗi:\n`);
+  for (const f of report.findings.filter((x) => x.severity === 'error')) io.out(`  ✗ ${f.message}\n`);
+  io.out('\nThử: npx baocao check assets/samples/bao-cao-cchc-6-thang-2022.docx --format html -o kiem-tra.html\n');
   return EXIT.ok;
 }
 
