@@ -14,6 +14,7 @@ import type { TemplateDefinition } from '../template/schema';
 import { CheckContext, type RawFinding } from './context';
 import { summarize, type CheckReport, type Coverage, type Finding } from './findings';
 import { completenessRule } from './rules/completeness';
+import { controlsRule } from './rules/controls';
 import { crossSectionRule } from './rules/cross-section';
 import { derivedRule } from './rules/derived';
 import { listCountRule } from './rules/list-count';
@@ -55,6 +56,7 @@ const RULES: RuleFn[] = [
   pairRule,
   listCountRule,
   completenessRule,
+  controlsRule,
   numberFormatRule,
   sentenceFiguresRule,
   referenceRule,

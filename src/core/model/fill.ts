@@ -141,6 +141,16 @@ export function planFill(
       if (typeof edit === 'string') problems.push({ fieldId: id, severity: 'error', message: `${field.label}: ${edit}.` });
       else edits.push(edit);
     }
+    // A control copied elsewhere holds the same figure: keep it in step.
+    for (const extra of result.extraControls.filter((x) => x.fieldId === id)) {
+      const control = snapshot.controls[extra.controlIndex];
+      if (!control || (!control.showingPlaceholder && control.text === text)) continue;
+      if (control.lock === 'contentLocked' || control.lock === 'sdtContentLocked') {
+        problems.push({ fieldId: id, severity: 'error', message: `${field.label}: ô nhập "${control.title || control.tag}" đang bị khóa nội dung.` });
+      } else {
+        edits.push({ kind: 'control', controlIndex: extra.controlIndex, text });
+      }
+    }
   }
   return { edits: orderForApply(edits), written, derived, problems };
 }

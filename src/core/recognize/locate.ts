@@ -62,6 +62,11 @@ export interface LocateResult {
   occurrences: LocatedOccurrence[];
   sections: BlockSection[];
   appendix: AppendixMap;
+  /**
+   * Controls tagged with a field id beyond the field's narrative places (a control copied and
+   * pasted): the same figure, written again. Fills write them too; the check points at them.
+   */
+  extraControls: { fieldId: string; controlIndex: number }[];
 }
 
 /** A searchable piece of text: a run of paragraphs of one section, or one table cell. */
@@ -402,7 +407,12 @@ function locate(definition: TemplateDefinition, snapshot: DocumentSnapshot): Loc
       out.push({ ...base, found: true, place: placeOf(unit, span), text: text.slice(span.start, span.end), via: 'table', matches });
     });
   }
-  return { occurrences: out, sections, appendix };
+  const extraControls: LocateResult['extraControls'] = [];
+  for (const field of definition.fields) {
+    const narrative = field.occurrences.filter((o) => o.where === 'narrative').length;
+    for (const c of (controlsByTag.get(field.id) ?? []).slice(narrative)) extraControls.push({ fieldId: field.id, controlIndex: c.index });
+  }
+  return { occurrences: out, sections, appendix, extraControls };
 }
 
 function controlPlace(snapshot: DocumentSnapshot, controlIndex: number, blockIndex: number): Place {
