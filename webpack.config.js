@@ -8,6 +8,11 @@
  *
  * BAOCAO_PUBLIC_URL (default https://baocao.example.gov.vn) replaces https://localhost:3000 in
  * the production manifest.
+ *
+ *   npm run build:workbench            the workbench (task pane + rendered .docx in a plain browser,
+ *                                      no Word): dist/workbench/, served by `npm start`
+ *                                      (scripts/serve-workbench.ts). Static files only: index.html,
+ *                                      bundles, the embedded sample and the empty template.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const fs = require('node:fs');
@@ -38,8 +43,63 @@ function devServerHttps() {
   return 'https'; // self-signed; run `npx office-addin-dev-certs install` for a trusted one
 }
 
+const TS_RULE = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    options: {
+      transpileOnly: true, // type checking is `npm run typecheck`
+      configFile: path.resolve(__dirname, 'tsconfig.json'),
+      compilerOptions: { noEmit: false, module: 'es2020', sourceMap: true },
+    },
+  },
+};
+
+/** The workbench: a static site in dist/workbench (no Office.js, no manifest, no https). */
+function workbenchConfig(production) {
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: { workbench: './src/workbench/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist', 'workbench'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    module: { rules: [TS_RULE] },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/workbench/workbench.html', chunks: ['workbench'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-32.png', to: 'assets/[name][ext]' },
+          { from: 'assets/samples/bao-cao-cchc-6-thang-2022.docx', to: 'samples/[name][ext]' },
+          { from: 'assets/templates/cchc-6-thang.docx', to: 'templates/[name][ext]' },
+        ],
+      }),
+    ],
+    optimization: {
+      runtimeChunk: production ? 'single' : false,
+      splitChunks: production
+        ? {
+            chunks: 'all',
+            cacheGroups: {
+              react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 30 },
+              fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc)[\\/]/, name: 'fluent', priority: 20 },
+              vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: 10 },
+            },
+          }
+        : false,
+    },
+    performance: { maxEntrypointSize: 2 * 1024 * 1024, maxAssetSize: 1024 * 1024 },
+  };
+}
+
 module.exports = (env, argv) => {
   const production = argv.mode === 'production';
+  if (env && env.workbench) return workbenchConfig(production);
   const baseUrl = production ? publicUrl() : DEV_URL;
   return {
     mode: production ? 'production' : 'development',
@@ -58,20 +118,7 @@ module.exports = (env, argv) => {
       extensions: ['.ts', '.tsx', '.js', '.mjs'],
     },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true, // type checking is `npm run typecheck`
-              configFile: path.resolve(__dirname, 'tsconfig.json'),
-              compilerOptions: { noEmit: false, module: 'es2020', sourceMap: true },
-            },
-          },
-        },
-      ],
+      rules: [TS_RULE],
     },
     plugins: [
       new HtmlWebpackPlugin({
