@@ -4,7 +4,7 @@
  * in the prose of a plain document), and compute derived appendix rows (a "Tỷ lệ" row from its
  * sub-rows) that were left empty. Planning is pure; an adapter applies the edits in one batch.
  */
-import type { DocumentEdit, DocumentSnapshot } from '../../document/types';
+import type { CellEdit, DocumentEdit, DocumentSnapshot } from '../../document/types';
 import { formatPercent } from '../codec';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
 import type { Field, TemplateDefinition } from '../template/schema';
@@ -128,6 +128,7 @@ export function planFill(
   }
 
   const edits: DocumentEdit[] = [];
+  const owners = new Map<DocumentEdit, Field>();
   for (const [id, text] of Object.entries(written)) {
     const field = fieldsById.get(id)!;
     const occurrences = result.occurrences.filter((o) => o.fieldId === id);
@@ -139,7 +140,10 @@ export function planFill(
       if ((o.text ?? '') === text) continue; // already written: change only what changes
       const edit = editFor(o, text, snapshot);
       if (typeof edit === 'string') problems.push({ fieldId: id, severity: 'error', message: `${field.label}: ${edit}.` });
-      else edits.push(edit);
+      else {
+        edits.push(edit);
+        owners.set(edit, field);
+      }
     }
     // A control copied elsewhere holds the same figure: keep it in step.
     for (const extra of result.extraControls.filter((x) => x.fieldId === id)) {
@@ -152,7 +156,34 @@ export function planFill(
       }
     }
   }
-  return { edits: orderForApply(edits), written, derived, problems };
+  return { edits: orderForApply(resolveCellConflicts(edits, owners, problems)), written, derived, problems };
+}
+
+/**
+ * A cell written whole (a Phụ lục III output) and a figure inside it ("ban hành 15 Quyết định")
+ * in one fill: the whole text wins, since the figure's offsets belong to the old text. A figure
+ * the new text does not contain is reported, never silently lost.
+ */
+function resolveCellConflicts(edits: DocumentEdit[], owners: Map<DocumentEdit, Field>, problems: FillProblem[]): DocumentEdit[] {
+  const whole = new Map<string, CellEdit>();
+  const key = (e: CellEdit) => `${e.tableIndex}:${e.rowIndex}:${e.cellIndex}`;
+  for (const e of edits) if (e.kind === 'cell' && !e.find) whole.set(key(e), e);
+  if (whole.size === 0) return edits;
+  return edits.filter((e) => {
+    if (e.kind !== 'cell') return true;
+    const winner = whole.get(key(e));
+    if (!winner || winner === e) return true;
+    const field = owners.get(e);
+    const container = owners.get(winner);
+    if (field && !winner.text.includes(e.text)) {
+      problems.push({
+        fieldId: field.id,
+        severity: 'warning',
+        message: `${field.label}: "${e.text}" không được ghi vì ô chứa nó (${container?.label ?? 'ô phụ lục'}) được ghi lại toàn bộ bằng nội dung không có số này.`,
+      });
+    }
+    return false;
+  });
 }
 
 /**
