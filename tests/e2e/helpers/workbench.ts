@@ -150,6 +150,8 @@ export async function openPage(wb: Workbench, options: { query?: string; axe?: b
     deviceScaleFactor: 1,
     locale: 'vi-VN',
     acceptDownloads: true,
+    // Fluent's open/close motion would leave half-transparent dialogs for axe to measure.
+    reducedMotion: 'reduce',
     // axe-core is injected as an inline script, which the server's Content-Security-Policy forbids.
     bypassCSP: options.axe === true,
   });
@@ -203,6 +205,16 @@ export interface AxeViolation {
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Colour contrast is measured on what is on screen: let every running transition finish first.
+  // (Endless ones, such as a spinner's, are left alone.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
     const result = await axe.run({ include: [['html']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
