@@ -3,6 +3,7 @@
  * report's sections, how a place is named, how a check location becomes a place to reveal,
  * which quick fix a finding allows, and how errors read in Vietnamese.
  */
+import { inSection } from '../core/recognize/sections';
 import type { RevealTarget } from '../app/host';
 import type { SessionState } from '../app/session';
 import type { Finding, Location } from '../core/check/findings';
@@ -22,58 +23,36 @@ export interface SectionGroup {
   fields: Field[];
 }
 
-const GROUP_TITLES: Record<string, string> = {
-  chung: 'Thông tin chung của báo cáo',
-  A: 'A. Nhiệm vụ của thành viên Ban Chỉ đạo tỉnh về CCHC',
-  'B.I': 'B.I. Công tác chỉ đạo, điều hành',
-  'B.II': 'B.II. Kết quả thực hiện công tác CCHC',
-  'B.II.1': 'B.II.1. Cải cách thể chế',
-  'B.II.2': 'B.II.2. Cải cách thủ tục hành chính',
-  'B.II.3': 'B.II.3. Cải cách tổ chức bộ máy',
-  'B.II.4': 'B.II.4. Cải cách công vụ',
-  'B.II.5': 'B.II.5. Cải cách tài chính công',
-  'B.II.6': 'B.II.6. Xây dựng và phát triển Chính phủ điện tử',
-  'B.III': 'B.III. Phương hướng, nhiệm vụ kỳ tới',
-  B: 'B. Công tác CCHC tại cơ quan',
-  'PL-I': 'Phụ lục I. Thống kê số liệu (Biểu mẫu 1–6)',
-  'PL-II': 'Phụ lục II. Nhiệm vụ Chính phủ giao, thủ tục hành chính',
-  'PL-III': 'Phụ lục III. Kết quả thực hiện nhiệm vụ cụ thể',
-};
-
-const GROUP_ORDER = ['chung', 'A', 'B', 'B.I', 'B.II', 'B.II.1', 'B.II.2', 'B.II.3', 'B.II.4', 'B.II.5', 'B.II.6', 'B.III', 'PL-I', 'PL-II', 'PL-III'];
-
-/** The data-panel group of a section path: "A.2.2" → "A", "B.II.4.14" → "B.II.4", "PL-I" → "PL-I". */
-export function groupKeyOf(section: string): string {
-  if (section === 'header' || section === 'closing') return 'chung';
-  if (section.startsWith('PL-')) return section;
-  if (section.startsWith('A')) return 'A';
-  const [head, roman, number] = section.split('.');
-  if (head === 'B') {
-    if (!roman) return 'B';
-    if (roman === 'II' && number) return `B.II.${number}`;
-    return `B.${roman}`;
+/** The data-panel group of a section path, from the definition's groups (most specific wins). */
+export function groupKeyOf(definition: TemplateDefinition, section: string): string {
+  let best: { id: string; depth: number } | undefined;
+  for (const g of definition.groups) {
+    for (const s of g.sections) {
+      const depth = s.split('.').length;
+      if (inSection(section, s) && (!best || depth > best.depth)) best = { id: g.id, depth };
+    }
   }
-  return section;
+  return best?.id ?? section;
 }
 
-export function groupTitle(key: string): string {
-  return GROUP_TITLES[key] ?? `Mục ${key}`;
+export function groupTitle(definition: TemplateDefinition, key: string): string {
+  return definition.groups.find((g) => g.id === key)?.title ?? `Mục ${key}`;
 }
 
-/** The fields of a definition by data-panel group, in report order. */
+/** The fields of a definition by data-panel group, in the definition's group order. */
 export function groupFields(definition: TemplateDefinition): SectionGroup[] {
   const groups = new Map<string, Field[]>();
   for (const f of definition.fields) {
-    const key = groupKeyOf(f.section);
+    const key = groupKeyOf(definition, f.section);
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const rank = (k: string) => {
-    const i = GROUP_ORDER.indexOf(k);
-    return i < 0 ? GROUP_ORDER.length : i;
+    const i = definition.groups.findIndex((g) => g.id === k);
+    return i < 0 ? definition.groups.length : i;
   };
   return [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([key, fields]) => ({ key, title: groupTitle(key), fields }));
+    .map(([key, fields]) => ({ key, title: groupTitle(definition, key), fields }));
 }
 
 /** Lower case, without diacritics ("Số hồ sơ" → "so ho so"), for the label filter. */

@@ -168,7 +168,7 @@ describe.each([
 });
 
 describe('template-free rules on a report worded differently from the template', () => {
-  const EMPTY: TemplateDefinition = { id: 'none', title: 'không có mẫu', fields: [], relations: [] };
+  const EMPTY: TemplateDefinition = { id: 'none', title: 'không có mẫu', fields: [], relations: [], groups: [] };
   const snapshot = (paragraphs: string[]): DocumentSnapshot => ({
     blocks: paragraphs.map((text, index) => ({ type: 'paragraph', index, text, spans: [] })),
     controls: [],

@@ -148,10 +148,22 @@ export const RelationSchema = z.discriminatedUnion('kind', [
 ]);
 export type Relation = z.infer<typeof RelationSchema>;
 
+/**
+ * How the data panel groups the fields: each group gathers the fields of its sections (a section
+ * path covers its subsections; the most specific group wins), in the order listed.
+ */
+export const FieldGroupSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1), // Vietnamese, as the panel shows it
+  sections: z.array(SectionSchema).min(1),
+});
+export type FieldGroup = z.infer<typeof FieldGroupSchema>;
+
 export const TemplateDefinitionSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   fields: z.array(FieldSchema),
   relations: z.array(RelationSchema),
+  groups: z.array(FieldGroupSchema).default([]),
 });
 export type TemplateDefinition = z.infer<typeof TemplateDefinitionSchema>;

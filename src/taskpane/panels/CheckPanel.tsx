@@ -160,9 +160,10 @@ interface GroupProps {
 function SeverityGroup({ findings, fixes, disabled, onFix }: GroupProps): React.JSX.Element {
   const styles = useStyles();
   const panel = usePanelStyles();
+  const { definition } = usePane();
   const sections = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = groupKeyOf(f.locations[0]?.section ?? '');
+    const key = groupKeyOf(definition, f.locations[0]?.section ?? '');
     sections.set(key, [...(sections.get(key) ?? []), f]);
   }
   return (
@@ -170,7 +171,7 @@ function SeverityGroup({ findings, fixes, disabled, onFix }: GroupProps): React.
       {[...sections.entries()].map(([key, list]) => (
         <div key={key}>
           <Body1 as="h4" className={styles.sectionTitle}>
-            {key ? groupTitle(key) : 'Khác'}
+            {key ? groupTitle(definition, key) : 'Khác'}
           </Body1>
           <ul className={panel.list}>
             {list.map((f, i) => (
