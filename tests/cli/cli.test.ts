@@ -114,6 +114,6 @@ describe('baocao CLI', () => {
   test('the installed bin runs (npm start shows the sample summary)', () => {
     const out = execFileSync(process.execPath, [path.join(REPO_DIR, 'bin', 'baocao.cjs'), 'demo'], { encoding: 'utf8' });
     expect(out).toContain('Chỉ tiêu tìm thấy');
-    expect(out).toMatch(/Số hồ sơ TTHC tiếp nhận[^\n]*30\.407/);
+    expect(out).toMatch(/Tỷ lệ hồ sơ trả đúng hạn ghi 3,24%[^\n]*3,25%/);
   });
 });

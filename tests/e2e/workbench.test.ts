@@ -65,7 +65,7 @@ function findings(text: string) {
 
 async function checkPanel(): Promise<void> {
   await openPanel(page, 'Kiểm tra', 'Kiểm tra tính thống nhất');
-  // The summary line ("11 lỗi · 3 cảnh báo · 9 lưu ý") appears once the check has run.
+  // The summary line ("10 lỗi · 4 cảnh báo · 10 lưu ý") appears once the check has run.
   await page.getByText(/\d+ lỗi · \d+ cảnh báo/).waitFor({ timeout: 30_000 });
 }
 
@@ -116,7 +116,7 @@ describe('workbench over the sample, in Chromium', () => {
     const pending = findings('1.437/40.407 = 3,6%');
     await expect(resolved.count()).resolves.toBe(1);
     await expect(pending.count()).resolves.toBe(1);
-    await expect(findings('ghi 40.407 nhưng tổng các thành phần').count()).resolves.toBe(1);
+    await expect(findings('ghi 40.407, các thành phần được nêu').count()).resolves.toBe(1);
 
     // Its location button scrolls to the stated percentage and highlights it.
     await resolved.getByRole('button', { name: 'Mục A.2.2' }).click();
@@ -128,7 +128,7 @@ describe('workbench over the sample, in Chromium', () => {
     await expect(findings('/40.407').count()).resolves.toBe(0);
     await expect(findings('/30.412').count()).resolves.toBe(0);
     // The sum finding the signed report already had (received ≠ resolved + pending) follows the figure.
-    await expect(findings('ghi 30.412 nhưng tổng các thành phần 28.375 + 1.437 = 29.812').count()).resolves.toBe(1);
+    await expect(findings('ghi 30.412, các thành phần được nêu 28.375 + 1.437 = 29.812').count()).resolves.toBe(1);
   });
 
   test('Phụ lục: the derived row is previewed, filled with 60% and shown in the rendering', async () => {

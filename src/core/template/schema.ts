@@ -136,6 +136,12 @@ export const RelationSchema = z.discriminatedUnion('kind', [
     kind: z.literal('sum'),
     total: z.union([FieldIdSchema, z.number()]),
     parts: z.array(FieldIdSchema).min(2),
+    /**
+     * false when the report names only some parts of the total (files received = resolved +
+     * pending, other outcomes unstated): a total above the parts is then a warning (something
+     * unaccounted for), a total below them still an error. Default true.
+     */
+    exhaustive: z.boolean().optional(),
   }),
   /** a fraction "30/50" agrees with its two counts */
   z.object({ ...RelationBase, kind: z.literal('fraction'), fraction: FieldIdSchema, numerator: FieldIdSchema, denominator: FieldIdSchema }),

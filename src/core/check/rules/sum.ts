@@ -54,6 +54,16 @@ export function judgeSum(ctx: CheckContext, rule: Rule, rel: SumRelation, total:
     if (typeof rel.total === 'number') {
       return ctx.finding(rule, 'error', `Các thành phần ${expression} = ${sumText}, không khớp ${totalText}${tolerance}.`, evidence, places, totalText);
     }
+    if (rel.exhaustive === false && decCmp(sumIv.hi, totalIv.lo) < 0) {
+      // The report names only some parts: a total above them leaves something unaccounted for.
+      return ctx.finding(
+        rule,
+        'warning',
+        `${totalLabel} ghi ${totalText}, các thành phần được nêu ${expression} = ${sumText}; phần chênh lệch không thuộc thành phần nào trong báo cáo (cần nêu rõ, ví dụ hồ sơ trả lại hoặc rút).`,
+        evidence,
+        places,
+      );
+    }
     return ctx.finding(
       rule,
       'error',

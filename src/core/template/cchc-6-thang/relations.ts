@@ -5,7 +5,14 @@
 import type { Relation } from '../schema';
 
 const ratio = (id: string, percent: string, part: string, base: string, note?: string): Relation => ({ id, kind: 'ratio', percent, part, base, ...(note ? { note } : {}) });
-const sum = (id: string, total: string | number, parts: string[], note?: string): Relation => ({ id, kind: 'sum', total, parts, ...(note ? { note } : {}) });
+const sum = (id: string, total: string | number, parts: string[], note?: string, options: { exhaustive?: boolean } = {}): Relation => ({
+  id,
+  kind: 'sum',
+  total,
+  parts,
+  ...(note ? { note } : {}),
+  ...options,
+});
 const listCount = (id: string, countId: string, list: string, separator = ';'): Relation => ({ id, kind: 'list-count', count: countId, list, separator });
 
 export const RELATIONS: Relation[] = [
@@ -18,7 +25,13 @@ export const RELATIONS: Relation[] = [
   ratio('a22.pendingPct', 'a22.pendingPct', 'a22.pending', 'a22.received'),
   sum('a22.resolvedParts', 'a22.resolved', ['a22.early', 'a22.onTime', 'a22.late']),
   sum('a22.resolvedPctParts', 100, ['a22.earlyPct', 'a22.onTimePct', 'a22.latePct']),
-  sum('a22.receivedParts', 'a22.received', ['a22.resolved', 'a22.pending'], 'Hồ sơ tiếp nhận = đã giải quyết + đang giải quyết (báo cáo không nêu hồ sơ trả lại/rút).'),
+  sum(
+    'a22.receivedParts',
+    'a22.received',
+    ['a22.resolved', 'a22.pending'],
+    'Hồ sơ tiếp nhận = đã giải quyết + đang giải quyết; báo cáo không nêu hồ sơ trả lại/rút, nên phần chênh là cảnh báo.',
+    { exhaustive: false },
+  ),
 
   // A.3 — tasks of 2021 with and without a deadline.
   sum('a3.y2021.taskParts', 'a3.y2021.tasks', ['a3.y2021.withDeadline', 'a3.y2021.withoutDeadline']),
