@@ -80,20 +80,25 @@ function workbenchConfig(production) {
         ],
       }),
     ],
-    optimization: {
-      runtimeChunk: production ? 'single' : false,
-      splitChunks: production
-        ? {
-            chunks: 'all',
-            cacheGroups: {
-              react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 30 },
-              fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc)[\\/]/, name: 'fluent', priority: 20 },
-              vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: 10 },
-            },
-          }
-        : false,
-    },
+    optimization: optimization(production),
     performance: { maxEntrypointSize: 2 * 1024 * 1024, maxAssetSize: 1024 * 1024 },
+  };
+}
+
+/** One runtime per build; React and Fluent UI in their own long-lived chunks (add-in and workbench alike). */
+function optimization(production) {
+  return {
+    runtimeChunk: production ? 'single' : false,
+    splitChunks: production
+      ? {
+          chunks: 'all',
+          cacheGroups: {
+            react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 30 },
+            fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc)[\\/]/, name: 'fluent', priority: 20 },
+            vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: 10 },
+          },
+        }
+      : false,
   };
 }
 
@@ -150,20 +155,7 @@ module.exports = (env, argv) => {
         ],
       }),
     ],
-    optimization: {
-      // One runtime for both pages; React and Fluent UI in their own long-lived chunks.
-      runtimeChunk: production ? 'single' : false,
-      splitChunks: production
-        ? {
-            chunks: 'all',
-            cacheGroups: {
-              react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 30 },
-              fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc)[\\/]/, name: 'fluent', priority: 20 },
-              vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: 10 },
-            },
-          }
-        : false,
-    },
+    optimization: optimization(production),
     performance: {
       // Fluent UI v9 is large; the pane is served from the add-in's own server and cached.
       maxEntrypointSize: 1024 * 1024,

@@ -8,6 +8,7 @@
  * every read cost before the fast path, and what apply() still builds on first edit) is measured
  * too, for comparison. On a machine shared with other work, the minimum shows the unloaded cost.
  */
+import { timings } from './util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,19 +26,6 @@ const SAMPLES: Array<[string, string]> = [
   ['received sample', path.resolve(REPO_DIR, '..', 'shared', 'samples', 'received-bao-cao-cchc-6-thang-2022.docx')],
 ];
 
-async function time(fn: () => Promise<unknown>, warmup: number, runs: number): Promise<{ median: number; min: number }> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    t.push(performance.now() - start);
-  }
-  t.sort((a, b) => a - b);
-  const mid = t.length >> 1;
-  const median = t.length % 2 ? t[mid]! : (t[mid - 1]! + t[mid]!) / 2;
-  return { median, min: t[0]! };
-}
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 
@@ -52,7 +40,7 @@ export async function benchOoxml(opts: { runs?: number; warmup?: number; dom?: b
     }
     const bytes = new Uint8Array(fs.readFileSync(file));
     const probe = OoxmlDocument.open(bytes);
-    const { median, min } = await time(() => OoxmlDocument.open(bytes).read(), warmup, runs);
+    const { median, min } = await timings(() => OoxmlDocument.open(bytes).read(), runs, warmup);
     results.push({
       name: `ooxml open+read (${label})`,
       medianMs: round(median),
@@ -60,10 +48,10 @@ export async function benchOoxml(opts: { runs?: number; warmup?: number; dom?: b
     });
     if (opts.dom !== false) {
       // The DOM path: open, then build the DOM and read it (as apply() does on first edit).
-      const dom = await time(
+      const dom = await timings(
         async () => OoxmlDocument.compareReadPaths(bytes),
-        Math.min(warmup, 3),
         Math.min(runs, 10),
+        Math.min(warmup, 3),
       );
       results.push({
         name: `ooxml open+read both paths, DOM included (${label})`,

@@ -18,7 +18,7 @@
  * WordApi 1.5 there are no events and the pane's "Làm mới" reads the document again.
  */
 import { DocumentError, type DocumentSnapshot } from '../document/types';
-import { WordDocument, defaultRun, escapeSearch, spanSearch, subscribeToChanges, type WordRun, type WordRunWith } from '../document/word/word-document';
+import { WordDocument, defaultRun, rangeOf, subscribeToChanges, type WordRun, type WordRunWith } from '../document/word/word-document';
 import type { RevealTarget, TaskPaneHost } from './host';
 
 /** The Word adapter, remembering its last snapshot (block → paragraph/table ordinals for reveal). */
@@ -48,7 +48,6 @@ export interface WordHostOptions {
   documentName?: string;
 }
 
-const SEARCH_OPTIONS = { matchCase: true } as const;
 
 async function embeddedTemplate(): Promise<string> {
   const module = await import(/* webpackChunkName: "template" */ '../taskpane/assets/template-docx');
@@ -72,17 +71,6 @@ function ordinalOf(snapshot: DocumentSnapshot, index: number, type: 'paragraph' 
   return n;
 }
 
-/** The range of `text[start, end)` inside a paragraph or cell body whose text is `text`. */
-function rangeOf(scope: Word.Paragraph | Word.Body, text: string, start: number, end: number): Word.Range {
-  const plan = spanSearch(text, start, end);
-  const first = (within: Word.Paragraph | Word.Body | Word.Range, piece: string) => within.search(escapeSearch(piece), SEARCH_OPTIONS).getFirst();
-  if (plan.kind === 'search') {
-    const context = first(scope, plan.context);
-    return plan.context === plan.inner ? context : first(context, plan.inner);
-  }
-  const from = plan.before === null ? scope.getRange('Start') : first(scope, plan.before).getRange('End');
-  return from.expandTo(first(scope, plan.through).getRange('End'));
-}
 
 const gone = () => new DocumentError('stale-edit', 'Vị trí này không còn trong tài liệu (tài liệu đã thay đổi). Hãy bấm "Làm mới" rồi thử lại.');
 

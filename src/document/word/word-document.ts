@@ -729,7 +729,8 @@ export function spanSearch(text: string, start: number, end: number, limit = tex
   return { kind: 'between', before: start === 0 ? null : firstOccurrenceEndingAt(start), through: firstOccurrenceEndingAt(end) };
 }
 
-function rangeOf(scope: Word.Paragraph | Word.Body, text: string, start: number, end: number, limit: number): Word.Range {
+/** The range of `text[start, end)` in a paragraph or cell body whose text is `text` (searches only text before `limit`). */
+export function rangeOf(scope: Word.Paragraph | Word.Body, text: string, start: number, end: number, limit = text.length): Word.Range {
   const plan = spanSearch(text, start, end, limit);
   const first = (within: Word.Paragraph | Word.Body | Word.Range, piece: string) => within.search(escapeSearch(piece), SEARCH_OPTIONS).getFirst();
   if (plan.kind === 'search') {
