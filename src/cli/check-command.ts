@@ -7,14 +7,16 @@
  * Output goes to stdout, or to OUT with -o (never over an input file; an existing OUT only
  * with `force`). JSON is the contract of the spec (validated before it is written).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { checkReport, formatJson, type CheckReport } from '../core/check';
 import { formatHtml } from '../core/check/format-html';
 import { formatText } from '../core/check/format-text';
 import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
+import { failureMessage, failureReason } from './errors';
+import { prepareOutput, readInput, writeOutput, type OutputTarget } from './files';
+import { escapeJsonControls, stripControls, stripControlsDeep } from './terminal';
+import type { Io, Parsed } from './types';
 
 export interface CheckOptions {
   /** text (default), json or html. */
@@ -32,21 +34,15 @@ export interface CheckOptions {
 export interface CheckIo {
   out(s: string): void;
   err(s: string): void;
+  /** Output that may carry the CLI's own colour codes (see Io.outFormatted). */
+  outFormatted?(s: string): void;
 }
 
 const FORMATS = ['text', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** A one-line reason, whatever was thrown. */
-function reasonOf(error: unknown): string {
-  const msg = error instanceof Error ? error.message : String(error);
-  return msg.split('\n')[0]?.trim() || 'lỗi không rõ';
-}
-
 async function checkFile(file: string, definition: TemplateDefinition): Promise<CheckReport> {
-  if (!existsSync(file)) throw new Error('không tìm thấy tệp (file not found)');
-  const bytes = new Uint8Array(readFileSync(file));
-  const doc = await OoxmlDocument.open(bytes);
+  const doc = OoxmlDocument.open(readInput(file));
   const snapshot = await doc.read();
   return checkReport({ definition, snapshot, fileName: file });
 }
@@ -61,14 +57,12 @@ export async function cmdCheck(files: string[], options: CheckOptions, io: Check
     io.err('baocao check: cần ít nhất một tệp .docx (no input file).\n');
     return 2;
   }
+  let target: OutputTarget | undefined;
   if (options.output !== undefined) {
-    const out = path.resolve(options.output);
-    if (files.some((f) => path.resolve(f) === out)) {
-      io.err(`baocao check: không ghi đè lên tệp nguồn "${options.output}" (refusing to overwrite an input).\n`);
-      return 2;
-    }
-    if (existsSync(out) && !options.force) {
-      io.err(`baocao check: tệp "${options.output}" đã tồn tại; dùng --force để ghi đè (output exists).\n`);
+    try {
+      target = prepareOutput(options.output, files, options.force === true);
+    } catch (error) {
+      io.err(failureMessage('check', error));
       return 2;
     }
   }
@@ -80,25 +74,60 @@ export async function cmdCheck(files: string[], options: CheckOptions, io: Check
     try {
       reports.push(await checkFile(file, definition));
     } catch (error) {
-      const reason = reasonOf(error);
+      // One file's failure (corrupt, hostile, even an engine bug) never stops the others.
+      const reason = failureReason(error);
       unreadable.push({ file, reason });
       io.err(`baocao check: không đọc được "${file}": ${reason}\n`);
+      if (process.env.BAOCAO_DEBUG === '1' && error instanceof Error) io.err(`${error.stack ?? ''}\n`);
     }
   }
 
-  const toFile = options.output !== undefined;
+  const toFile = target !== undefined;
+  const colored = format === 'text' && options.color && !toFile;
   let text: string;
-  if (format === 'json') text = formatJson(reports);
-  else if (format === 'html') text = formatHtml(reports, unreadable);
-  else text = formatText(reports, { color: options.color && !toFile }, unreadable.map((u) => u.file));
+  // JSON keeps the document's text (control characters escaped); text and HTML drop controls.
+  if (format === 'json') text = escapeJsonControls(formatJson(reports));
+  else {
+    const safe = stripControlsDeep(reports);
+    const safeUnreadable = unreadable.map((u) => ({ file: stripControls(u.file), reason: stripControls(u.reason) }));
+    if (format === 'html') text = formatHtml(safe, safeUnreadable);
+    else text = formatText(safe, { color: colored }, safeUnreadable.map((u) => u.file));
+  }
 
-  if (toFile) {
-    writeFileSync(path.resolve(options.output!), text);
+  if (target) {
+    try {
+      writeOutput(target, text);
+    } catch (error) {
+      io.err(failureMessage('check', error));
+      return 2;
+    }
     io.err(`Đã ghi kết quả kiểm tra vào ${options.output}\n`);
+  } else if (colored && io.outFormatted) {
+    io.outFormatted(text);
   } else {
     io.out(text);
   }
 
   if (unreadable.length > 0) return 2;
   return reports.some((r) => r.summary.error > 0) ? 1 : 0;
+}
+
+/** The command for main.ts. */
+export async function checkCommand(parsed: Parsed, io: Io): Promise<number> {
+  const option = (name: string) => {
+    const v = parsed.options.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const format = option('--format');
+  const output = option('-o');
+  return cmdCheck(
+    parsed.files,
+    {
+      ...(format !== undefined ? { format } : {}),
+      ...(output !== undefined ? { output } : {}),
+      color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      force: parsed.options.has('--force'),
+    },
+    io,
+  );
 }

@@ -6,15 +6,14 @@
  * only. The source file is never written: OUT must be another file (an existing OUT only with
  * --force). Exit status: 0 written, 2 bad input or usage.
  */
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { tryParseViDate, type DayMonthYear } from '../core/codec';
 import { describePeriod, formatDay, parsePeriod } from '../core/period';
-import { RolloverError, rolloverDocument, type RolloverRun } from '../core/rollover';
+import { rolloverDocument, type RolloverRun } from '../core/rollover';
 import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
-import { DocumentError } from '../document/types';
+import { CliError, failureReason } from './errors';
+import { prepareOutput, readInput, sameFile, writeOutput, type OutputTarget } from './files';
 
 export interface RolloverCommandOptions {
   /** Target period as typed: "nam-2022", "quy-i-2023", "năm 2022". */
@@ -42,11 +41,8 @@ const LIST_MAX = 400;
 const USAGE = 'Cách dùng: baocao rollover TỆP.docx --to <kỳ mới, vd. nam-2022, quy-i-2023> -o RA.docx [--date DD/MM/YYYY] [--force]';
 
 function samePath(a: string, b: string): boolean {
-  const ra = path.resolve(a);
-  const rb = path.resolve(b);
-  if (ra === rb) return true;
   try {
-    return existsSync(rb) && realpathSync(ra) === realpathSync(rb);
+    return sameFile(a, b);
   } catch {
     return false;
   }
@@ -74,25 +70,35 @@ export async function cmdRollover(files: string[], options: RolloverCommandOptio
     if (!reportDate) return fail(`ngày báo cáo "${options.date}" không hợp lệ; viết theo dạng DD/MM/YYYY, ví dụ 14/12/2022 (invalid --date).`);
   }
   if (!options.output) return fail(`cần chỉ định tệp kết quả bằng -o TỆP (an output file is required).\n${USAGE}`);
-  if (samePath(file, options.output)) return fail(`không ghi đè lên tệp nguồn "${options.output}"; hãy chọn tên khác (refusing to overwrite the input).`);
-  const out = path.resolve(options.output);
-  if (existsSync(out) && !options.force) return fail(`tệp "${options.output}" đã tồn tại; dùng --force để ghi đè (output exists; use --force).`);
-  if (!existsSync(file)) return fail(`không tìm thấy tệp "${file}" (file not found).`);
+  // Same device and inode, through symlinks and hard links: refused even with --force.
+  if (samePath(file, options.output)) return fail(`không ghi đè lên tệp nguồn "${options.output}" (kể cả với --force); hãy chọn tên khác (refusing to overwrite the input).`);
+  let target: OutputTarget;
+  let source: Uint8Array;
+  try {
+    target = prepareOutput(options.output, [file], options.force === true);
+    source = readInput(file);
+  } catch (error) {
+    if (error instanceof CliError) return fail(`${error.file ?? file}: ${error.message}`);
+    throw error;
+  }
 
   let run: RolloverRun;
   let bytes: Uint8Array;
   try {
-    const doc = OoxmlDocument.open(new Uint8Array(readFileSync(file)));
+    const doc = OoxmlDocument.open(source);
     run = await rolloverDocument(doc, options.definition ?? CCHC_6_THANG, { to, ...(reportDate ? { reportDate } : {}) });
     bytes = doc.save();
   } catch (error) {
-    if (error instanceof RolloverError || error instanceof DocumentError) {
-      return fail(`${file}: ${error.message}${error instanceof DocumentError ? ` [${error.code}]` : ''}`);
-    }
+    // Every failure on the document is one line naming it (engine, roll-over or unexpected).
+    return fail(`${file}: ${failureReason(error)}`);
+  }
+  try {
+    writeOutput(target, bytes);
+  } catch (error) {
+    if (error instanceof CliError) return fail(`${error.file ?? options.output}: ${error.message}`);
     throw error;
   }
-  writeFileSync(out, bytes);
-  io.out(formatSummary(run, out));
+  io.out(formatSummary(run, target.real));
   return EXIT_OK;
 }
 
@@ -126,8 +132,8 @@ export function formatSummary(run: RolloverRun, out: string): string {
 }
 
 /**
- * The command for main.ts's COMMANDS table. `--date` needs to be in main.ts's VALUE_OPTIONS; until
- * it is, "--date 14/12/2022" arrives as a flag and a positional argument, and is read from there.
+ * The command for main.ts's COMMANDS table. main.ts parses `--date` as a value option; a parsed
+ * line where "--date" arrived as a flag (an older parser) is still read.
  */
 export async function rolloverCommand(parsed: { files: string[]; options: Map<string, string | true> }, io: RolloverIo): Promise<number> {
   const opt = (name: string) => {

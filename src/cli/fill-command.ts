@@ -1,0 +1,46 @@
+/** `baocao fill FILE --data DATA.json -o OUT [--force]` — write figures into a report. */
+import { planFill } from '../core/model/fill';
+import { FillInputSchema } from '../core/model/report-data';
+import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { OoxmlDocument } from '../document/ooxml/document';
+import { CliError } from './errors';
+import { prepareOutput, readInput, readTextInput, writeOutput } from './files';
+import { EXIT, type Io, type Parsed } from './types';
+
+export async function fillCommand(parsed: Parsed, io: Io): Promise<number> {
+  const file = parsed.files[0]!;
+  const dataFile = parsed.options.get('--data');
+  if (typeof dataFile !== 'string') throw new CliError('fill cần --data SỐ-LIỆU.json (fill needs --data FILE.json).', undefined, true);
+  const out = parsed.options.get('-o');
+  if (typeof out !== 'string') throw new CliError('cần chỉ định tệp kết quả bằng -o TỆP (an output file is required: -o FILE).', undefined, true);
+  const target = prepareOutput(out, [file, dataFile], parsed.options.has('--force'));
+  let raw: unknown;
+  const text = readTextInput(dataFile);
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`không đọc được JSON: ${(error as Error).message.split('\n')[0]} (invalid JSON)`, dataFile);
+  }
+  const input = FillInputSchema.safeParse(raw);
+  if (!input.success) {
+    const issue = input.error.issues[0];
+    throw new CliError(
+      `dữ liệu không đúng dạng { "fields": { "<mã chỉ tiêu>": "<số liệu>" } }${issue ? `: ${issue.path.join('.')} ${issue.message}` : ''} (invalid data)`,
+      dataFile,
+    );
+  }
+  const doc = OoxmlDocument.open(readInput(file));
+  const plan = planFill(CCHC_6_THANG, await doc.read(), input.data);
+  const errors = plan.problems.filter((p) => p.severity === 'error');
+  for (const p of plan.problems) io.err(`${p.severity === 'error' ? 'Lỗi' : 'Lưu ý'}: ${p.message}\n`);
+  if (errors.length) {
+    io.err(`Không ghi tệp vì có ${errors.length} lỗi trong số liệu (nothing written).\n`);
+    return EXIT.badInput;
+  }
+  await doc.apply(plan.edits);
+  writeOutput(target, doc.save());
+  const derived = plan.derived.map((id) => `${CCHC_6_THANG.fields.find((f) => f.id === id)?.label ?? id} = ${plan.written[id]}`);
+  io.out(`Đã ghi ${Object.keys(plan.written).length} chỉ tiêu (${plan.edits.length} vị trí) vào ${target.real}\n`);
+  if (derived.length) io.out(`Dòng tính từ các dòng con (derived rows): ${derived.join('; ')}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,125 @@
+/**
+ * The commands of `baocao`: their options, usage text and the module that runs each. main.ts
+ * parses against these; a command's module (and with it the core, the engine and zod) is loaded
+ * only when that command runs, so `--help` and usage errors start fast.
+ */
+import type { Io, Parsed } from './types';
+
+export type CommandRun = (parsed: Parsed, io: Io) => Promise<number>;
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** One-letter alias ("o" for -o). */
+  short?: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** Positional arguments: none, exactly one file, one or more files. */
+  files: 'none' | 'one' | 'many';
+  /** Long option names without dashes; `output` is -o/--output. */
+  options: Record<string, OptionSpec>;
+  /** The usage of this command (Vietnamese with English glosses). */
+  usage: string;
+  load: () => CommandRun;
+}
+
+const output: Record<string, OptionSpec> = { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } };
+
+// `require` (not `import()`): the CLI runs as CommonJS under tsx, ts-jest and the esbuild bundle,
+// and a literal require keeps the command out of the start-up path in all three.
+export const COMMANDS: Record<string, CommandSpec> = {
+  template: {
+    name: 'template',
+    files: 'none',
+    options: { ...output },
+    usage: `Cách dùng (usage): baocao template -o TỆP.docx [--force]
+  Tạo mẫu báo cáo trống (write the empty official template).
+  -o, --output TỆP   tệp kết quả (output file)
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+    load: () => (require('./template-command') as typeof import('./template-command')).templateCommand,
+  },
+  extract: {
+    name: 'extract',
+    files: 'one',
+    options: { ...output },
+    usage: `Cách dùng (usage): baocao extract TỆP.docx [-o SỐ-LIỆU.json] [--force]
+  Đọc mọi số liệu của báo cáo ra JSON (every figure as JSON, to stdout or -o).
+  -o, --output TỆP   ghi JSON vào tệp thay vì màn hình (write to a file)
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+    load: () => (require('./extract-command') as typeof import('./extract-command')).extractCommand,
+  },
+  fill: {
+    name: 'fill',
+    files: 'one',
+    options: { data: { type: 'string' }, ...output },
+    usage: `Cách dùng (usage): baocao fill TỆP.docx --data SỐ-LIỆU.json -o RA.docx [--force]
+  Ghi số liệu vào ô nhập và bảng phụ lục (write figures into controls and appendix cells).
+  --data TỆP         { "fields": { "<mã chỉ tiêu>": "30.407", … } } hoặc kết quả của extract
+  -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+    load: () => (require('./fill-command') as typeof import('./fill-command')).fillCommand,
+  },
+  check: {
+    name: 'check',
+    files: 'many',
+    options: { format: { type: 'string' }, ...output },
+    usage: `Cách dùng (usage): baocao check TỆP.docx… [--format text|json|html] [-o KẾT-QUẢ] [--force]
+  Kiểm tra tính nhất quán số liệu (consistency check of one or more reports).
+  --format ĐỊNH-DẠNG text (mặc định), json (theo đặc tả) hoặc html (một trang độc lập)
+  -o, --output TỆP   ghi kết quả vào tệp (write the result to a file)
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)
+  Mã thoát (exit): 0 không có lỗi, 1 có lỗi nhất quán, 2 có tệp không đọc được.`,
+    load: () => (require('./check-command') as typeof import('./check-command')).checkCommand,
+  },
+  rollover: {
+    name: 'rollover',
+    files: 'one',
+    options: { to: { type: 'string' }, date: { type: 'string' }, ...output },
+    usage: `Cách dùng (usage): baocao rollover TỆP.docx --to KỲ -o RA.docx [--date DD/MM/YYYY] [--force]
+  Bắt đầu báo cáo kỳ mới từ báo cáo kỳ trước (start the next period's report).
+  --to KỲ            kỳ mới, sau kỳ của tệp nguồn: quy-i-2023, 6-thang-2023, 9-thang-2023, nam-2023
+  --date NGÀY        ngày báo cáo mới (report date; default: the period's cut-off)
+  -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+    load: () => (require('./rollover-command') as typeof import('./rollover-command')).rolloverCommand,
+  },
+  adopt: {
+    name: 'adopt',
+    files: 'one',
+    options: { ...output },
+    usage: `Cách dùng (usage): baocao adopt TỆP.docx -o RA.docx [--force]
+  Gắn ô nhập cho báo cáo cũ chưa có (wrap a plain report's figures in content controls).
+  -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+    load: () => (require('./adopt-command') as typeof import('./adopt-command')).adoptCommand,
+  },
+  demo: {
+    name: 'demo',
+    files: 'none',
+    options: {},
+    usage: `Cách dùng (usage): baocao demo
+  Chạy thử trên báo cáo mẫu kèm theo (summary of the bundled sample report).`,
+    load: () => (require('./demo-command') as typeof import('./demo-command')).demoCommand,
+  },
+};
+
+export const USAGE = `baocao — báo cáo định kỳ cải cách hành chính
+
+Cách dùng (usage):
+  baocao template -o TỆP.docx [--force]          tạo mẫu báo cáo trống (empty official template)
+  baocao extract TỆP.docx [-o SỐ-LIỆU.json]      đọc mọi số liệu ra JSON (extract figures)
+  baocao fill TỆP.docx --data SỐ-LIỆU.json -o RA.docx [--force]
+                                                 ghi số liệu vào ô nhập và bảng phụ lục (fill)
+  baocao check TỆP.docx… [--format text|json|html] [-o KẾT-QUẢ]
+                                                 kiểm tra tính nhất quán số liệu (consistency check)
+  baocao rollover TỆP.docx --to KỲ -o RA.docx [--date DD/MM/YYYY] [--force]
+                                                 bắt đầu báo cáo kỳ mới từ báo cáo kỳ trước (roll-over);
+                                                 KỲ: quy-i-2023, 6-thang-2023, 9-thang-2023, nam-2023
+  baocao adopt TỆP.docx -o RA.docx [--force]     gắn ô nhập cho báo cáo cũ chưa có (adopt a plain report)
+  baocao demo                                    chạy thử trên báo cáo mẫu kèm theo (npm start)
+  baocao LỆNH --help                             hướng dẫn của một lệnh (usage of one command)
+  baocao help                                    hướng dẫn này
+
+Tệp kết quả (-o) không bao giờ là tệp nguồn, được ghi trọn vẹn hoặc không ghi gì (atomic).
+Mã thoát (exit codes): 0 thành công, 1 có lỗi nhất quán, 2 đầu vào hoặc cách dùng không hợp lệ.`;
