@@ -8,7 +8,7 @@
  */
 import { tryParseViDate, type DayMonthYear } from '../core/codec';
 import { describePeriod, formatDay, parsePeriod } from '../core/period';
-import { rolloverDocument, type RolloverRun } from '../core/rollover';
+import { RolloverError, rolloverDocument, type RolloverRun } from '../core/rollover';
 import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
@@ -32,6 +32,13 @@ export interface RolloverIo {
   out(s: string): void;
   err(s: string): void;
 }
+
+/** English glosses of the core's Vietnamese roll-over errors. */
+const ROLLOVER_GLOSS: Record<RolloverError['code'], string> = {
+  'not-bound': 'the document has no content controls',
+  'no-period': "the source report's period could not be detected",
+  'not-later': "the target period must be later than the source's",
+};
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;
@@ -86,11 +93,13 @@ export async function cmdRollover(files: string[], options: RolloverCommandOptio
   let bytes: Uint8Array;
   try {
     const doc = OoxmlDocument.open(source);
-    run = await rolloverDocument(doc, options.definition ?? CCHC_6_THANG, { to, ...(reportDate ? { reportDate } : {}) });
+    // laterOnly: going back in time (--to nam-2021 from a 2022 report) is refused, not warned.
+    run = await rolloverDocument(doc, options.definition ?? CCHC_6_THANG, { to, laterOnly: true, ...(reportDate ? { reportDate } : {}) });
     bytes = doc.save();
   } catch (error) {
     // Every failure on the document is one line naming it (engine, roll-over or unexpected).
-    return fail(`${file}: ${failureReason(error)}`);
+    const gloss = error instanceof RolloverError ? ` (${ROLLOVER_GLOSS[error.code]})` : '';
+    return fail(`${file}: ${failureReason(error)}${gloss}`);
   }
   try {
     writeOutput(target, bytes);

@@ -119,4 +119,21 @@ describe('baocao rollover', () => {
     expect(await rolloverCommand(parsedWired, b.io)).toBe(0);
     expect(b.r.out).toContain('ngày báo cáo 13/12/2022');
   });
+
+  test('refuses a target period not later than the source (exit 2, one line, nothing written); the core warns without laterOnly', async () => {
+    for (const to of ['nam-2021', '6-thang-2022', 'quy-i-2022']) {
+      const out = tmp(`lui-${to}.docx`);
+      const r = await run([source], { to, output: out });
+      expect([to, r.code]).toEqual([to, 2]);
+      expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.err).toContain('không sau kỳ của báo cáo nguồn (6 tháng đầu năm 2022)');
+      expect(r.err).toContain('ví dụ 9 tháng đầu năm 2022');
+      expect(r.err).toContain("(the target period must be later than the source's)");
+      expect(existsSync(out)).toBe(false);
+    }
+    const snapshot = await OoxmlDocument.open(readBytes(source)).read();
+    expect(() => planRollover(CCHC_6_THANG, snapshot, { to: { kind: 'nam', year: 2021 }, laterOnly: true })).toThrow(/không sau kỳ/);
+    expect(planRollover(CCHC_6_THANG, snapshot, { to: { kind: 'nam', year: 2021 } }).warnings[0]).toContain('không sau kỳ');
+    expect((await run([source], { to: 'quy-iii-2022', output: tmp('tien.docx') })).code).toBe(0);
+  });
 });

@@ -249,6 +249,11 @@ export function comparePeriods(a: ReportPeriod, b: ReportPeriod): number {
   return a.year - b.year || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind);
 }
 
+/** True when `a` comes after `b` (a roll-over may only go forward). */
+export function isLaterPeriod(a: ReportPeriod, b: ReportPeriod): boolean {
+  return comparePeriods(a, b) > 0;
+}
+
 /** The period after this one, in the order quý I, 6 tháng, 9 tháng, năm, then quý I of the next year. */
 export function nextPeriod(p: ReportPeriod): ReportPeriod {
   const i = ORDER.indexOf(p.kind);

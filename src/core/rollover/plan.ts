@@ -15,7 +15,7 @@ import { orderForApply } from '../model/fill';
 import type { ControlEdit, DocumentEdit, DocumentSnapshot } from '../../document/types';
 import { compareViDates, type DayMonthYear } from '../codec';
 import { isBound } from '../model/extract';
-import { comparePeriods, describePeriod, detectReportPeriod, formatDay, periodWindow, type PeriodWindow, type ReportPeriod } from '../period';
+import { comparePeriods, describePeriod, isLaterPeriod, nextPeriod, detectReportPeriod, formatDay, periodWindow, type PeriodWindow, type ReportPeriod } from '../period';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
 import type { Field, MetaRole, Rollover, TemplateDefinition } from '../template/schema';
 import { metaText, type MetaContext } from './meta';
@@ -28,6 +28,11 @@ export interface RolloverOptions {
   to: ReportPeriod;
   /** The new report's date; default: the target period's data cut-off. */
   reportDate?: DayMonthYear;
+  /**
+   * Refuse (RolloverError 'not-later') a target that is not later than the source instead of
+   * warning: a command cannot be asked "are you sure"; a panel shows the warning beside the plan.
+   */
+  laterOnly?: boolean;
 }
 
 export interface RolloverEntry {
@@ -73,7 +78,7 @@ export interface RolloverPlan {
 
 export class RolloverError extends Error {
   constructor(
-    readonly code: 'not-bound' | 'no-period',
+    readonly code: 'not-bound' | 'no-period' | 'not-later',
     message: string,
   ) {
     super(message);
@@ -138,7 +143,13 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
   const to = options.to;
   const window = periodWindow(to);
   const reportDate = options.reportDate ?? window.cutoff;
-  if (comparePeriods(to, from) <= 0) {
+  if (!isLaterPeriod(to, from)) {
+    if (options.laterOnly) {
+      throw new RolloverError(
+        'not-later',
+        `Kỳ mới (${describePeriod(to)}) không sau kỳ của báo cáo nguồn (${describePeriod(from)}); hãy chọn một kỳ sau, ví dụ ${describePeriod(nextPeriod(from))}.`,
+      );
+    }
     warnings.push(`Kỳ mới (${describePeriod(to)}) không sau kỳ của báo cáo nguồn (${describePeriod(from)}).`);
   }
   if (compareViDates(reportDate, window.start) < 0 || compareViDates(reportDate, window.deadline) > 0) {
