@@ -2,7 +2,7 @@
  * What the task pane needs from where it runs: Word (Office.js) or the workbench (a browser
  * page over a .docx). The pane itself only talks to a ReportSession and to this host.
  */
-import type { ReportDocument } from '../document/types';
+import type { ReportDocument } from '../core/document';
 
 /** A place in the document snapshot: a paragraph span, a table cell span, or a control. */
 export type RevealTarget =

@@ -10,7 +10,7 @@ import { planFill, type FillOptions, type FillPlan } from '../core/model/fill';
 import type { FillInput, ReportData } from '../core/model/report-data';
 import { locateFields, type LocateResult } from '../core/recognize/locate';
 import type { TemplateDefinition } from '../core/template/schema';
-import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../document/types';
+import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../core/document';
 
 export interface SessionState {
   snapshot: DocumentSnapshot;

@@ -12,12 +12,12 @@
  *   adapter writes spans); when the paragraph changed since the read, the paragraph is selected.
  * - a table cell: the table's ordinal among top-level tables, then `getCell(r, c).body.select()`.
  *
- * "Tạo báo cáo từ mẫu": the template .docx is embedded in a lazily loaded chunk as base64
- * (src/taskpane/assets/template-docx.ts) and inserted with `body.insertFileFromBase64(…, 'Replace')`.
+ * "Tạo báo cáo từ mẫu": the template .docx comes from the shell's loader (a lazily loaded chunk
+ * with the .docx as base64) and is inserted with `body.insertFileFromBase64(…, 'Replace')`.
  * Changes: `subscribeToChanges` (content-control data-changed events, WordApi 1.5); without
  * WordApi 1.5 there are no events and the pane's "Làm mới" reads the document again.
  */
-import { DocumentError, type DocumentSnapshot } from '../document/types';
+import { DocumentError, type DocumentSnapshot } from '../core/document';
 import { WordDocument, defaultRun, rangeOf, subscribeToChanges, type WordRun, type WordRunWith } from '../document/word/word-document';
 import type { RevealTarget, TaskPaneHost } from './host';
 
@@ -42,17 +42,12 @@ export interface WordHostOptions {
   run?: WordRun;
   runWith?: WordRunWith;
   isSetSupported?: (name: string, version: string) => boolean;
-  /** The template .docx as base64; by default the embedded official template. */
-  loadTemplate?: () => Promise<string>;
+  /** The template .docx as base64 ("Tạo báo cáo từ mẫu"); the shell passes its template's loader. */
+  loadTemplate: () => Promise<string>;
   /** Shown in messages; by default the file name from Office.context.document.url. */
   documentName?: string;
 }
 
-
-async function embeddedTemplate(): Promise<string> {
-  const module = await import(/* webpackChunkName: "template" */ '../taskpane/assets/template-docx');
-  return module.TEMPLATE_DOCX_BASE64;
-}
 
 function officeDocumentName(): string {
   try {
@@ -74,10 +69,9 @@ function ordinalOf(snapshot: DocumentSnapshot, index: number, type: 'paragraph' 
 
 const gone = () => new DocumentError('stale-edit', 'Vị trí này không còn trong tài liệu (tài liệu đã thay đổi). Hãy bấm "Làm mới" rồi thử lại.');
 
-export function createWordHost(options: WordHostOptions = {}): TaskPaneHost {
+export function createWordHost(options: WordHostOptions): TaskPaneHost {
   const run = options.run ?? defaultRun;
   const document = new TrackedWordDocument(run);
-  const loadTemplate = options.loadTemplate ?? embeddedTemplate;
 
   const currentSnapshot = async () => document.snapshot ?? (await document.read());
 
@@ -126,7 +120,7 @@ export function createWordHost(options: WordHostOptions = {}): TaskPaneHost {
   }
 
   async function insertTemplate(): Promise<void> {
-    const base64 = await loadTemplate();
+    const base64 = await options.loadTemplate();
     await run(async (context) => {
       context.document.body.insertFileFromBase64(base64, 'Replace');
       await context.sync();

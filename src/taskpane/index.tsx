@@ -35,6 +35,12 @@ function NotInWord(): React.JSX.Element {
   );
 }
 
+/** The official template .docx, in its own lazily loaded chunk (no network at run time). */
+async function embeddedTemplate(): Promise<string> {
+  const module = await import(/* webpackChunkName: "template" */ './assets/template-docx');
+  return module.TEMPLATE_DOCX_BASE64;
+}
+
 function render(inWord: boolean): void {
   const container = document.getElementById('root');
   if (!container) return;
@@ -42,7 +48,7 @@ function render(inWord: boolean): void {
     <React.StrictMode>
       <FluentProvider theme={themeFromOffice()}>
         <ErrorBoundary>
-          {inWord ? <TaskPane host={createWordHost()} initialPanel={panelFromSearch(window.location.search)} /> : <NotInWord />}
+          {inWord ? <TaskPane host={createWordHost({ loadTemplate: embeddedTemplate })} initialPanel={panelFromSearch(window.location.search)} /> : <NotInWord />}
         </ErrorBoundary>
       </FluentProvider>
     </React.StrictMode>,

@@ -10,6 +10,9 @@ import { TEMPLATE_MODULE, TEMPLATE_SOURCE, templateModuleText } from '../../src/
 import { FakeWord } from '../fakes/fake-word';
 import { SAMPLE_BYTES, TEMPLATE_BYTES, readBack, renderPane } from './helpers';
 
+/** The shell's template loader (the task pane entry passes the same one). */
+const loadTemplate = async () => (await import('../../src/taskpane/assets/template-docx')).TEMPLATE_DOCX_BASE64;
+
 let sample: DocumentSnapshot;
 beforeAll(async () => {
   sample = await OoxmlDocument.open(SAMPLE_BYTES).read();
@@ -132,7 +135,7 @@ function hostOver(snapshot: DocumentSnapshot) {
   const mock = new MockWord(snapshot);
   let reading = true;
   const run: WordRun = (batch) => (reading ? fake.run(batch) : mock.run(batch));
-  const host = createWordHost({ run, documentName: 'bao-cao.docx' });
+  const host = createWordHost({ loadTemplate, run, documentName: 'bao-cao.docx' });
   return {
     host,
     mock,
@@ -222,7 +225,7 @@ describe('createWordHost: template and changes', () => {
 
   test('insertTemplate replaces the body with the embedded template in one batch', async () => {
     const mock = new MockWord({ blocks: [], controls: [] });
-    const host = createWordHost({ run: mock.run });
+    const host = createWordHost({ loadTemplate, run: mock.run });
     await host.insertTemplate();
     expect(mock.inserted).toHaveLength(1);
     const [base64, location] = mock.inserted[0]!;
@@ -233,7 +236,7 @@ describe('createWordHost: template and changes', () => {
 
   test('onDocumentChanged reports control edits with WordApi 1.5, until unsubscribed; nothing without it', async () => {
     const fake = FakeWord.fromSnapshot(sample);
-    const host = createWordHost({ run: fake.run, runWith: fake.runWith, isSetSupported: fake.isSetSupported });
+    const host = createWordHost({ loadTemplate, run: fake.run, runWith: fake.runWith, isSetSupported: fake.isSetSupported });
     const listener = jest.fn();
     const off = host.onDocumentChanged!(listener);
     await waitFor(() => expect(fake.runCount).toBe(1));
@@ -245,7 +248,7 @@ describe('createWordHost: template and changes', () => {
     expect(listener).toHaveBeenCalledTimes(1);
 
     const old = FakeWord.fromSnapshot(sample, { wordApi: '1.4' });
-    const host14 = createWordHost({ run: old.run, isSetSupported: old.isSetSupported });
+    const host14 = createWordHost({ loadTemplate, run: old.run, isSetSupported: old.isSetSupported });
     const never = jest.fn();
     host14.onDocumentChanged!(never);
     await act(async () => {});
@@ -256,7 +259,7 @@ describe('createWordHost: template and changes', () => {
 describe('TaskPane over Word', () => {
   test('an edit in the pane is written through the Word adapter in one batch; a change in Word refreshes the pane', async () => {
     const fake = FakeWord.fromSnapshot(sample);
-    const host = createWordHost({ run: fake.run, runWith: fake.runWith, isSetSupported: fake.isSetSupported, documentName: 'bao-cao.docx' });
+    const host = createWordHost({ loadTemplate, run: fake.run, runWith: fake.runWith, isSetSupported: fake.isSetSupported, documentName: 'bao-cao.docx' });
     renderPane(host);
     const header = await screen.findByRole('button', { name: /^A\. Nhiệm vụ/ }, { timeout: 15_000 });
     fireEvent.click(header);

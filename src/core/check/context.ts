@@ -5,7 +5,7 @@
  * as 28.375 so that relations can still be evaluated; the number-format rule reports the
  * separator).
  */
-import type { Block, DocumentSnapshot, TableBlock } from '../../document/types';
+import type { Block, DocumentSnapshot, TableBlock } from '../document';
 import {
   scanNumericTokens,
   tryParseCount,

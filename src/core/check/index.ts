@@ -7,7 +7,7 @@
  * they judged, so that template-free inference never repeats a finding about the same figure.
  */
 import { withTextMemo } from '../codec';
-import type { DocumentSnapshot } from '../../document/types';
+import type { DocumentSnapshot } from '../document';
 import { isBound } from '../model/extract';
 import { locateFields, type LocateResult } from '../recognize/locate';
 import type { TemplateDefinition } from '../template/schema';

@@ -43,10 +43,12 @@ export class CodecError extends Error {
 
   constructor(code: CodecErrorCode, input: string, message: string, details: CodecErrorDetails = {}) {
     // A codec error is a validation result, not a bug: skip the costly stack capture.
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    // (stackTraceLimit is a V8 extension, absent from the ES lib the core compiles against.)
+    const v8 = Error as { stackTraceLimit?: number };
+    const limit = v8.stackTraceLimit;
+    v8.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = limit;
+    v8.stackTraceLimit = limit;
     this.name = 'CodecError';
     this.code = code;
     this.input = input;

@@ -4,7 +4,7 @@
  * transcript of the signed report, so it carries page-break artefacts that this parser undoes:
  * paragraphs cut at a page end, table headers repeated on each page, task rows split across pages.
  */
-import type { DocumentSnapshot, ParagraphBlock, TableBlock } from '../../document/types';
+import type { DocumentSnapshot, ParagraphBlock, TableBlock } from '../document';
 import type {
   Inline,
   LayoutBlock,

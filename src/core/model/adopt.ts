@@ -4,7 +4,7 @@
  * so the office's first roll-over can start from the file they already have. Appendix values
  * stay plain cells (they are addressed through their table, as in the official template).
  */
-import type { DocumentSnapshot, WrapEdit } from '../../document/types';
+import type { DocumentSnapshot, WrapEdit } from '../document';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
 import type { TemplateDefinition } from '../template/schema';
 

@@ -3,7 +3,7 @@
  * (tag = field id); plain documents through the wording around each figure and the appendix
  * tables' headings and row codes. Either way every field of the template gets an entry.
  */
-import type { DocumentSnapshot } from '../../document/types';
+import type { DocumentSnapshot } from '../document';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
 import type { Occurrence, TemplateDefinition } from '../template/schema';
 import { parseFieldValue, ReportDataSchema, type FieldData, type PlaceData, type ReportData } from './report-data';

@@ -4,7 +4,7 @@
  * in the prose of a plain document), and compute derived appendix rows (a "Tỷ lệ" row from its
  * sub-rows) that were left empty. Planning is pure; an adapter applies the edits in one batch.
  */
-import type { CellEdit, DocumentEdit, DocumentSnapshot } from '../../document/types';
+import type { CellEdit, DocumentEdit, DocumentSnapshot } from '../document';
 import { formatPercent } from '../codec';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
 import type { Field, TemplateDefinition } from '../template/schema';

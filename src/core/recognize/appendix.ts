@@ -20,7 +20,7 @@
  * - Phụ lục III rows are grouped by Roman numerals: group rows are addressed "III", task rows
  *   "<group>.<STT>" ("III.3"). Numbers restart in each group.
  */
-import type { DocumentSnapshot, TableBlock } from '../../document/types';
+import type { DocumentSnapshot, TableBlock } from '../document';
 import { normalizeRowCode } from '../codec';
 import { computeSections, type AppendixNumeral, type BlockSection } from './sections';
 import { plainKey } from './normalize';

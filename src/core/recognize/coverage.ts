@@ -6,7 +6,7 @@
  * fields of Phụ lục III (task outputs) do not count as cover: the figures inside them must be
  * fields of their own ("ban hành 15 Quyết định" is a21.publishDecisions).
  */
-import type { DocumentSnapshot } from '../../document/types';
+import type { DocumentSnapshot } from '../document';
 import { findReferences, scanNumericTokens } from '../codec';
 import { inSection } from './sections';
 import { buildUnits, type LocateResult } from './locate';

@@ -21,7 +21,7 @@
  *   which may be empty (an empty cell is found: its value is "not entered").
  * - `component` (1 or 2) selects one side of a fraction/pair token ("03" or "09" of "03/09").
  */
-import type { DocumentSnapshot, TableBlock } from '../../document/types';
+import type { DocumentSnapshot, TableBlock } from '../document';
 import { findReferences, scanNumericTokens, withTextMemo, type NumericToken } from '../codec';
 import type { Field, FieldKind, Occurrence, TemplateDefinition } from '../template/schema';
 import { mapAppendixTables, type AppendixColumn, type AppendixMap } from './appendix';

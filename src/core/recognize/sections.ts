@@ -14,7 +14,7 @@
  * break stay in their section (a continuation has no heading). Header lines put in a table
  * (the Nghị định 30 layout) are "header" like any block before "A.".
  */
-import type { DocumentSnapshot } from '../../document/types';
+import type { DocumentSnapshot } from '../document';
 
 export type AppendixNumeral = 'I' | 'II' | 'III';
 

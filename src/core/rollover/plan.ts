@@ -12,7 +12,7 @@
  * where it goes.
  */
 import { orderForApply } from '../model/fill';
-import type { ControlEdit, DocumentEdit, DocumentSnapshot } from '../../document/types';
+import type { ControlEdit, DocumentEdit, DocumentSnapshot } from '../document';
 import { compareViDates, type DayMonthYear } from '../codec';
 import { isBound } from '../model/extract';
 import { comparePeriods, describePeriod, isLaterPeriod, nextPeriod, detectReportPeriod, formatDay, periodWindow, type PeriodWindow, type ReportPeriod } from '../period';

@@ -6,7 +6,7 @@
  * frequency ("6 tháng 01 lần", "6 tháng, năm"), and the spans of fields (their policies decide).
  * The phrase lists are data in src/core/period.
  */
-import type { DocumentEdit, DocumentSnapshot } from '../../document/types';
+import type { DocumentEdit, DocumentSnapshot } from '../document';
 import { findReferences } from '../codec';
 import { FREQUENCY_PHRASES, GENERIC_PERIOD_PHRASES, PERIODS, YEAR_PHRASES, type ReportPeriod } from '../period';
 import type { BlockSection } from '../recognize/sections';

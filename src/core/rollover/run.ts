@@ -4,7 +4,7 @@
  * id (model/adopt.ts) — so that the cleared figures of the new period can show placeholders and
  * be found again. Only the document given is edited; the caller decides where it is saved.
  */
-import type { ReportDocument } from '../../document/types';
+import type { ReportDocument } from '../document';
 import { planAdopt, type AdoptPlan } from '../model/adopt';
 import { isBound } from '../model/extract';
 import type { TemplateDefinition } from '../template/schema';

@@ -1,0 +1,158 @@
+/**
+ * The one document interface both adapters implement: Word (Office.js, batched) and OOXML
+ * (.docx files). Adapters are deliberately dumb: they expose the body as a flat list of blocks
+ * and apply positional edits. Mapping blocks to report fields (sections, appendix tables by
+ * heading, rows by TT code) happens in the core, once, for both adapters.
+ */
+
+export type ControlKind = 'richText' | 'plainText' | 'date' | 'dropDown' | 'comboBox' | 'checkBox' | 'other';
+export type ControlLevel = 'block' | 'inline' | 'cell' | 'row';
+export type ControlLock = 'none' | 'sdtLocked' | 'contentLocked' | 'sdtContentLocked';
+
+export interface ControlInfo {
+  /** Position among all controls of the body, in document order (stable within one snapshot). */
+  index: number;
+  tag: string;
+  title: string;
+  text: string;
+  kind: ControlKind;
+  level: ControlLevel;
+  lock: ControlLock;
+  /** true when the control shows its placeholder (no content entered yet). */
+  showingPlaceholder: boolean;
+  /** Index of the block (paragraph or table) that contains it. */
+  blockIndex: number;
+}
+
+/** A span of a paragraph's text that belongs to a content control. */
+export interface ControlSpan {
+  controlIndex: number;
+  start: number;
+  end: number;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  index: number;
+  text: string;
+  /** Controls inside this paragraph and where their text sits in `text`. */
+  spans: ControlSpan[];
+  /** Word style id or name, when known ("Heading1", "TextBody"). */
+  style?: string;
+}
+
+export interface TableCell {
+  text: string;
+  /** Number of grid columns the cell spans (w:gridSpan), 1 by default. */
+  span: number;
+  /** Vertical merge continuation (w:vMerge without restart): the cell repeats the one above. */
+  mergedUp: boolean;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  /** Marked as a header row that repeats on each page (w:tblHeader). */
+  header: boolean;
+}
+
+export interface TableBlock {
+  type: 'table';
+  index: number;
+  rows: TableRow[];
+}
+
+export type Block = ParagraphBlock | TableBlock;
+
+export interface DocumentSnapshot {
+  blocks: Block[];
+  controls: ControlInfo[];
+}
+
+/**
+ * Replace the text of one content control, keeping the formatting of its first run. With
+ * `placeholder`, the text is shown as the control's placeholder (grey, "chưa nhập"): the
+ * control is emptied, as a roll-over does for the figures of the new period.
+ */
+export interface ControlEdit {
+  kind: 'control';
+  controlIndex: number;
+  text: string;
+  placeholder?: boolean;
+}
+
+/**
+ * Replace the text of a table cell, keeping its paragraph and first run formatting.
+ * With `find`, only that substring (first occurrence at or after `from`) is replaced.
+ */
+export interface CellEdit {
+  kind: 'cell';
+  /** The table's index in `DocumentSnapshot.blocks` (its block index, not its rank among tables). */
+  tableIndex: number;
+  rowIndex: number;
+  cellIndex: number;
+  text: string;
+  find?: { text: string; from: number };
+}
+
+/** Replace a span of a paragraph's text (figures in plain documents without controls). */
+export interface ParagraphEdit {
+  kind: 'paragraph';
+  blockIndex: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Insert a copy of a row (formatting kept) after `afterRowIndex`, with new cell texts. */
+export interface InsertRowEdit {
+  kind: 'insert-row';
+  /** The table's block index, as for CellEdit. */
+  tableIndex: number;
+  templateRowIndex: number;
+  afterRowIndex: number;
+  cells: string[];
+}
+
+/** Wrap a span of a paragraph in a new inline content control (adopting plain documents). */
+export interface WrapEdit {
+  kind: 'wrap';
+  blockIndex: number;
+  start: number;
+  end: number;
+  tag: string;
+  title: string;
+}
+
+export type DocumentEdit = ControlEdit | CellEdit | ParagraphEdit | InsertRowEdit | WrapEdit;
+
+export interface ReportDocument {
+  /** Read the whole body once. */
+  read(): Promise<DocumentSnapshot>;
+  /** Apply edits computed against the last snapshot, in one batch. */
+  apply(edits: DocumentEdit[]): Promise<void>;
+}
+
+/** A typed error for documents we refuse; `code` is stable, `message` is Vietnamese. */
+export class DocumentError extends Error {
+  constructor(
+    readonly code:
+      | 'not-zip'
+      | 'zip-bomb'
+      | 'too-many-entries'
+      | 'bad-entry-name'
+      | 'duplicate-entry'
+      | 'missing-part'
+      | 'xml-doctype'
+      | 'xml-malformed'
+      | 'too-large'
+      | 'control-locked'
+      | 'control-missing'
+      | 'stale-edit'
+      | 'unsupported',
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'DocumentError';
+  }
+}
