@@ -66,7 +66,8 @@ function workbenchConfig(production) {
       path: path.resolve(__dirname, 'dist', 'workbench'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
-      clean: true,
+      // dist/cli is the bundled command line (npm run build:cli), not the add-in's to clean.
+      clean: { keep: /^cli[\\/]/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
     module: { rules: [TS_RULE] },

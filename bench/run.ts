@@ -5,6 +5,7 @@
  */
 import { benchBundle } from './bundle';
 import { benchCheck } from './check';
+import { benchCli } from './cli';
 import { benchExtract } from './extract';
 import { benchHostile } from './hostile';
 import { benchOoxml } from './ooxml';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   over += print('Mở và đọc .docx (open + read)', (await benchOoxml()).map((r) => ({ name: r.name, medianMs: r.medianMs, note: r.note })));
   over += print('Đọc số liệu (open + extract)', await benchExtract());
   over += print('Kiểm tra nhất quán (check)', await benchCheck());
+  over += print('Dòng lệnh, mỗi lần một tiến trình (CLI start, bundled)', await benchCli());
   over += print(
     'Từ chối tệp độc hại (hostile input)',
     (await benchHostile()).map((r) => ({ ...r, budgetMs: HOSTILE_BUDGET_MS })),

@@ -1,5 +1,14 @@
 #!/usr/bin/env node
-// The baocao command line. Runs the TypeScript sources through tsx's loader so that the CLI,
-// the tests and the add-in share one codebase without a separate build step.
-require('tsx/cjs');
-require('../src/cli/run.ts').run(process.argv.slice(2));
+// The baocao command line. Runs the bundle built by `npm ci` (scripts/build-cli.cjs) while it is
+// up to date with every source it was built from; otherwise (a dev checkout with edits, no
+// build yet, BAOCAO_FROM_SOURCE=1) the TypeScript sources through tsx, which is slower to start.
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const bundle = process.env.BAOCAO_FROM_SOURCE === '1' ? undefined : require('./bundle.cjs').freshBundle(path.join(root, 'dist', 'cli'), root);
+if (bundle) {
+  require(bundle).run(process.argv.slice(2));
+} else {
+  require('tsx/cjs');
+  require('../src/cli/run.ts').run(process.argv.slice(2));
+}

@@ -18,6 +18,14 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * By name, not instanceof: the bundled CLI loads each command as its own bundle, each with its
+ * own copy of this class.
+ */
+export function isCliError(error: unknown): error is CliError {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'CliError';
+}
+
 interface NodeErrorLike {
   code?: unknown;
   syscall?: unknown;
@@ -67,7 +75,7 @@ const firstLine = (s: string) => s.split('\n')[0]?.trim() ?? '';
  * one). Errors of the document engine carry Vietnamese messages and a code; others are named.
  */
 export function failureReason(error: unknown): string {
-  if (error instanceof CliError) return error.message;
+  if (isCliError(error)) return error.message;
   if (isFsError(error)) return fsReason(error.code, error.syscall === 'open' || error.syscall === 'read' ? 'read' : 'write');
   // Duck-typed (errors may come from another realm); engine and core errors (DocumentError,
   // RolloverError) are Vietnamese already and matched by name, keeping this module import-free.
@@ -87,7 +95,7 @@ export const debugEnabled = (): boolean => process.env.BAOCAO_DEBUG === '1';
 
 /** The whole message for stderr: "baocao CMD: FILE: reason", plus the stack with BAOCAO_DEBUG=1. */
 export function failureMessage(command: string, error: unknown, file?: string): string {
-  const named = error instanceof CliError ? error.file : file;
+  const named = isCliError(error) ? error.file : file;
   const prefix = command ? `baocao ${command}: ` : 'baocao: ';
   let line = `${prefix}${named ? `${named}: ` : ''}${failureReason(error)}`;
   const stack = (error as { stack?: unknown } | null)?.stack;

@@ -6,7 +6,7 @@
  * Exit codes: 0 ok, 1 the check found errors, 2 bad input or usage.
  */
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
-import { CliError, failureMessage } from './errors';
+import { CliError, failureMessage, isCliError } from './errors';
 import { COMMANDS, USAGE, type CommandSpec } from './spec';
 import { EXIT, type Io, type Parsed } from './types';
 
@@ -107,7 +107,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await spec.load()(parsed, io);
   } catch (error) {
     // The one error path: a line naming the file, exit 2; a usage error adds the usage.
-    const usage = error instanceof CliError && error.usage ? `\n${spec.usage}\n` : '';
+    const usage = isCliError(error) && error.usage ? `\n${spec.usage}\n` : '';
     io.err(`${failureMessage(command, error, parsed.files[0])}${usage}`);
     return EXIT.badInput;
   }

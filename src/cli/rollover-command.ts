@@ -12,7 +12,7 @@ import { RolloverError, rolloverDocument, type RolloverRun } from '../core/rollo
 import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
-import { CliError, failureReason } from './errors';
+import { failureReason, isCliError } from './errors';
 import { prepareOutput, readInput, sameFile, writeOutput, type OutputTarget } from './files';
 
 export interface RolloverCommandOptions {
@@ -85,7 +85,7 @@ export async function cmdRollover(files: string[], options: RolloverCommandOptio
     target = prepareOutput(options.output, [file], options.force === true);
     source = readInput(file);
   } catch (error) {
-    if (error instanceof CliError) return fail(`${error.file ?? file}: ${error.message}`);
+    if (isCliError(error)) return fail(`${error.file ?? file}: ${error.message}`);
     throw error;
   }
 
@@ -104,7 +104,7 @@ export async function cmdRollover(files: string[], options: RolloverCommandOptio
   try {
     writeOutput(target, bytes);
   } catch (error) {
-    if (error instanceof CliError) return fail(`${error.file ?? options.output}: ${error.message}`);
+    if (isCliError(error)) return fail(`${error.file ?? options.output}: ${error.message}`);
     throw error;
   }
   io.out(formatSummary(run, target.real));

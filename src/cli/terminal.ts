@@ -5,14 +5,11 @@
 
 // Escape sequences as a whole (CSI … final byte, OSC/DCS/APC/PM/SOS … BEL or ST, ESC + one
 // character), then any remaining C0 control but \n and \t, DEL, and C1 (U+0080–U+009F).
-// eslint-disable-next-line no-control-regex
 const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]?|\u009b[0-?]*[ -/]*[@-~]?|[\u001b\u009d\u0090\u009e\u009f]\][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[PX^_][^\u001b\u009c]*(?:\u001b\\|\u009c)?|\u001b[\s\S]?/gu;
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
 
 /** Removes escape sequences and control characters (keeps \n and \t). */
 export function stripControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u.test(text)) return text;
   return text.replace(ESCAPES, '').replace(CONTROLS, '');
 }
@@ -23,7 +20,6 @@ export function stripControls(text: string): string {
  * JSON on a terminal cannot start an escape sequence.
  */
 export function escapeJsonControls(json: string): string {
-  // eslint-disable-next-line no-control-regex
   return json.replace(/[\u007f-\u009f]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * Bundles the command line (src/cli, the core, the engine and their dependencies) into one
+ * CommonJS file, dist/cli/baocao.cjs, so that `baocao` starts without transpiling TypeScript.
+ * Runs from `npm ci`/`npm install` (prepare) and `npm run build:cli`. Beside the bundle,
+ * baocao.inputs.json lists the files it was built from: bin/baocao.cjs runs the bundle only
+ * while none of them is newer, else the sources through tsx (a dev checkout stays correct).
+ * Each command is its own bundle beside it (dist/cli/check-command.cjs, …), required by main
+ * only when that command runs: `baocao --help` compiles a few kilobytes, not the core.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+// BAOCAO_CLI_OUT (a folder two levels under the root, as dist/cli: the bundles find assets/ at
+// ../..) lets the tests build a bundle of their own.
+const OUT_DIR = path.resolve(ROOT, process.env.BAOCAO_CLI_OUT || path.join('dist', 'cli'));
+const OUT = path.join(OUT_DIR, 'baocao.cjs');
+const INPUTS = path.join(OUT_DIR, 'baocao.inputs.json');
+
+let esbuild;
+try {
+  esbuild = require('esbuild');
+} catch {
+  // An install without dev dependencies: the CLI runs from the sources (tsx), only slower.
+  console.warn('baocao: esbuild không có; CLI chạy từ mã nguồn (esbuild missing; the CLI runs from sources).');
+  process.exit(0);
+}
+
+async function main() {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  // Without the list, bin/baocao.cjs runs the sources: a failed build never leaves a stale bundle in use.
+  fs.rmSync(INPUTS, { force: true });
+  const startedAt = Date.now();
+  const commands = fs
+    .readdirSync(path.join(ROOT, 'src', 'cli'))
+    .filter((f) => f.endsWith('-command.ts'))
+    .map((f) => f.slice(0, -3));
+  /** spec.ts's `require('./check-command')` → the command's own bundle, loaded at run time. */
+  const commandsApart = {
+    name: 'commands-apart',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/[a-z]+-command$/ }, (args) =>
+        commands.includes(args.path.slice(2)) && /[\\/]spec\.ts$/.test(args.importer) ? { path: `${args.path}.cjs`, external: true } : undefined,
+      );
+    },
+  };
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: { baocao: 'src/cli/run.ts', ...Object.fromEntries(commands.map((c) => [c, `src/cli/${c}.ts`])) },
+    outdir: OUT_DIR,
+    outExtension: { '.js': '.cjs' },
+    plugins: [commandsApart],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    // Stack traces with BAOCAO_DEBUG=1 still name functions.
+    keepNames: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  // Sizes of the bundles, to tell a bundle cut short or replaced since.
+  const outputs = Object.fromEntries(Object.keys(result.metafile.outputs).map((f) => [path.basename(f), fs.statSync(path.join(ROOT, f)).size]));
+  // builtAt is the build's start: a source saved during the build counts as newer.
+  fs.writeFileSync(INPUTS, `${JSON.stringify({ builtAt: startedAt, outputs, inputs }, null, 1)}\n`);
+  const kb = (outputs['baocao.cjs'] / 1024).toFixed(0);
+  console.log(`baocao: CLI đã đóng gói (bundled) → ${path.relative(ROOT, OUT)} (${kb} KB) và ${commands.length} lệnh, từ ${inputs.length} tệp nguồn`);
+}
+
+main().catch((error) => {
+  // Not fatal for `npm ci`: the CLI still runs from the sources.
+  console.warn(`baocao: không đóng gói được CLI, sẽ chạy từ mã nguồn (CLI bundle failed; running from sources): ${error.message}`);
+});
