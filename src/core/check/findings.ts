@@ -25,6 +25,9 @@ export const RULES = [
   'period',
   'pair',
   'derived',
+  'figure-words',
+  'comparison',
+  'table',
 ] as const;
 export const RuleSchema = z.enum(RULES);
 export type Rule = z.infer<typeof RuleSchema>;
@@ -90,6 +93,8 @@ export const CheckReportSchema = z.object({
   summary: SummarySchema,
   /** Extension: template fields and places found in the document. */
   coverage: CoverageSchema.optional(),
+  /** Relations verified, by class, and statements read but not checkable ("unverified"). */
+  checked: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 export type CheckReport = z.infer<typeof CheckReportSchema>;
 
@@ -129,4 +134,7 @@ export const RULE_LABEL: Record<Rule, string> = {
   period: 'kỳ báo cáo',
   pair: 'cặp số',
   derived: 'ô tính toán',
+  'figure-words': 'số và chữ',
+  comparison: 'so sánh với kỳ trước',
+  table: 'bảng số liệu',
 };

@@ -23,7 +23,7 @@ import { pairRule } from './rules/pair';
 import { periodRule } from './rules/period';
 import { ratioRule } from './rules/ratio';
 import { referenceRule } from './rules/reference';
-import { sentenceFiguresRule } from './rules/sentence-figures';
+import { statementsRule } from './rules/statements';
 import { sumRule } from './rules/sum';
 
 export * from './findings';
@@ -58,7 +58,7 @@ const RULES: RuleFn[] = [
   completenessRule,
   controlsRule,
   numberFormatRule,
-  sentenceFiguresRule,
+  statementsRule,
   referenceRule,
 ];
 
@@ -97,6 +97,7 @@ function runCheck(input: CheckInput): CheckReport {
     findings: ordered,
     summary: summarize(ordered),
     coverage: coverageOf(definition, located),
+    checked: { ...ctx.checked },
   };
 }
 
