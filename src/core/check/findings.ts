@@ -87,8 +87,12 @@ export type Coverage = z.infer<typeof CoverageSchema>;
 
 export const CheckReportSchema = z.object({
   file: z.string(),
-  template: z.string(),
-  mode: z.enum(['bound', 'recognized']),
+  /** The template the document was read as; null when it is not a report of a known template. */
+  template: z.string().nullable(),
+  /** generic: not a known template's report, checked by the template-free rules only. */
+  mode: z.enum(['bound', 'recognized', 'generic']),
+  /** Extension: how well the document matches the template (0–1; below the threshold: generic). */
+  match: z.number().min(0).max(1).optional(),
   findings: z.array(FindingSchema),
   summary: SummarySchema,
   /** Extension: template fields and places found in the document. */

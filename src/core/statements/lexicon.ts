@@ -8,7 +8,7 @@
 /** Unit nouns, longest first within a head word; abbreviations map to their noun. */
 const UNIT_NOUNS = [
   'hồ sơ', 'thủ tục', 'nhiệm vụ', 'văn bản', 'cơ quan', 'công chức', 'viên chức', 'cán bộ', 'cá nhân', 'tập thể',
-  'doanh nghiệp', 'phản ánh', 'kiến nghị', 'sáng kiến', 'mô hình', 'đơn vị', 'cuộc họp', 'cuộc', 'tin bài', 'tin', 'bài',
+  'doanh nghiệp', 'phản ánh', 'kiến nghị', 'sáng kiến', 'mô hình', 'đơn vị', 'cuộc', 'tin bài', 'tin', 'bài',
   'người', 'lượt', 'phòng', 'ban', 'sở', 'xã', 'huyện', 'dự án', 'đề án', 'kế hoạch', 'quyết định', 'báo cáo', 'chỉ tiêu',
   'lớp', 'học viên', 'đoàn', 'vụ', 'vụ việc', 'đơn', 'đơn thư', 'hộ', 'trường hợp', 'dịch vụ', 'tài khoản', 'giấy phép',
   'chứng thư', 'máy', 'thiết bị', 'điểm', 'hội nghị', 'buổi', 'lần', 'tổ chức', 'nhóm', 'biên chế', 'lao động', 'tiêu chí',

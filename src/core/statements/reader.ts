@@ -492,7 +492,7 @@ function explicitBase(text: string, p: Quantity, quantities: Quantity[]): Quanti
   const next = quantities.find((q) => q.start > p.end && q.sentence === p.sentence);
   if (!next || next.percent || next.approx) return undefined;
   const gap = text.slice(p.end, next.start);
-  return /^[\s\u00a0)]*(?:trên|so\s+với)?[\s\u00a0]*(?:tổng\s+số|tổng)[\p{L}\s\u00a0]{0,40}?(?:là|:)?[\s\u00a0]*$/iu.test(gap) && /trên|tổng/iu.test(gap) && !/so\s+với/iu.test(gap)
+  return /^[\s\u00a0)]*(?:trên|so\s+với)?[\s\u00a0]*(?:tổng\s+số|tổng)[\p{L}\s\u00a0]{0,40}?(?:là|:|\()?[\s\u00a0]*$/iu.test(gap) && /trên|tổng/iu.test(gap) && !/so\s+với/iu.test(gap)
     ? next
     : undefined;
 }
