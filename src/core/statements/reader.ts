@@ -64,6 +64,8 @@ export interface ShareStatement {
   baseValue?: ViNumber;
   strength: ShareStrength;
   cue: string;
+  /** Other counts a weakly tied rate ("đạt", "bằng") may be of: consistent with one, nothing is said. */
+  alternatives?: Quantity[];
 }
 
 export interface PercentPartitionStatement {
@@ -387,7 +389,20 @@ export function readStatements(text: string): Reading {
     if (parts.some((q) => partOf.has(q))) continue;
     // A second split of the same total after a completed one: never added (no claim).
     if (!adjacent && partOf.has(total)) continue;
-    const { exhaustive, disjoint } = classifyParts(parts);
+    // "…, đúng hạn 179 hồ sơ; còn 25 hồ sơ đang giải quyết": trailing counts of another kind after ";" are not parts.
+    let cls = classifyParts(parts);
+    if (!cls.disjoint && !cue.paren) {
+      for (let k = parts.length - 1; k >= 2; k--) {
+        if (!text.slice(parts[k - 1]!.end, parts[k]!.start).includes(';')) continue;
+        const prefix = classifyParts(parts.slice(0, k));
+        if (prefix.disjoint) {
+          parts.splice(k);
+          cls = prefix;
+          break;
+        }
+      }
+    }
+    const { exhaustive, disjoint } = cls;
     const stmt: SumStatement = { kind: 'sum', total, parts, exhaustive, disjoint, cue: cue.word };
     if (total.approx || parts.some((q) => q.approx)) {
       for (const q of parts) partOf.set(q, stmt);
@@ -426,7 +441,7 @@ export function readStatements(text: string): Reading {
     const eligible = (q: Quantity) =>
       q !== part && !q.percent && !q.approx && !q.change && !q.fraction && q.end <= part.start && q.unit !== undefined && q.unit === part.unit && !shareOfPart.has(q) && !partOf.has(q) && q.num.value >= part.num.value;
     const inSentence = counts.filter((q) => eligible(q) && q.sentence === part.sentence);
-    const pool = inSentence.length > 0 ? inSentence : counts.filter((q) => eligible(q) && q.sentence < part.sentence);
+    const pool = inSentence.length > 0 ? inSentence : counts.filter((q) => eligible(q) && q.sentence < part.sentence && q.sentence >= part.sentence - 3);
     if (pool.length === 1 && !partOf.has(part)) {
       statements.push(shareStatement(p, part, pool[0]!, inSentence.length > 0 ? o.strength : 'weak', o.cue));
     } else unverified.push(p);
@@ -453,6 +468,13 @@ export function readStatements(text: string): Reading {
     }
   }
   for (const p of quantities) if (p.percent && !owned.has(p) && !p.change && !p.notShare && !unverified.includes(p)) unverified.push(p);
+
+  // Weak ties may be to another base: every earlier count of the unit at least the part's size.
+  for (const st of statements) {
+    if (st.kind !== 'share' || st.strength !== 'weak' || st.part.fraction) continue;
+    const part = st.part;
+    st.alternatives = counts.filter((q) => q !== part && q !== st.base && !q.approx && !q.change && !q.fraction && q.start < st.percent.start && q.unit === part.unit && q.num.value >= part.num.value);
+  }
 
   // 5. Lists after a count, figures with words, changes with both values.
   statements.push(...readLists(text, quantities, partOf, spans));
@@ -577,7 +599,7 @@ function readChanges(text: string, quantities: Quantity[]): ChangeStatement[] {
     const after = quantities.find((q) => q.start > d.end && q.sentence === d.sentence);
     if (!after || after.change || after.approx) continue;
     const gap = text.slice(d.unitEnd, after.start);
-    if (!/^[\s\u00a0]*so[\s\u00a0]+(?:với[\s\u00a0]+)?[^\d;]{0,60}?(?:\(|là|:)[\s\u00a0]*$/iu.test(gap)) continue;
+    if (!/^[\s\u00a0]*so[\s\u00a0]+(?:với[\s\u00a0]+)?[^;%]{0,60}?(?:\(|là|:)[\s\u00a0]*$/iu.test(gap)) continue;
     const current = [...quantities].reverse().find((q) => q.end <= d.start && q.sentence === d.sentence && !q.change);
     if (!current || current.approx || current.percent !== after.percent || current.unit !== after.unit) continue;
     const between = text.slice(current.percent ? current.end : current.unitEnd, d.start);

@@ -78,6 +78,7 @@ function verifyShare(s: ShareStatement): Verdict {
   }
   if (outcome === 'no-data') return UNVERIFIABLE;
   if (outcome === 'consistent') return CONSISTENT;
+  if ((s.alternatives ?? []).some((b) => checkRatio(figureInterval(part), figureInterval(b.num), figureInterval(pct)) === 'consistent')) return CONSISTENT;
   const actual = (100 * part.value) / base.value;
   const near = Math.abs(actual - pct.value) <= 1;
   const severity = s.strength === 'strong' || near ? 'error' : 'warning';

@@ -19,19 +19,6 @@ function pos(unit: TextUnit, [start, end]: [number, number]): Pos {
   return { block: unit.block, ...(unit.row !== undefined ? { row: unit.row, cell: unit.cell } : {}), start, end };
 }
 
-/** Is the statement's key figure already judged by a template relation? */
-function coveredByTemplate(ctx: CheckContext, unit: TextUnit, s: Statement): boolean {
-  switch (s.kind) {
-    case 'share':
-      return ctx.covered.ratio.has(posKey(pos(unit, [s.percent.start, s.percent.end])));
-    case 'sum':
-    case 'percent-partition':
-      return ctx.covered.sum.has(posKey(pos(unit, [s.total.start, s.total.end]))) || s.parts.some((p) => ctx.covered.sum.has(posKey(pos(unit, [p.start, p.end]))));
-    default:
-      return false;
-  }
-}
-
 const CHECKED_KIND: Record<Statement['kind'], string> = {
   share: 'ratio',
   sum: 'sum',
@@ -41,14 +28,67 @@ const CHECKED_KIND: Record<Statement['kind'], string> = {
   comparison: 'comparison',
 };
 
+/** Consecutive paragraphs of one section, read together (a base or a total may sit in the paragraph before). */
+interface Passage {
+  text: string;
+  units: { unit: TextUnit; offset: number }[];
+}
+
+function passages(units: TextUnit[]): Passage[] {
+  const out: Passage[] = [];
+  let cur: Passage | undefined;
+  let last: TextUnit | undefined;
+  for (const unit of units) {
+    if (!narrative(unit) || !/\d/.test(unit.text)) {
+      cur = undefined;
+      continue;
+    }
+    const joins = cur && last && unit.row === undefined && last.row === undefined && unit.section === last.section && unit.block === last.block + 1;
+    if (!joins || !cur) {
+      cur = { text: unit.text, units: [{ unit, offset: 0 }] };
+      out.push(cur);
+    } else {
+      cur.text += '\n';
+      cur.units.push({ unit, offset: cur.text.length });
+      cur.text += unit.text;
+    }
+    last = unit;
+  }
+  return out;
+}
+
+/** The unit of a passage holding a span, and the span within it. */
+function locate(p: Passage, [start, end]: [number, number]): { unit: TextUnit; span: [number, number] } {
+  let hit = p.units[0]!;
+  for (const u of p.units) if (u.offset <= start) hit = u;
+  return { unit: hit.unit, span: [start - hit.offset, Math.min(end - hit.offset, hit.unit.text.length)] };
+}
+
+function posOf(p: Passage, s: [number, number]): Pos {
+  const { unit, span } = locate(p, s);
+  return pos(unit, span);
+}
+
+/** Is the statement's key figure already judged by a template relation? */
+function coveredByTemplate(ctx: CheckContext, p: Passage, s: Statement): boolean {
+  switch (s.kind) {
+    case 'share':
+      return ctx.covered.ratio.has(posKey(posOf(p, [s.percent.start, s.percent.end])));
+    case 'sum':
+    case 'percent-partition':
+      return ctx.covered.sum.has(posKey(posOf(p, [s.total.start, s.total.end]))) || s.parts.some((q) => ctx.covered.sum.has(posKey(posOf(p, [q.start, q.end]))));
+    default:
+      return false;
+  }
+}
+
 export function statementsRule(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const unit of ctx.units()) {
-    if (!narrative(unit) || !/\d/.test(unit.text)) continue;
-    const reading = readStatements(unit.text);
+  for (const passage of passages(ctx.units())) {
+    const reading = readStatements(passage.text);
     ctx.tally('unverified', reading.unverified.length);
     for (const { statement, verdict } of verifyStatements(reading.statements)) {
-      if (coveredByTemplate(ctx, unit, statement)) continue;
+      if (coveredByTemplate(ctx, passage, statement)) continue;
       if (verdict.outcome === 'unverifiable') {
         ctx.tally('unverified');
         continue;
@@ -56,10 +96,10 @@ export function statementsRule(ctx: CheckContext): RawFinding[] {
       ctx.tally(CHECKED_KIND[statement.kind]);
       if (verdict.outcome !== 'finding') continue;
       const f = verdict.finding;
-      const first = pos(unit, f.spans[0]!);
+      const first = posOf(passage, f.spans[0]!);
       // A figure an earlier rule already reported as an error is not reported twice.
       if (ctx.isFlagged(first)) continue;
-      out.push(ctx.finding(f.rule as Rule, f.severity, f.message, f.evidence, f.spans.map((s) => ({ pos: pos(unit, s) })), f.expected));
+      out.push(ctx.finding(f.rule as Rule, f.severity, f.message, f.evidence, f.spans.map((s) => ({ pos: posOf(passage, s) })), f.expected));
     }
   }
   return out;
