@@ -24,6 +24,7 @@ import { periodRule } from './rules/period';
 import { ratioRule } from './rules/ratio';
 import { referenceRule } from './rules/reference';
 import { statementsRule } from './rules/statements';
+import { tablesRule } from './rules/tables';
 import { sumRule } from './rules/sum';
 
 export * from './findings';
@@ -59,6 +60,7 @@ const RULES: RuleFn[] = [
   controlsRule,
   numberFormatRule,
   statementsRule,
+  tablesRule,
   referenceRule,
 ];
 

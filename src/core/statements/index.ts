@@ -4,4 +4,5 @@
  */
 export * from './reader';
 export * from './verify';
+export * from './tables';
 export { parseNumberWords } from './lexicon';

@@ -600,9 +600,9 @@ function readChanges(text: string, quantities: Quantity[]): ChangeStatement[] {
     if (!after || after.change || after.approx) continue;
     const gap = text.slice(d.unitEnd, after.start);
     if (!/^[\s\u00a0]*so[\s\u00a0]+(?:với[\s\u00a0]+)?[^;%]{0,60}?(?:\(|là|:)[\s\u00a0]*$/iu.test(gap)) continue;
-    const current = [...quantities].reverse().find((q) => q.end <= d.start && q.sentence === d.sentence && !q.change);
+    const current = [...quantities].reverse().find((q) => q.end <= d.start && q.sentence === d.sentence && !q.change && !out.some((c) => c.previous === q));
     if (!current || current.approx || current.percent !== after.percent || current.unit !== after.unit) continue;
-    const between = text.slice(current.percent ? current.end : current.unitEnd, d.start);
+    const between = text.slice(current.percent ? current.end : current.unitEnd, d.start).replace(CHANGE_BEFORE, '');
     const adjacent = isQualifier(between, 4);
     if (!adjacent && !isQualifier(between, 12)) continue;
     out.push({ kind: 'comparison', current, previous: after, delta: d, adjacent });

@@ -225,7 +225,11 @@ function verifyChange(s: ChangeStatement): Verdict {
   const readings: [number, number][] = [];
   const deltaIsPercent = s.delta.num.kind === 'percent';
   // Absolute: percentage points between two percentages, or a count between two counts.
-  if (deltaIsPercent === s.current.percent) readings.push([sign * (c0 - p1), sign * (c1 - p0)]);
+  if (deltaIsPercent === s.current.percent) {
+    const a = sign * (c0 - p1);
+    const b = sign * (c1 - p0);
+    readings.push([Math.min(a, b), Math.max(a, b)]);
+  }
   // Relative: a change in percent of the previous value.
   if (deltaIsPercent && p0 > 0) {
     const a = (100 * (c0 - p1)) / p1;
@@ -245,7 +249,7 @@ function verifyChange(s: ChangeStatement): Verdict {
     finding: {
       rule: 'comparison',
       severity: s.adjacent ? 'error' : 'warning',
-      message: `Ghi ${s.delta.change} ${s.delta.text} so với kỳ trước nhưng ${s.current.text} so với ${s.previous.text} là ${s.delta.change} ${canonical({ ...s.delta.num, kind: s.current.percent ? 'decimal' : s.delta.num.kind, value: Math.round(diff * 100) / 100, decimals: s.current.percent ? Math.max(s.current.num.decimals, s.previous.num.decimals) : 0 })}${unit}.`,
+      message: `Ghi ${s.delta.change} ${s.delta.text} so với kỳ trước nhưng ${s.current.text} so với ${s.previous.text} là ${s.delta.change} ${canonical({ kind: s.current.num.kind === 'count' ? 'count' : 'decimal', value: diff, decimals: Math.max(s.current.num.decimals, s.previous.num.decimals) })}${unit}.`,
       evidence: [s.delta.text, s.current.text, s.previous.text],
       spans: [span(s.delta), span(s.current), span(s.previous)],
     },
