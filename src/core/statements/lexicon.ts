@@ -127,7 +127,7 @@ export const FAMILIES: Family[] = [
     members: [
       { id: 'fail', re: /không\s+hoàn\s+thành/iu },
       { id: 'excellent', re: /xuất\s+sắc/iu },
-      { id: 'good', re: /hoàn\s+thành\s+tốt|\btốt\b/iu },
+      { id: 'good', re: /hoàn\s+thành\s+tốt|(?<![\p{L}])tốt(?![\p{L}])/iu },
       { id: 'pass', re: /hoàn\s+thành/iu },
     ],
     complete: (n) => n.has('fail') && n.has('excellent') && n.has('good') && n.has('pass'),
@@ -148,6 +148,17 @@ export const FAMILIES: Family[] = [
       { id: 'commune', re: /cấp\s+xã|xã/iu },
     ],
     complete: (n) => n.has('province') && n.has('district') && n.has('commune'),
+  },
+  {
+    // Files to resolve on the VPCP form: received online + direct or by post + carried over.
+    id: 'intake',
+    members: [
+      { id: 'carried', re: /kỳ\s+trước|chuyển\s+sang|chuyển\s+qua|tồn/iu },
+      { id: 'online', re: /trực\s+tuyến|qua\s+mạng/iu },
+      { id: 'direct', re: /trực\s+tiếp|bưu\s+chính|bcci/iu },
+    ],
+    complete: (n) => n.has('carried') && n.has('online') && n.has('direct'),
+    open: true,
   },
   {
     id: 'channel',
@@ -175,7 +186,7 @@ export const FAMILIES: Family[] = [
 export const MONEY_UNITS = new Set(['tỷ', 'triệu', 'nghìn', 'đồng', 'usd', 'tỷ đồng', 'triệu đồng']);
 
 /** A part named as "the rest": the parts are exhaustive. */
-export const REMAINDER = /còn\s+lại|các\s+loại\s+khác|khác\b/iu;
+export const REMAINDER = /còn\s+lại|các\s+loại\s+khác|(?<![\p{L}])khác(?![\p{L}])/iu;
 
 const DIGIT_WORDS: Record<string, number> = {
   không: 0, một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, nhăm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9,

@@ -35,8 +35,10 @@ export interface Quantity {
   /** A percentage of a plan or "so với" another period: not a share of a stated count. */
   notShare: boolean;
   sentence: number;
-  /** The clause before the figure (lower case), from the last , ; : ( or sentence start. */
+  /** The label before the figure (lower case): from the last , ; : ( "và" or sentence start. */
   before: string;
+  /** The whole clause before the figure (lower case), "và" included. */
+  clause: string;
   /** The words after the unit up to the next punctuation (lower case): "cấp xã", "trước hạn". */
   after: string;
 }
@@ -150,19 +152,22 @@ function fractionOf(tok: NumericToken): { num: ViNumber; den: ViNumber } | undef
   return { num: x.value, den: y.value };
 }
 
-function clauseBefore(text: string, from: number, at: number): string {
+function clauseBefore(text: string, from: number, at: number, whole = false): string {
   // "trả sớm hạn: 27.448": the label sits before the colon.
   const colon = /:[\s\u00a0]*$/u.exec(text.slice(from, at));
   if (colon) at = from + colon.index;
   let i = at;
   while (i > from && !BOUNDARY.test(text.charAt(i - 1))) i--;
-  return text.slice(i, at).toLowerCase().replace(/[\s\u00a0]+/gu, ' ').trim();
+  // "… trực tuyến và 150 hồ sơ": the words before "và" qualify the previous figure.
+  const clause = text.slice(i, at).toLowerCase().replace(/[\s\u00a0]+/gu, ' ');
+  if (whole) return clause.trim();
+  return clause.split(/(?:^|\s)và(?:\s|$)/u).pop()!.trim();
 }
 
 function wordsAfter(text: string, at: number, limit: number): string {
   let i = at;
   while (i < limit && !BOUNDARY.test(text.charAt(i)) && !/\d/.test(text.charAt(i)) && text.charAt(i) !== '.') i++;
-  return text.slice(at, i).toLowerCase().replace(/[\s\u00a0]+/gu, ' ').trim();
+  return text.slice(at, i).toLowerCase().replace(/[\s\u00a0]+/gu, ' ').split(/(?:^|\s)và(?:\s|$)/u)[0]!.trim();
 }
 
 /** Reads the quantities of a paragraph. */
@@ -200,6 +205,7 @@ export function readQuantities(text: string): Quantity[] {
       notShare: percent && NOT_SHARE_AFTER.test(text.slice(tok.end, Math.min(sEnd, tok.end + 30))),
       sentence,
       before: clauseBefore(text, sStart, tok.start),
+      clause: clauseBefore(text, sStart, tok.start, true),
       after: wordsAfter(text, unitEnd, Math.min(sEnd, unitEnd + 80)),
     };
     out.push(q);
@@ -442,8 +448,11 @@ export function readStatements(text: string): Reading {
       q !== part && !q.percent && !q.approx && !q.change && !q.fraction && q.end <= part.start && q.unit !== undefined && q.unit === part.unit && !shareOfPart.has(q) && !partOf.has(q) && q.num.value >= part.num.value;
     const inSentence = counts.filter((q) => eligible(q) && q.sentence === part.sentence);
     const pool = inSentence.length > 0 ? inSentence : counts.filter((q) => eligible(q) && q.sentence < part.sentence && q.sentence >= part.sentence - 3);
-    if (pool.length === 1 && !partOf.has(part)) {
-      statements.push(shareStatement(p, part, pool[0]!, inSentence.length > 0 ? o.strength : 'weak', o.cue));
+    if (pool.length >= 1 && !partOf.has(part)) {
+      // Several possible bases: the nearest, the others as alternatives, and a weak tie.
+      const base = pool[pool.length - 1]!;
+      const strength = pool.length === 1 && inSentence.length > 0 ? o.strength : 'weak';
+      statements.push({ ...shareStatement(p, part, base, strength, o.cue), alternatives: pool.slice(0, -1) });
     } else unverified.push(p);
   }
 
@@ -451,8 +460,8 @@ export function readStatements(text: string): Reading {
   const owned = new Set<Quantity>([...ownerOf.keys(), ...statements.flatMap((s) => (s.kind === 'share' ? [s.percent] : []))]);
   for (const p of quantities) {
     if (!p.percent || owned.has(p) || p.change || p.notShare || p.approx) continue;
-    if (!/t[ỷỉ] lệ/u.test(p.before)) continue;
-    const rateLabel = p.before;
+    if (!/t[ỷỉ] lệ/u.test(p.clause)) continue;
+    const rateLabel = p.clause;
     const after = quantities.filter((q) => !q.percent && !q.approx && !q.change && q.start > p.end && q.sentence <= p.sentence + 1);
     const frac = after[0];
     if (frac?.fraction && frac.sentence === p.sentence && /^[\s\u00a0]*\(?[\s\u00a0]*$/u.test(text.slice(p.end, frac.start))) {
@@ -461,7 +470,7 @@ export function readStatements(text: string): Reading {
       continue;
     }
     const base = after.find((q) => /tổng(?: số)?/u.test(q.before) && !q.fraction);
-    const part = after.find((q) => q !== base && !q.fraction && sharesKey(rateLabel, q.before));
+    const part = after.find((q) => q !== base && !q.fraction && sharesKey(rateLabel, q.clause));
     if (base && part && (base.unit === part.unit || base.unit === undefined || part.unit === undefined)) {
       statements.push(shareStatement(p, part, base, 'strong', 'tỷ lệ'));
       owned.add(p);
@@ -473,7 +482,8 @@ export function readStatements(text: string): Reading {
   for (const st of statements) {
     if (st.kind !== 'share' || st.strength !== 'weak' || st.part.fraction) continue;
     const part = st.part;
-    st.alternatives = counts.filter((q) => q !== part && q !== st.base && !q.approx && !q.change && !q.fraction && q.start < st.percent.start && q.unit === part.unit && q.num.value >= part.num.value);
+    const known = st.alternatives ?? [];
+    st.alternatives = [...known, ...counts.filter((q) => !known.includes(q))].filter((q) => q !== part && q !== st.base && !q.approx && !q.change && !q.fraction && q.start < st.percent.start && q.unit === part.unit && q.num.value >= part.num.value);
   }
 
   // 5. Lists after a count, figures with words, changes with both values.

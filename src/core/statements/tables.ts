@@ -47,9 +47,9 @@ interface GridCell {
   mergedUp: boolean;
 }
 
-const TOTAL_HEADER = /^(?:tổng\s+số|tổng\s+cộng|tổng|cộng)\b/iu;
-const TOTAL_ROW = /^(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh|toàn\s+huyện|toàn\s+thành\s+phố)\b/iu;
-const WITHIN = /^trong\s+đó\b/iu;
+const TOTAL_HEADER = /^(?:tổng\s+số|tổng\s+cộng|tổng|cộng)(?![\p{L}])/iu;
+const TOTAL_ROW = /^(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh|toàn\s+huyện|toàn\s+thành\s+phố)(?![\p{L}])/iu;
+const WITHIN = /^trong\s+đó(?![\p{L}])/iu;
 const RATE_HEADER = /t[ỷỉ]\s+lệ|^%$|\(%\)/iu;
 const NUMBERING = /^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$/u;
 
@@ -72,7 +72,9 @@ function grid(table: TableBlock): GridCell[][] {
 function figureOf(text: string): ViNumber | undefined {
   const t = text.trim();
   if (!/^\d[\d.,]*\s?%?$/u.test(t)) return undefined;
-  const r = tryParseViNumber(t);
+  let r = tryParseViNumber(t);
+  // Portal tables often leave large counts ungrouped ("268763"): the number-format rule says so.
+  if (!r.ok && r.error.code === 'separator' && r.error.hint === 'missing-grouping' && r.error.suggestion) r = tryParseViNumber(r.error.suggestion);
   if (!r.ok) return undefined;
   if (r.value.kind === 'decimal' && r.value.ambiguousSeparator) return undefined;
   return r.value;
