@@ -157,7 +157,8 @@ function clauseBefore(text: string, from: number, at: number, whole = false): st
   const colon = /:[\s\u00a0]*$/u.exec(text.slice(from, at));
   if (colon) at = from + colon.index;
   let i = at;
-  while (i > from && !BOUNDARY.test(text.charAt(i - 1))) i--;
+  const stop = Math.max(from, at - 200);
+  while (i > stop && !BOUNDARY.test(text.charAt(i - 1))) i--;
   // "… trực tuyến và 150 hồ sơ": the words before "và" qualify the previous figure.
   const clause = text.slice(i, at).toLowerCase().replace(/[\s\u00a0]+/gu, ' ');
   if (whole) return clause.trim();
@@ -170,12 +171,13 @@ function wordsAfter(text: string, at: number, limit: number): string {
   return text.slice(at, i).toLowerCase().replace(/[\s\u00a0]+/gu, ' ').split(/(?:^|\s)và(?:\s|$)/u)[0]!.trim();
 }
 
-/** Reads the quantities of a paragraph. */
-export function readQuantities(text: string): Quantity[] {
+/** Reads the quantities of a paragraph (its numeric tokens may be given, already scanned). */
+export function readQuantities(text: string, tokens?: NumericToken[]): Quantity[] {
   const spans = sentenceSpans(text);
   const sentenceAt = (pos: number) => Math.max(0, spans.findIndex(([a, b]) => pos >= a && pos < b));
   const out: Quantity[] = [];
-  for (const tok of scanNumericTokens(text)) {
+  for (const tok of tokens ?? scanNumericTokens(text)) {
+    if (tok.kind !== 'number' && tok.kind !== 'fraction-or-pair') continue;
     const fraction = fractionOf(tok);
     const num = fraction ? fraction.num : asFigure(tok);
     if (!num) continue;
@@ -301,10 +303,11 @@ interface Cue {
   atSentenceStart: boolean;
 }
 
-/** Reads the statements of one paragraph. */
-export function readStatements(text: string): Reading {
-  const quantities = readQuantities(text);
+/** Reads the statements of one paragraph (or passage; its numeric tokens may be given). */
+export function readStatements(text: string, tokens?: NumericToken[]): Reading {
+  const quantities = readQuantities(text, tokens);
   const statements: Statement[] = [];
+  if (quantities.length === 0) return { quantities, statements, unverified: [] };
   const spans = sentenceSpans(text);
   const counts = quantities.filter((q) => !q.percent);
   const ownerOf = new Map<Quantity, { part: Quantity; cue: string; strength: ShareStrength }>();

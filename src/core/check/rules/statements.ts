@@ -85,7 +85,9 @@ function coveredByTemplate(ctx: CheckContext, p: Passage, s: Statement): boolean
 export function statementsRule(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const passage of passages(ctx.units())) {
-    const reading = readStatements(passage.text);
+    // Tokens scanned once per paragraph (shared with the other rules), shifted into the passage.
+    const tokens = passage.units.flatMap(({ unit, offset }) => ctx.tokens(unit).map((t) => ({ ...t, start: t.start + offset, end: t.end + offset })));
+    const reading = readStatements(passage.text, tokens);
     ctx.tally('unverified', reading.unverified.length);
     for (const { statement, verdict } of verifyStatements(reading.statements)) {
       if (coveredByTemplate(ctx, passage, statement)) continue;
