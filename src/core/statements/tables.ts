@@ -13,7 +13,7 @@
  */
 import { tryParseViNumber, type ViNumber } from '../codec';
 import { checkRatio, checkSum, decCmp, figureInterval, sumIntervals } from '../check/interval';
-import type { TableBlock } from '../../document/types';
+import type { TableBlock } from '../document';
 import { FAMILIES, REMAINDER } from './lexicon';
 import { canonical, expectedPercent } from './verify';
 
