@@ -8,6 +8,7 @@ import { checkReport } from '../src/core/check';
 import { CCHC_6_THANG } from '../src/core/template/cchc-6-thang';
 import { OoxmlDocument } from '../src/document/ooxml/document';
 import { BENCH_FILES } from './extract';
+import { rewrittenText, textToSnapshot } from '../tests/statements/devset/harness';
 import { median, type BenchRow } from './util';
 
 const MB = 1024 * 1024;
@@ -30,6 +31,13 @@ export async function benchCheck(documents = 100): Promise<BenchRow[]> {
       medianMs: await median(async () => checkReport({ definition: CCHC_6_THANG, snapshot: await (await OoxmlDocument.open(bytes)).read(), fileName: mode }), 10, 2),
     });
   }
+  // A report worded by another drafter (issue 13 development set): statements and tables read without the template.
+  const rewritten = textToSnapshot(rewrittenText());
+  rows.push({
+    name: 'check (rewritten report, plain text, statements + tables)',
+    medianMs: await median(() => checkReport({ definition: CCHC_6_THANG, snapshot: rewritten, fileName: 'rewritten' }), 20, 3),
+    budgetMs: 100,
+  });
   if (inputs.length === 0) return rows;
 
   let peakRss = 0;

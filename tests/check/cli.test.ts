@@ -82,8 +82,8 @@ describe('JSON output', () => {
       const counted = { error: 0, warning: 0, info: 0 };
       for (const f of r.findings) counted[f.severity]++;
       expect(r.summary).toEqual(counted);
-      // Only the documented keys (plus the optional `coverage` extension).
-      expect(Object.keys(r).sort()).toEqual(['coverage', 'file', 'findings', 'mode', 'summary', 'template']);
+      // Only the documented keys (`checked` of the contract, plus the optional `coverage` and `match` extensions).
+      expect(Object.keys(r).sort()).toEqual(['checked', 'coverage', 'file', 'findings', 'match', 'mode', 'summary', 'template']);
       for (const f of r.findings) {
         for (const k of Object.keys(f)) expect(['rule', 'severity', 'message', 'evidence', 'expected', 'locations']).toContain(k);
         for (const l of f.locations) for (const k of Object.keys(l)) expect(['excerpt', 'section', 'table', 'row', 'column', 'tag']).toContain(k);

@@ -164,6 +164,8 @@ export class CheckContext {
   readonly sections: BlockSection[];
   /** Positions already judged by a template relation, per rule class (template-free rules skip them). */
   readonly covered = { ratio: new Set<string>(), sum: new Set<string>(), numberFormat: new Set<string>() };
+  /** Relations verified by the template-free rules, by class; "unverified": read but not checkable. */
+  readonly checked: Record<string, number> = {};
   /** Spans of the first figure of every error finding raised so far (later rules avoid repeating them). */
   private readonly flaggedSpans: Pos[] = [];
   private readonly cellInfo = new Map<string, AppendixCellInfo>();
@@ -205,6 +207,10 @@ export class CheckContext {
     if (p.row !== undefined) return `${p.block}:${p.row}:${p.cell ?? ''}`;
     const [s] = sentenceBounds(this.textAt(p), p.start, p.end);
     return `${p.block}::${s}`;
+  }
+
+  tally(kind: string, n = 1): void {
+    if (n > 0) this.checked[kind] = (this.checked[kind] ?? 0) + n;
   }
 
   /** Does an error finding already concern a figure overlapping this span? */

@@ -25,6 +25,9 @@ export const RULES = [
   'period',
   'pair',
   'derived',
+  'figure-words',
+  'comparison',
+  'table',
 ] as const;
 export const RuleSchema = z.enum(RULES);
 export type Rule = z.infer<typeof RuleSchema>;
@@ -84,12 +87,18 @@ export type Coverage = z.infer<typeof CoverageSchema>;
 
 export const CheckReportSchema = z.object({
   file: z.string(),
-  template: z.string(),
-  mode: z.enum(['bound', 'recognized']),
+  /** The template the document was read as; null when it is not a report of a known template. */
+  template: z.string().nullable(),
+  /** generic: not a known template's report, checked by the template-free rules only. */
+  mode: z.enum(['bound', 'recognized', 'generic']),
+  /** Extension: how well the document matches the template (0–1; below the threshold: generic). */
+  match: z.number().min(0).max(1).optional(),
   findings: z.array(FindingSchema),
   summary: SummarySchema,
   /** Extension: template fields and places found in the document. */
   coverage: CoverageSchema.optional(),
+  /** Relations verified, by class, and statements read but not checkable ("unverified"). */
+  checked: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 export type CheckReport = z.infer<typeof CheckReportSchema>;
 
@@ -129,4 +138,7 @@ export const RULE_LABEL: Record<Rule, string> = {
   period: 'kỳ báo cáo',
   pair: 'cặp số',
   derived: 'ô tính toán',
+  'figure-words': 'số và chữ',
+  comparison: 'so sánh với kỳ trước',
+  table: 'bảng số liệu',
 };

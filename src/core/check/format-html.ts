@@ -91,7 +91,9 @@ function reportHtml(r: CheckReport): string {
   const parts = [
     `<section>`,
     `<h2>${escapeHtml(r.file)}</h2>`,
-    `<p class="meta">Mẫu ${escapeHtml(r.template)} · ${mode}${cov}</p>`,
+    r.template === null
+      ? '<p class="meta">Không nhận ra mẫu báo cáo đã biết: chỉ kiểm tra các quy tắc không cần mẫu (generic).</p>'
+      : `<p class="meta">Mẫu ${escapeHtml(r.template)} · ${mode}${cov}</p>`,
     `<div class="summary"><span class="pill error">${r.summary.error} lỗi</span><span class="pill warning">${r.summary.warning} cảnh báo</span><span class="pill info">${r.summary.info} lưu ý</span></div>`,
   ];
   if (r.findings.length === 0) parts.push('<p class="ok">Không phát hiện vấn đề nào.</p>');

@@ -74,8 +74,11 @@ export function formatReportText(report: CheckReport, opts: TextFormatOptions): 
   const mode = report.mode === 'bound' ? 'tài liệu gắn ô nhập (bound)' : 'nhận dạng theo câu chữ (recognized)';
   const out: string[] = [];
   out.push(paint(c, ANSI.bold, `Kiểm tra: ${report.file}`));
+  if (report.template === null) {
+    out.push('Không nhận ra mẫu báo cáo đã biết: chỉ kiểm tra các quy tắc không cần mẫu (generic mode; tỷ lệ, tổng, danh sách, trích dẫn, cách viết số, kỳ báo cáo).');
+  }
   const cov = report.coverage ? `; nhận ra ${report.coverage.fields.found}/${report.coverage.fields.expected} chỉ tiêu` : '';
-  out.push(`Mẫu ${report.template}, ${mode}${cov}`);
+  if (report.template !== null) out.push(`Mẫu ${report.template}, ${mode}${cov}`);
   out.push(`Kết quả: ${summaryText(report.summary)}`);
   if (report.findings.length === 0) {
     out.push(paint(c, ANSI.green, 'Không phát hiện vấn đề nào.'));

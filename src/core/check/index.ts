@@ -23,7 +23,8 @@ import { pairRule } from './rules/pair';
 import { periodRule } from './rules/period';
 import { ratioRule } from './rules/ratio';
 import { referenceRule } from './rules/reference';
-import { sentenceFiguresRule } from './rules/sentence-figures';
+import { statementsRule } from './rules/statements';
+import { tablesRule } from './rules/tables';
 import { sumRule } from './rules/sum';
 
 export * from './findings';
@@ -58,7 +59,8 @@ const RULES: RuleFn[] = [
   completenessRule,
   controlsRule,
   numberFormatRule,
-  sentenceFiguresRule,
+  statementsRule,
+  tablesRule,
   referenceRule,
 ];
 
@@ -78,11 +80,36 @@ export function checkReport(input: CheckInput): CheckReport {
   return withTextMemo(() => runCheck(input));
 }
 
+/** Below this share of the template's fields found, a document is not read as that template's report. */
+export const TEMPLATE_MATCH_THRESHOLD = 0.35;
+
+/** No template: only the template-free rules have anything to check. */
+const GENERIC: TemplateDefinition = { id: 'generic', title: 'Không theo mẫu', fields: [], relations: [], groups: [] };
+
+/**
+ * How well a document matches a template: the share of the template's fields found in it (a
+ * report of the template, even reworded, keeps its sections and appendix forms; another kind of
+ * report shares a few phrases at most).
+ */
+export function templateMatch(definition: TemplateDefinition, located: LocateResult): number {
+  if (definition.fields.length === 0) return 0;
+  const found = new Set(located.occurrences.filter((o) => o.found).map((o) => o.fieldId));
+  return Math.round((1000 * definition.fields.filter((f) => found.has(f.id)).length) / definition.fields.length) / 1000;
+}
+
 function runCheck(input: CheckInput): CheckReport {
-  const { definition, snapshot, fileName } = input;
-  const located = input.located ?? locateFields(definition, snapshot);
-  const mode = isBound(definition, snapshot) ? 'bound' : 'recognized';
-  const ctx = new CheckContext(definition, snapshot, located, mode);
+  const { snapshot, fileName } = input;
+  let definition = input.definition;
+  let located = input.located ?? locateFields(definition, snapshot);
+  const bound = isBound(definition, snapshot);
+  const match = bound ? 1 : templateMatch(definition, located);
+  const generic = !bound && match < TEMPLATE_MATCH_THRESHOLD;
+  if (generic) {
+    definition = GENERIC;
+    located = locateFields(GENERIC, snapshot);
+  }
+  const mode: CheckReport['mode'] = generic ? 'generic' : bound ? 'bound' : 'recognized';
+  const ctx = new CheckContext(definition, snapshot, located, bound ? 'bound' : 'recognized');
   const raw: RawFinding[] = [];
   for (const rule of RULES) raw.push(...rule(ctx));
   // Stable: document order, then severity, then rule order.
@@ -92,11 +119,13 @@ function runCheck(input: CheckInput): CheckReport {
     .map(({ f }) => strip(f));
   return {
     file: fileName,
-    template: definition.id,
+    template: generic ? null : definition.id,
     mode,
+    match,
     findings: ordered,
     summary: summarize(ordered),
-    coverage: coverageOf(definition, located),
+    ...(generic ? {} : { coverage: coverageOf(definition, located) }),
+    checked: { ...ctx.checked },
   };
 }
 

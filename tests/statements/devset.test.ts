@@ -1,0 +1,63 @@
+/**
+ * The development set of issue 13 (devset/): the measure `npm run eval` prints, held as a floor.
+ * The rewritten report's clean version is consistent by construction (recomputed below) and must
+ * give no error; each injected defect must be reported; the known defects of real published
+ * texts must be found without a false error; non-CCHC texts must not be read as a CCHC report.
+ */
+import { DEFECTS } from './devset/defects';
+import { checkText, realTexts, rewrittenText, runEval } from './devset/harness';
+
+describe('development set', () => {
+  const result = runEval();
+
+  it('the clean rewritten report is consistent by arithmetic', () => {
+    expect(60118 + 1132).toBe(61250);
+    expect(57214 + 2590 + 36).toBe(59840);
+    expect(59840 + 1410).toBe(61250);
+    expect(Math.round((1000 * 59840) / 61250) / 10).toBe(97.7);
+    expect(Math.round((10000 * 57214) / 59840) / 100).toBe(95.61);
+    expect(Math.round((10000 * 2590) / 59840) / 100).toBe(4.33);
+    expect(Math.round((10000 * 59804) / 59840) / 100).toBe(99.94);
+    expect(1584 + 2376).toBe(3960);
+    expect(3497 + 15).toBe(3512);
+    expect(10 + 51 + 4 + 1).toBe(66);
+    expect(Math.round((10000 * 88.45 - 10000 * 86.3) / 100) / 100).toBe(2.15);
+    expect(18420 + 9315 + 6203).toBe(33938);
+  });
+
+  it('no error on the clean rewritten report', () => {
+    expect(result.cleanFalseErrors.map((f) => f.message)).toEqual([]);
+  });
+
+  it(`reports every single injected defect (${DEFECTS.length}) as an error or a warning`, () => {
+    expect(result.injected.missed).toEqual([]);
+    expect(result.injected.reported).toBe(DEFECTS.length);
+  });
+
+  it('finds the known defects of real texts and no false error on them', () => {
+    expect(result.real.known).toBeGreaterThanOrEqual(3);
+    expect(result.real.missed).toEqual([]);
+    expect(result.real.falseErrors.map((e) => `${e.text}: ${e.finding.message}`)).toEqual([]);
+  });
+
+  it('every real text names its source', () => {
+    for (const t of realTexts()) expect(t.source).toMatch(/^https?:\/\//);
+  });
+
+  it('non-CCHC texts are checked in generic mode (template null), never as cchc-6-thang', () => {
+    expect(result.economic.texts).toBeGreaterThanOrEqual(2);
+    expect(result.economic.calledCchc).toEqual([]);
+    const eco = realTexts().find((t) => t.economic)!;
+    const report = checkText(eco.text, eco.name);
+    expect(report).toMatchObject({ template: null, mode: 'generic' });
+    expect(report.findings.filter((f) => f.rule === 'completeness')).toEqual([]);
+  });
+
+  it('the checked summary counts what was verified and what was read but not checkable', () => {
+    const report = checkText(rewrittenText(), 'rewritten.txt');
+    expect(report.checked?.ratio).toBeGreaterThanOrEqual(8);
+    expect(report.checked?.sum).toBeGreaterThanOrEqual(8);
+    expect(report.checked?.['list-count']).toBeGreaterThanOrEqual(4);
+    expect(report.checked?.table).toBeGreaterThanOrEqual(10);
+  });
+});

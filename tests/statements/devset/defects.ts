@@ -1,0 +1,39 @@
+/**
+ * Single injected defects for the rewritten report (rewritten-nam-2022.txt): each replaces one
+ * figure with a wrong one, the way drafting slips happen (a rounding slip, a mistyped part, a
+ * list that lost an item, a stale figure in words). `rules`: the finding classes that count as
+ * reporting it (error or warning).
+ */
+export interface Defect {
+  what: string;
+  find: string;
+  replace: string;
+  rules: string[];
+}
+
+export const DEFECTS: Defect[] = [
+  { what: 'share of early files mistyped (95,61% → 95,16%)', find: 'chiếm 95,61%', replace: 'chiếm 95,16%', rules: ['ratio'] },
+  { what: 'rounding slip 2.590/59.840 = 4,328% written 4,32%', find: 'chiếm 4,33%', replace: 'chiếm 4,32%', rules: ['ratio'] },
+  { what: 'overdue files 36 → 46 (parts exceed the resolved total)', find: 'quá hạn 36 hồ sơ', replace: 'quá hạn 46 hồ sơ', rules: ['sum', 'ratio'] },
+  { what: 'carried-over files 1.132 → 1.123 (new + carried short of the total)', find: 'chuyển sang 1.132 hồ sơ', replace: 'chuyển sang 1.123 hồ sơ', rules: ['sum'] },
+  { what: 'resolved rate 97,7% → 97,5% ("đạt tỷ lệ")', find: 'đạt tỷ lệ 97,7%', replace: 'đạt tỷ lệ 97,5%', rules: ['ratio'] },
+  { what: 'pending share 2,3% → 2,8% (base in the previous sentence)', find: 'chiếm 2,3%', replace: 'chiếm 2,8%', rules: ['ratio'] },
+  { what: 'rate stated before its counts 99,94% → 99,49%', find: 'đạt 99,94%', replace: 'đạt 99,49%', rules: ['ratio'] },
+  { what: 'tasks with a deadline 1.584 → 1.548 (two exhaustive parts short)', find: 'có thời hạn 1.584', replace: 'có thời hạn 1.548', rules: ['sum', 'ratio'] },
+  { what: 'shares 40% + 66% of a complete split', find: '(chiếm 60%)', replace: '(chiếm 66%)', rules: ['sum', 'ratio'] },
+  { what: 'tasks done on time 3.497 → 3.479 (on time + overdue short of done)', find: 'đúng hạn 3.497 nhiệm vụ', replace: 'đúng hạn 3.479 nhiệm vụ', rules: ['sum'] },
+  { what: 'Government tasks 94,2% → 92,4%', find: 'đạt 94,2%', replace: 'đạt 92,4%', rules: ['ratio'] },
+  { what: 'plan completion 95,8% → 85,8%', find: 'đạt 95,8%', replace: 'đạt 85,8%', rules: ['ratio'] },
+  { what: 'meetings 20 + 24 > 42', find: '22 cuộc giao ban', replace: '24 cuộc giao ban', rules: ['sum'] },
+  { what: 'rating parts 10 + 51 + 05 + 01 = 67 > 66', find: 'hoàn thành nhiệm vụ 04 cá nhân', replace: 'hoàn thành nhiệm vụ 05 cá nhân', rules: ['sum'] },
+  { what: '"09 phòng, ban" with 8 listed', find: 'gồm 08 phòng', replace: 'gồm 09 phòng', rules: ['list-count'] },
+  { what: '"04 đơn vị" with 3 listed', find: 'gồm 03 đơn vị', replace: 'gồm 04 đơn vị', rules: ['list-count'] },
+  { what: '"05 công chức" received with 4 listed', find: 'tiếp nhận 04 công chức', replace: 'tiếp nhận 05 công chức', rules: ['list-count'] },
+  { what: '"03 (hai) sáng kiến"', find: '02 (hai)', replace: '03 (hai)', rules: ['figure-words'] },
+  { what: 'index change 2,15 → 2,51 with both years given', find: 'tăng 2,15 điểm', replace: 'tăng 2,51 điểm', rules: ['comparison'] },
+  { what: 'training parts 03 + 12 > 14', find: '11 công chức, viên chức học', replace: '12 công chức, viên chức học', rules: ['sum'] },
+  { what: 'one-stop early files 1.122 → 1.212', find: 'trả trước hạn 1.122', replace: 'trả trước hạn 1.212', rules: ['sum'] },
+  { what: 'online share 69,3% → 63,9% with its base named', find: 'chiếm 69,3%', replace: 'chiếm 63,9%', rules: ['ratio'] },
+  { what: 'table: TỔNG CỘNG of files received 33.938 → 33.983', find: 'Tổng cộng\t33.938', replace: 'Tổng cộng\t33.983', rules: ['table'] },
+  { what: 'table: Đầu tư online 7.402 → 7.420 (total column ≠ its sub-columns)', find: '9.315\t7.402', replace: '9.315\t7.420', rules: ['table'] },
+];
