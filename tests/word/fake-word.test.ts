@@ -4,6 +4,10 @@ import { syntheticSnapshot } from './fixtures';
 
 const snapshot = syntheticSnapshot({ controls: 4, tables: 1, rows: 3 });
 
+
+/** Plain-text controls are listed only by the typed query (WordApi 1.5; office-js #2160). */
+const typed = (context: Word.RequestContext) => context.document.body.getContentControls({ types: ['PlainText' as Word.ContentControlType] });
+
 describe('fake Word object model', () => {
   test('properties throw PropertyNotLoaded until load() and sync()', async () => {
     const fake = FakeWord.fromSnapshot(snapshot);
@@ -24,7 +28,7 @@ describe('fake Word object model', () => {
     const id = fake.controls[0]!.id;
     const before = fake.controlText(id);
     await fake.run(async (context) => {
-      const control = context.document.body.contentControls.getById(id);
+      const control = typed(context).getById(id);
       control.load('text');
       await context.sync();
       control.insertText('999', 'Replace');
@@ -94,7 +98,7 @@ describe('fake Word object model', () => {
     fake.controls[0]!.cannotEdit = true;
     await expect(
       fake.run(async (context) => {
-        context.document.body.contentControls.getById(fake.controls[0]!.id).insertText('1', 'Replace');
+        typed(context).getById(fake.controls[0]!.id).insertText('1', 'Replace');
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'AccessDenied' });
