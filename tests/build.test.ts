@@ -1,4 +1,4 @@
-/** The production build of the add-in: pages, production manifest, icons and local Office.js. */
+/** The production build of the add-in: pages (Office.js from Microsoft's CDN), production manifest, icons, help page. */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
