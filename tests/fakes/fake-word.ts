@@ -16,21 +16,38 @@
  *   cannot leak from one batch to the next.
  *
  * The document: top-level paragraphs and tables (rows of cells; a cell's text holds its
- * paragraphs joined with "\n"), content controls as live ranges over a paragraph or a cell
- * (kept up to date as text around them changes), search ranges likewise. Supported surface:
- * body.{contentControls, paragraphs, tables, search}; ContentControlCollection.{items, getById,
- * getByIdOrNullObject, getByTag}; ContentControl.{id, tag, title, text, type, subtype,
- * cannotEdit, cannotDelete, placeholderText, isNullObject, insertText, onDataChanged};
+ * paragraphs joined with "\n"; cells keep gridSpan/vMerge), content controls as live ranges
+ * over a paragraph or a cell (kept up to date as text around them changes), search ranges
+ * likewise. Supported surface: Document.{body, changeTrackingMode (1.4), insertFileFromBase64
+ * (1.5)}; Body.{contentControls, getContentControls (1.5), getOoxml, paragraphs, tables, search,
+ * insertFileFromBase64}; ContentControlCollection.{items, getById, getByIdOrNullObject, getByTag};
+ * ContentControl.{id, tag, title, text, type, subtype, cannotEdit, cannotDelete,
+ * placeholderText, isNullObject, insertText, clear, track, onDataChanged};
  * Paragraph.{text, tableNestingLevel, style, styleBuiltIn, contentControls (as the loaded path
  * "contentControls/items/id"), search, insertText, getRange};
  * Table.{values, rowCount, nestingLevel, headerRowCount, rows, getCell};
- * TableRow.{cellCount, values, insertRows}; TableCell.{value, body, parentRow};
+ * TableRow.{cellCount, values, insertRows}; TableCell.{value, cellIndex, rowIndex, body, parentRow};
  * Body (cell).{text, insertText, search, getRange}; RangeCollection.{items, getFirst, getLast,
  * getFirstOrNullObject}; Range.{text, search, insertText, insertContentControl, getRange,
- * expandTo}. Writes into content-locked controls fail at sync (AccessDenied), as in Word.
- * Option `web`: controls inside tables are not listed (Word on the web).
+ * expandTo}.
+ *
+ * Word's documented behaviour, each where it is implemented, with its source:
+ * - `body.contentControls` lists rich-text controls only; plain-text ones only through
+ *   `getContentControls({ types })`, WordApi 1.5 (office-js #2160 "by design", #6144).
+ * - setting `placeholderText` throws NotAllowed on the web (office-js #785).
+ * - `text` properties include deleted revisions under Track Changes (office-js #1267); writes
+ *   with tracking on leave the replaced text as a deleted revision (`w:del` in the OOXML).
+ * - search: SearchDialogIsOpen while the Find dialog is open (Word.ErrorCodes);
+ *   SearchStringInvalidOrTooLong over 255 characters (office-js #1726, #31); nothing found across
+ *   the edge of a field (#5905) or, on the web, with tab/break codes (#2331).
+ * - events: only tracked handlers receive them; they fire for the add-in's own writes too; on
+ *   desktop for the user's typing when the cursor leaves the control (#5597); not on undo.
+ * - loading the index of a vertically merged cell fails the sync (office-js #3200).
+ * - writes into content-locked controls fail at sync (AccessDenied).
+ * - API sets: anything newer than `wordApi` fails with ApiNotFound.
+ * `failWrite(n)` makes the n-th write fail (a failure in the write sync).
  * Built from a DocumentSnapshot (see `FakeWord.fromSnapshot`). Not modelled: formatting,
- * nested tables, merged cells, fields, tracked changes.
+ * nested tables, text boxes, headers and footers.
  */
 import type { ControlInfo, DocumentSnapshot } from '../../src/document/types';
 import type { WordRun, WordRunWith } from '../../src/document/word/word-document';
@@ -66,6 +83,8 @@ class TextBox {
   ranges = new Set<LiveRange>();
   /** Tracked deletions: the deleted text, at a point that moves with the text around it. */
   deleted: { mark: LiveRange; text: string }[] = [];
+  /** Field results (a date, a page number): searches do not match across their edges. */
+  fields: LiveRange[] = [];
   constructor(public text: string) {}
 
   /**
@@ -409,6 +428,14 @@ export class FakeWord {
     this.trackingMode = 'TrackAll';
     this.writeText(p.box, at, at + find.length, replacement);
     this.trackingMode = mode;
+  }
+
+  /** Marks the first occurrence of `text` in top-level paragraph `ordinal` as a field result. */
+  markField(paragraphOrdinal: number, text: string): void {
+    const p = this.body.filter((b): b is ParagraphModel => b.kind === 'paragraph')[paragraphOrdinal];
+    const at = p ? p.box.text.indexOf(text) : -1;
+    if (!p || at < 0) throw new Error(`"${text}" not in paragraph ${paragraphOrdinal}`);
+    p.box.fields.push(new LiveRange(p.box, at, at + text.length));
   }
 
   /** Waits for the events raised by the last syncs. */
@@ -1081,7 +1108,10 @@ function searchSegments(fake: FakeWord, segments: Segment[], searchText: string,
     const hay = fold(seg.box.text.slice(seg.start, seg.end));
     const n = fold(needle);
     for (let i = hay.indexOf(n); i >= 0; i = hay.indexOf(n, i + n.length)) {
-      found.push(new LiveRange(seg.box, seg.start + i, seg.start + i + n.length));
+      const [start, end] = [seg.start + i, seg.start + i + n.length];
+      // office-js #5905: a search for text running over the edge of a field finds nothing.
+      if (seg.box.fields.some((f) => (start < f.start && end > f.start) || (start < f.end && end > f.end))) continue;
+      found.push(new LiveRange(seg.box, start, end));
     }
   }
   return found;
@@ -1418,6 +1448,12 @@ class FakeTableCell extends FakeClientObject<CellTarget> {
   }
   get value(): string {
     return this.read('value');
+  }
+  get cellIndex(): number {
+    return this.read('cellIndex');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
   }
   get body(): FakeBody {
     return new FakeBody(this.context, () => ({ kind: 'cell' as const, cell: this.t.cell }), this);

@@ -141,6 +141,32 @@ describe.each(PROFILES)('%s', (profile) => {
     expect(fake.paragraphTexts()).toEqual(['Số hồ sơ:\t16\t15 hồ sơ', '15']);
   });
 
+  test('a span running over the edge of a field is not found by Word (office-js #5905): nothing written, the message says so', async () => {
+    const snapshot: DocumentSnapshot = {
+      controls: [],
+      blocks: [
+        { type: 'paragraph', index: 0, text: 'Tính đến ngày 15/6/2022 đã tiếp nhận 15 hồ sơ.', spans: [], style: 'Normal' },
+        { type: 'paragraph', index: 1, text: 'Kết quả khác: 7 hồ sơ.', spans: [], style: 'Normal' },
+      ],
+    };
+    const { fake, doc } = open(snapshot, profile);
+    fake.markField(0, '15/6/2022');
+    await doc.read();
+    const text = (snapshot.blocks[0] as { text: string }).text;
+    const start = text.indexOf('2022 đã');
+    const error = await rejection(
+      doc.apply([
+        { kind: 'paragraph', blockIndex: 1, start: 14, end: 15, text: '8' },
+        { kind: 'paragraph', blockIndex: 0, start, end: start + 7, text: '2023 đã' },
+      ]),
+    );
+    expect(error.code).toBe('stale-edit');
+    expect(error.message).toContain('Word không tìm thấy "2022 đã"');
+    expect(error.message).toContain('chưa ghi gì');
+    expect(fake.writeCount).toBe(0);
+    expect(fake.paragraphTexts()[1]).toBe('Kết quả khác: 7 hồ sơ.');
+  });
+
   test('Track Changes: the current text is read (deleted revisions skipped), edits are tracked or, on request, not', async () => {
     const { fake, doc } = open(syntheticSnapshot({ controls: 4, tables: 1 }), profile, { trackChanges: 'TrackAll' });
     fake.userTrackedReplace(1, 'hồ sơ;', 'hồ sơ, trong đó;');
