@@ -1,7 +1,9 @@
 /**
- * Builds the Word add-in: dist/taskpane.html (+ JS), dist/commands.html, dist/assets/*.png,
- * dist/manifest.xml and dist/office-js/ (Office.js served by the add-in itself, never from a
- * CDN: nothing is fetched from the internet at run time).
+ * Builds the Word add-in: dist/taskpane.html (+ JS), dist/commands.html, dist/help.html (the
+ * manifest's SupportUrl), dist/assets/*.png and dist/manifest.xml. The add-in pages load
+ * Office.js from Microsoft's CDN (https://appsforoffice.microsoft.com/lib/1/hosted/office.js):
+ * Microsoft supports only that copy and AppSource requires it; the npm package
+ * @microsoft/office-js is used for types and tests only. The workbench loads no Office.js.
  *
  *   npm run build                      production build (manifest URLs → BAOCAO_PUBLIC_URL)
  *   npm run dev-server                 https://localhost:3000 with the development manifest
@@ -23,7 +25,6 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000';
 const DEFAULT_PUBLIC_URL = 'https://baocao.example.gov.vn';
-const OFFICE_JS = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 
 function publicUrl() {
   const url = (process.env.BAOCAO_PUBLIC_URL || DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
@@ -145,14 +146,7 @@ module.exports = (env, argv) => {
             to: 'manifest.xml',
             transform: (content) => content.toString('utf8').split(DEV_URL).join(baseUrl),
           },
-          // Office.js loads the host-specific script, its string table for the UI language and
-          // its telemetry helper next to office.js: copy those (Word only, no debug builds).
-          {
-            from: '{office.js,o15apptofilemappingtable.js,word-*.js,*/office_strings.js,telemetry/oteljs_agave.js}',
-            context: OFFICE_JS,
-            to: 'office-js/',
-            globOptions: { ignore: ['**/*.debug.js'] },
-          },
+          { from: 'src/help/help.html', to: 'help.html' },
         ],
       }),
     ],

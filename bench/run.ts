@@ -9,6 +9,7 @@ import { benchCli } from './cli';
 import { benchExtract } from './extract';
 import { benchHostile } from './hostile';
 import { benchOoxml } from './ooxml';
+import { benchWord } from './word';
 import type { BenchRow } from './util';
 
 const HOSTILE_BUDGET_MS = 1000;
@@ -29,6 +30,7 @@ function print(title: string, rows: BenchRow[]): number {
 async function main(): Promise<void> {
   let over = 0;
   over += print('Mở và đọc .docx (open + read)', (await benchOoxml()).map((r) => ({ name: r.name, medianMs: r.medianMs, note: r.note })));
+  over += print('Word: đọc Office Open XML của thân tài liệu (getOoxml)', await benchWord());
   over += print('Đọc số liệu (open + extract)', await benchExtract());
   over += print('Kiểm tra nhất quán (check)', await benchCheck());
   over += print('Dòng lệnh, mỗi lần một tiến trình (CLI start, bundled)', await benchCli());

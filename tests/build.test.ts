@@ -1,4 +1,4 @@
-/** The production build of the add-in: pages, production manifest, icons and local Office.js. */
+/** The production build of the add-in: pages (Office.js from Microsoft's CDN), production manifest, icons, help page. */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -24,6 +24,9 @@ afterAll(() => {
   if (out) fs.rmSync(out, { recursive: true, force: true });
 });
 
+/** The only Office.js Microsoft supports for add-ins (AppSource requires it). */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
 const read = (name: string) => fs.readFileSync(path.join(out, name), 'utf8');
 
 describe('npm run build', () => {
@@ -32,13 +35,14 @@ describe('npm run build', () => {
     expect(String(result.stdout)).toMatch(/compiled successfully/);
   });
 
-  test.each(['taskpane', 'commands'])('%s.html loads Office.js from the add-in and its own bundle', (page) => {
+  test.each(['taskpane', 'commands'])('%s.html loads Office.js from Microsoft\'s CDN and its own bundle', (page) => {
     const html = read(`${page}.html`);
-    expect(html).toContain('<script src=office-js/office.js></script>');
+    expect(html).toContain(`<script src=${OFFICE_JS_CDN}></script>`);
     const scripts = [...html.matchAll(/<script defer src=([^ >]+)>/g)].map((m) => m[1]!);
     expect(scripts.some((s) => s.startsWith(`${page}.`))).toBe(true);
     for (const script of scripts) expect(fs.existsSync(path.join(out, script))).toBe(true);
-    expect(html).not.toMatch(/https?:\/\//); // no CDN
+    // Nothing else from the internet.
+    expect(html.split(OFFICE_JS_CDN).join('')).not.toMatch(/https?:\/\//);
   });
 
   test('the manifest points at the production URL', () => {
@@ -57,11 +61,8 @@ describe('npm run build', () => {
     }
   });
 
-  test('Office.js and what it loads for Word are served locally', () => {
-    for (const file of ['office.js', 'o15apptofilemappingtable.js', 'word-win32-16.01.js', 'word-web-16.00.js', 'word-mac-16.00.js', 'vi-vn/office_strings.js', 'en-us/office_strings.js']) {
-      expect(fs.existsSync(path.join(out, 'office-js', file))).toBe(true);
-    }
-    expect(fs.readdirSync(path.join(out, 'office-js')).filter((f) => f.endsWith('.debug.js'))).toEqual([]);
-    expect(fs.readdirSync(path.join(out, 'office-js')).filter((f) => /^(excel|outlook|powerpoint)/.test(f))).toEqual([]);
+  test('no copy of Office.js is shipped; the support page is', () => {
+    expect(fs.existsSync(path.join(out, 'office-js'))).toBe(false);
+    expect(read('help.html')).toContain('baocao');
   });
 });

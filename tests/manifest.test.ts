@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import { REQUIRED_WORD_API } from '../src/document/word/word-document';
 import { REPO_DIR } from './helpers/paths';
 
 const NS = {
@@ -73,14 +74,16 @@ describe('manifest.xml', () => {
     expect(all(root, NS.app, 'AppDomains')).toHaveLength(0);
   });
 
-  test('targets the Word Document host with read/write permission and WordApi 1.4', () => {
+  test('targets the Word Document host with read/write permission and WordApi 1.3 (what the adapter needs; 1.4/1.5 checked at run time)', () => {
     const hosts = children(one(root, NS.app, 'Hosts'), NS.app, 'Host');
     expect(hosts.map((h) => h.getAttribute('Name'))).toEqual(['Document']);
     expect(text(one(root, NS.app, 'Permissions'))).toBe('ReadWriteDocument');
     const sets = one(root, NS.app, 'Sets');
-    expect(sets.getAttribute('DefaultMinVersion')).toBe('1.4');
+    expect(sets.getAttribute('DefaultMinVersion')).toBe('1.3');
     const setList = all(sets, NS.app, 'Set').map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')]);
-    expect(setList).toEqual([['WordApi', '1.4']]);
+    expect(setList).toEqual([['WordApi', '1.3']]);
+    // The same minimum the Word adapter is proven against (tests/word/requirements.test.ts).
+    expect(REQUIRED_WORD_API).toBe('1.3');
     expect(one(root, NS.app, 'SourceLocation').getAttribute('DefaultValue')).toBe('https://localhost:3000/taskpane.html');
     expect(overrides.getAttributeNS(NS.xsi, 'type')).toBe('VersionOverridesV1_0');
     const ovHosts = all(overrides, NS.ov, 'Host');
@@ -156,5 +159,15 @@ describe('manifest.xml', () => {
     expect(values.length).toBeGreaterThan(8);
     for (const v of values) expect(v).toMatch(/^https:\/\//);
     expect(xml).not.toMatch(/http:\/\/(?!schemas\.microsoft\.com|www\.w3\.org)/);
+  });
+});
+
+describe('manifest.xml support page', () => {
+  test('SupportUrl is the help page the build ships, not the task pane', () => {
+    const url = one(root, NS.app, 'SupportUrl').getAttribute('DefaultValue') ?? '';
+    expect(url).toBe('https://localhost:3000/help.html');
+    const page = fs.readFileSync(path.join(REPO_DIR, 'src', 'help', 'help.html'), 'utf8');
+    expect(page).toContain('lang="vi"');
+    expect(page).toMatch(/Hoàn tác \(Undo\)/);
   });
 });

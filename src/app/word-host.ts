@@ -2,23 +2,36 @@
  * The task pane's host inside Word (Office.js): the open document through the Word adapter,
  * selecting places, inserting the official template, and change events.
  *
- * Revealing a place (one `Word.run`, two syncs: load, then select):
- * - a control: the snapshot's control index is the control's position in
- *   `body.contentControls` at the last read (WordDocument keeps its index → id map private), so
- *   the collection is loaded with ids and tags and the control at that position is selected when
- *   its tag is still the one read; otherwise the first control with that tag.
+ * Revealing a place (one `Word.run`, at most two syncs):
+ * - a control: by its Word id from the last read, through the typed collection
+ *   (`getContentControls`, WordApi 1.5; `body.contentControls` lists rich-text controls only,
+ *   office-js #2160); after a write (ids unknown until the next read), the control at the
+ *   snapshot's position when its tag is still the one read, else the first with that tag.
  * - a paragraph span: the block's ordinal among top-level paragraphs (from the last snapshot)
- *   picks the paragraph; the span is reached by searching the paragraph (`spanSearch`, as the
- *   adapter writes spans); when the paragraph changed since the read, the paragraph is selected.
+ *   picks the paragraph; the span is reached by searching the paragraph (`spanSearch`); when the
+ *   paragraph changed since the read, the paragraph is selected.
  * - a table cell: the table's ordinal among top-level tables, then `getCell(r, c).body.select()`.
  *
- * "Tạo báo cáo từ mẫu": the template .docx comes from the shell's loader (a lazily loaded chunk
- * with the .docx as base64) and is inserted with `body.insertFileFromBase64(…, 'Replace')`.
- * Changes: `subscribeToChanges` (content-control data-changed events, WordApi 1.5); without
- * WordApi 1.5 there are no events and the pane's "Làm mới" reads the document again.
+ * "Tạo báo cáo từ mẫu": the template .docx is embedded in a lazily loaded chunk as base64
+ * (src/taskpane/assets/template-docx.ts) and inserted with `Document.insertFileFromBase64`
+ * (WordApi 1.5), which keeps the template's page setup (section properties); without WordApi 1.5,
+ * `Body.insertFileFromBase64`, which drops them (the page setup of the open document stays).
+ * Changes: `subscribeToChanges` (content-control data-changed events, WordApi 1.5), minus the
+ * events of the add-in's own writes; without WordApi 1.5 there are no events and the pane's
+ * "Làm mới" reads the document again.
  */
 import { DocumentError, type DocumentSnapshot } from '../core/document';
-import { WordDocument, defaultRun, rangeOf, subscribeToChanges, type WordRun, type WordRunWith } from '../document/word/word-document';
+import {
+  WordDocument,
+  defaultRun,
+  officeIsSetSupported,
+  officePlatform,
+  rangeOf,
+  subscribeToChanges,
+  type WordPlatform,
+  type WordRun,
+  type WordRunWith,
+} from '../document/word/word-document';
 import type { RevealTarget, TaskPaneHost } from './host';
 
 /** The Word adapter, remembering its last snapshot (block → paragraph/table ordinals for reveal). */
@@ -42,12 +55,13 @@ export interface WordHostOptions {
   run?: WordRun;
   runWith?: WordRunWith;
   isSetSupported?: (name: string, version: string) => boolean;
+  /** Where Word runs; by default from Office.context.platform. */
+  platform?: WordPlatform;
   /** The template .docx as base64 ("Tạo báo cáo từ mẫu"); the shell passes its template's loader. */
   loadTemplate: () => Promise<string>;
   /** Shown in messages; by default the file name from Office.context.document.url. */
   documentName?: string;
 }
-
 
 function officeDocumentName(): string {
   try {
@@ -66,12 +80,15 @@ function ordinalOf(snapshot: DocumentSnapshot, index: number, type: 'paragraph' 
   return n;
 }
 
-
 const gone = () => new DocumentError('stale-edit', 'Vị trí này không còn trong tài liệu (tài liệu đã thay đổi). Hãy bấm "Làm mới" rồi thử lại.');
+
+/** Every content-control type the typed query lists (as the adapter reads them). */
+const CONTROL_TYPES = ['RichText', 'PlainText', 'CheckBox', 'ComboBox', 'DropDownList', 'DatePicker'] as unknown as Word.ContentControlType[];
 
 export function createWordHost(options: WordHostOptions): TaskPaneHost {
   const run = options.run ?? defaultRun;
-  const document = new TrackedWordDocument(run);
+  const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
+  const document = new TrackedWordDocument(run, { isSetSupported, platform: options.platform ?? officePlatform() });
 
   const currentSnapshot = async () => document.snapshot ?? (await document.read());
 
@@ -80,15 +97,16 @@ export function createWordHost(options: WordHostOptions): TaskPaneHost {
     await run(async (context) => {
       const body = context.document.body;
       if (target.kind === 'control') {
+        const controls = isSetSupported('WordApi', '1.5') ? body.getContentControls({ types: CONTROL_TYPES }) : body.contentControls;
         const id = document.controlId(target.controlIndex);
         if (id !== undefined) {
           // Known from the last read: one round-trip.
-          body.contentControls.getById(id).select();
+          controls.getById(id).select();
           await context.sync();
           return;
         }
         const info = snapshot.controls[target.controlIndex];
-        const controls = body.contentControls.load('id,tag');
+        controls.load('id,tag');
         await context.sync();
         let control = controls.items[target.controlIndex];
         if (info && control?.tag !== info.tag) control = controls.items.find((c) => c.tag === info.tag);
@@ -122,7 +140,12 @@ export function createWordHost(options: WordHostOptions): TaskPaneHost {
   async function insertTemplate(): Promise<void> {
     const base64 = await options.loadTemplate();
     await run(async (context) => {
-      context.document.body.insertFileFromBase64(base64, 'Replace');
+      if (isSetSupported('WordApi', '1.5')) {
+        // Keeps the template's section properties (A4, margins); Body.insertFileFromBase64 drops them.
+        context.document.insertFileFromBase64(base64, 'Replace', { importStyles: true, importTheme: true, importParagraphSpacing: true });
+      } else {
+        context.document.body.insertFileFromBase64(base64, 'Replace');
+      }
       await context.sync();
     });
   }
@@ -133,7 +156,8 @@ export function createWordHost(options: WordHostOptions): TaskPaneHost {
     subscribeToChanges(() => listener(), {
       run,
       ...(options.runWith ? { runWith: options.runWith } : {}),
-      ...(options.isSetSupported ? { isSetSupported: options.isSetSupported } : {}),
+      isSetSupported,
+      isOwnChange: (ids) => document.isOwnChange(ids),
     })
       .then((unsubscribe) => {
         if (cancelled) void unsubscribe().catch(() => undefined);

@@ -16,21 +16,38 @@
  *   cannot leak from one batch to the next.
  *
  * The document: top-level paragraphs and tables (rows of cells; a cell's text holds its
- * paragraphs joined with "\n"), content controls as live ranges over a paragraph or a cell
- * (kept up to date as text around them changes), search ranges likewise. Supported surface:
- * body.{contentControls, paragraphs, tables, search}; ContentControlCollection.{items, getById,
- * getByIdOrNullObject, getByTag}; ContentControl.{id, tag, title, text, type, subtype,
- * cannotEdit, cannotDelete, placeholderText, isNullObject, insertText, onDataChanged};
+ * paragraphs joined with "\n"; cells keep gridSpan/vMerge), content controls as live ranges
+ * over a paragraph or a cell (kept up to date as text around them changes), search ranges
+ * likewise. Supported surface: Document.{body, changeTrackingMode (1.4), insertFileFromBase64
+ * (1.5)}; Body.{contentControls, getContentControls (1.5), getOoxml, paragraphs, tables, search,
+ * insertFileFromBase64}; ContentControlCollection.{items, getById, getByIdOrNullObject, getByTag};
+ * ContentControl.{id, tag, title, text, type, subtype, cannotEdit, cannotDelete,
+ * placeholderText, isNullObject, insertText, clear, track, onDataChanged};
  * Paragraph.{text, tableNestingLevel, style, styleBuiltIn, contentControls (as the loaded path
  * "contentControls/items/id"), search, insertText, getRange};
  * Table.{values, rowCount, nestingLevel, headerRowCount, rows, getCell};
- * TableRow.{cellCount, values, insertRows}; TableCell.{value, body, parentRow};
+ * TableRow.{cellCount, values, insertRows}; TableCell.{value, cellIndex, rowIndex, body, parentRow};
  * Body (cell).{text, insertText, search, getRange}; RangeCollection.{items, getFirst, getLast,
  * getFirstOrNullObject}; Range.{text, search, insertText, insertContentControl, getRange,
- * expandTo}. Writes into content-locked controls fail at sync (AccessDenied), as in Word.
- * Option `web`: controls inside tables are not listed (Word on the web).
+ * expandTo}.
+ *
+ * Word's documented behaviour, each where it is implemented, with its source:
+ * - `body.contentControls` lists rich-text controls only; plain-text ones only through
+ *   `getContentControls({ types })`, WordApi 1.5 (office-js #2160 "by design", #6144).
+ * - setting `placeholderText` throws NotAllowed on the web (office-js #785).
+ * - `text` properties include deleted revisions under Track Changes (office-js #1267); writes
+ *   with tracking on leave the replaced text as a deleted revision (`w:del` in the OOXML).
+ * - search: SearchDialogIsOpen while the Find dialog is open (Word.ErrorCodes);
+ *   SearchStringInvalidOrTooLong over 255 characters (office-js #1726, #31); nothing found across
+ *   the edge of a field (#5905) or, on the web, with tab/break codes (#2331).
+ * - events: only tracked handlers receive them; they fire for the add-in's own writes too; on
+ *   desktop for the user's typing when the cursor leaves the control (#5597); not on undo.
+ * - loading the index of a vertically merged cell fails the sync (office-js #3200).
+ * - writes into content-locked controls fail at sync (AccessDenied).
+ * - API sets: anything newer than `wordApi` fails with ApiNotFound.
+ * `failWrite(n)` makes the n-th write fail (a failure in the write sync).
  * Built from a DocumentSnapshot (see `FakeWord.fromSnapshot`). Not modelled: formatting,
- * nested tables, merged cells, fields, tracked changes.
+ * nested tables, text boxes, headers and footers.
  */
 import type { ControlInfo, DocumentSnapshot } from '../../src/document/types';
 import type { WordRun, WordRunWith } from '../../src/document/word/word-document';
@@ -64,7 +81,26 @@ class LiveRange {
 /** A paragraph's or a cell's text, with the live ranges over it. */
 class TextBox {
   ranges = new Set<LiveRange>();
+  /** Tracked deletions: the deleted text, at a point that moves with the text around it. */
+  deleted: { mark: LiveRange; text: string }[] = [];
+  /** Field results (a date, a page number): searches do not match across their edges. */
+  fields: LiveRange[] = [];
   constructor(public text: string) {}
+
+  /**
+   * The text of [start, end) as Word's `text` properties report it: with Track Changes, deleted
+   * revisions are included (office-js #1267); the OOXML skips them (w:del).
+   */
+  shown(start = 0, end = this.text.length): string {
+    const marks = this.deleted.filter((d) => d.mark.start >= start && d.mark.start <= end).sort((a, b) => a.mark.start - b.mark.start);
+    let out = '';
+    let at = start;
+    for (const d of marks) {
+      out += this.text.slice(at, d.mark.start) + d.text;
+      at = d.mark.start;
+    }
+    return out + this.text.slice(at, end);
+  }
 
   /** Replaces [start, end) and keeps every live range pointing at the same content. */
   replace(start: number, end: number, text: string, target?: LiveRange): void {
@@ -110,6 +146,10 @@ interface ParagraphModel {
 }
 interface CellModel {
   box: TextBox;
+  /** Grid columns spanned (w:gridSpan). */
+  span: number;
+  /** Vertical merge continuation (w:vMerge without restart). */
+  mergedUp: boolean;
 }
 interface RowModel {
   cells: CellModel[];
@@ -125,12 +165,20 @@ interface ControlModel {
   title: string;
   type: string;
   subtype: string;
+  kind: ControlInfo['kind'];
+  level: ControlInfo['level'];
+  /** The control shows its placeholder (w:showingPlcHdr); its range holds the placeholder text. */
+  showingPlaceholder: boolean;
   cannotEdit: boolean;
   cannotDelete: boolean;
   placeholderText: string;
   range: LiveRange;
-  inTable: boolean;
-  handlers: Set<(args: unknown) => Promise<unknown>>;
+  handlers: Set<Handler>;
+}
+interface Handler {
+  handler: (args: unknown) => Promise<unknown>;
+  /** Registered on a tracked proxy: only those receive events (see FakeContentControl.track). */
+  tracked: boolean;
 }
 /** A paragraph as listed by body.paragraphs: top-level, or one line of a cell. */
 type ParagraphTarget = { model: ParagraphModel } | { cell: CellModel; line: number };
@@ -156,11 +204,29 @@ function controlTypes(info: Pick<ControlInfo, 'kind' | 'level'>): { type: string
   }
 }
 
+/**
+ * Where Word runs. Each profile switches on the documented behaviours of that host:
+ * - 'web': setting `ContentControl.placeholderText` throws NotAllowed (office-js #785, by
+ *   design); searches with tab or line-break codes (^t, ^l, ^p) find nothing (office-js #2331).
+ * - 'desktop': content-control data-changed events for the user's typing arrive when the
+ *   cursor leaves the control (office-js #5597).
+ * - 'mac': as desktop for the API surface modelled here, events as the web (immediately).
+ * Every profile: `body.contentControls` lists rich-text controls only (office-js #2160 "by
+ * design", #6144); `getContentControls({ types })` (WordApi 1.5) lists the requested types;
+ * events reach only tracked proxies and fire for the add-in's own writes too, not on undo.
+ */
+export type FakeProfile = 'desktop' | 'web' | 'mac';
+
 export interface FakeWordOptions {
-  /** Word on the web: controls inside tables are not listed by body.contentControls. */
-  web?: boolean;
+  profile?: FakeProfile;
   /** Requirement sets reported by isSetSupported (default: WordApi up to 1.5). */
   wordApi?: string;
+  /** Document.changeTrackingMode at open. */
+  trackChanges?: 'Off' | 'TrackAll' | 'TrackMineOnly';
+}
+
+function escXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 export class FakeWord {
@@ -171,9 +237,28 @@ export class FakeWord {
   /** Writes applied (text inserted, controls created, properties set, rows inserted). */
   writeCount = 0;
   runCount = 0;
+  /** Document.changeTrackingMode. */
+  trackingMode: 'Off' | 'TrackAll' | 'TrackMineOnly';
+  /** The Find dialog is open: every search fails with SearchDialogIsOpen (Word.ErrorCodes). */
+  findDialogOpen = false;
+  /** Files inserted with insertFileFromBase64, and where. */
+  readonly insertedFiles: { on: 'document' | 'body'; base64: string; location: string; options?: unknown }[] = [];
+  /** Injected failure: the n-th write from now (1 = the next one) throws this Office error code. */
+  private failAt: { countdown: number; code: string } | undefined;
+  /** Controls written in the current sync (their events fire after it). */
+  private changedInSync = new Set<number>();
+  /** Desktop: user edits whose event waits for the cursor to leave the control. */
+  private pendingUserEvents = new Set<number>();
+  private pendingEvents: Promise<unknown>[] = [];
   private nextId = 1000;
 
-  constructor(readonly options: FakeWordOptions = {}) {}
+  constructor(readonly options: FakeWordOptions = {}) {
+    this.trackingMode = options.trackChanges ?? 'Off';
+  }
+
+  get profile(): FakeProfile {
+    return this.options.profile ?? 'desktop';
+  }
 
   static fromSnapshot(snapshot: DocumentSnapshot, options: FakeWordOptions = {}): FakeWord {
     const fake = new FakeWord(options);
@@ -187,7 +272,9 @@ export class FakeWord {
         fake.body.push({
           kind: 'table',
           headerRowCount,
-          rows: block.rows.map((row) => ({ cells: row.cells.map((cell) => ({ box: new TextBox(cell.text) })) })),
+          rows: block.rows.map((row) => ({
+            cells: row.cells.map((cell) => ({ box: new TextBox(cell.text), span: cell.span, mergedUp: cell.mergedUp })),
+          })),
         });
       }
     }
@@ -226,11 +313,13 @@ export class FakeWord {
         title: info.title,
         type,
         subtype,
+        kind: info.kind,
+        level: info.level,
+        showingPlaceholder: info.showingPlaceholder,
         cannotEdit: info.lock === 'contentLocked' || info.lock === 'sdtContentLocked',
         cannotDelete: info.lock === 'sdtLocked' || info.lock === 'sdtContentLocked',
         placeholderText: info.showingPlaceholder ? info.text : '',
         range,
-        inTable: model.kind === 'table',
         handlers: new Set(),
       });
     }
@@ -262,17 +351,103 @@ export class FakeWord {
   /** Office.context.requirements.isSetSupported for this fake host. */
   isSetSupported = (name: string, version: string): boolean => {
     if (name !== 'WordApi') return false;
+    return this.supports(version);
+  };
+
+  supports(version: string): boolean {
     const max = (this.options.wordApi ?? '1.5').split('.').map(Number);
     const want = version.split('.').map(Number);
     return (want[0] ?? 0) < (max[0] ?? 0) || ((want[0] ?? 0) === (max[0] ?? 0) && (want[1] ?? 0) <= (max[1] ?? 0));
-  };
+  }
 
-  /** Simulates the user editing a control: Word raises onDataChanged. */
+  /** What the Word adapter is told about this host (WordDocumentOptions). */
+  get host(): { isSetSupported: (name: string, version: string) => boolean; platform: FakeProfile } {
+    return { isSetSupported: this.isSetSupported, platform: this.profile };
+  }
+
+  /** Office.context.platform for this profile. */
+  get platform(): 'PC' | 'OfficeOnline' | 'Mac' {
+    return this.profile === 'web' ? 'OfficeOnline' : this.profile === 'mac' ? 'Mac' : 'PC';
+  }
+
+  // --- failures, user actions and events ---------------------------------------------------------
+
+  /** The `n`-th write from now fails with Office error `code` (e.g. 'GeneralException'). */
+  failWrite(n: number, code = 'GeneralException'): void {
+    this.failAt = { countdown: n, code };
+  }
+
+  /** Delivers a data-changed event to the tracked handlers of control `id`; returns how many got it. */
   async fireDataChanged(id: number): Promise<number> {
     const control = this.controls.find((c) => c.id === id);
     if (!control) throw new Error(`no control ${id}`);
-    for (const handler of control.handlers) await handler({ type: 'ContentControlDataChanged', ids: [id] });
-    return control.handlers.size;
+    let delivered = 0;
+    for (const h of control.handlers) {
+      if (!h.tracked) continue;
+      delivered++;
+      await h.handler({ type: 'ContentControlDataChanged', eventType: 'ContentControlDataChanged', ids: [id] });
+    }
+    return delivered;
+  }
+
+  /**
+   * The user types `text` into control `id`. On the web and on the Mac the event fires at once;
+   * on desktop when the cursor leaves the control (`userLeavesControl`, office-js #5597).
+   */
+  async userEdit(id: number, text: string): Promise<void> {
+    const control = this.controls.find((c) => c.id === id);
+    if (!control) throw new Error(`no control ${id}`);
+    const r = control.range;
+    this.writeText(r.box, r.start, r.end, text, r);
+    control.showingPlaceholder = false;
+    if (this.profile === 'desktop') this.pendingUserEvents.add(id);
+    else await this.fireDataChanged(id);
+  }
+
+  async userLeavesControl(): Promise<void> {
+    const ids = [...this.pendingUserEvents];
+    this.pendingUserEvents.clear();
+    for (const id of ids) await this.fireDataChanged(id);
+  }
+
+  /** The user undoes an edit of control `id` back to `text`: Word raises no event. */
+  userUndo(id: number, text: string): void {
+    const control = this.controls.find((c) => c.id === id);
+    if (!control) throw new Error(`no control ${id}`);
+    const r = control.range;
+    this.writeText(r.box, r.start, r.end, text, r);
+  }
+
+  /** A user edit of a top-level paragraph with Track Changes on: `find` becomes `replacement`. */
+  userTrackedReplace(paragraphOrdinal: number, find: string, replacement: string): void {
+    const p = this.body.filter((b): b is ParagraphModel => b.kind === 'paragraph')[paragraphOrdinal];
+    if (!p) throw new Error(`no paragraph ${paragraphOrdinal}`);
+    const at = p.box.text.indexOf(find);
+    if (at < 0) throw new Error(`"${find}" not in paragraph ${paragraphOrdinal}`);
+    const mode = this.trackingMode;
+    this.trackingMode = 'TrackAll';
+    this.writeText(p.box, at, at + find.length, replacement);
+    this.trackingMode = mode;
+  }
+
+  /** Marks the first occurrence of `text` in top-level paragraph `ordinal` as a field result. */
+  markField(paragraphOrdinal: number, text: string): void {
+    const p = this.body.filter((b): b is ParagraphModel => b.kind === 'paragraph')[paragraphOrdinal];
+    const at = p ? p.box.text.indexOf(text) : -1;
+    if (!p || at < 0) throw new Error(`"${text}" not in paragraph ${paragraphOrdinal}`);
+    p.box.fields.push(new LiveRange(p.box, at, at + text.length));
+  }
+
+  /** Waits for the events raised by the last syncs. */
+  async settle(): Promise<void> {
+    while (this.pendingEvents.length > 0) await Promise.all(this.pendingEvents.splice(0));
+  }
+
+  /** Called by the context after each sync: Word raises data-changed for the add-in's writes too. */
+  afterSync(): void {
+    const ids = [...this.changedInSync];
+    this.changedInSync.clear();
+    for (const id of ids) this.pendingEvents.push(Promise.resolve().then(() => this.fireDataChanged(id)));
   }
 
   // --- inspection helpers for tests -----------------------------------------------------------
@@ -290,6 +465,11 @@ export class FakeWord {
     if (!control) throw new Error(`no control ${id}`);
     return control.range.text;
   }
+  control(id: number): ControlModel {
+    const control = this.controls.find((c) => c.id === id);
+    if (!control) throw new Error(`no control ${id}`);
+    return control;
+  }
 
   // --- model operations used by the proxies ----------------------------------------------------
 
@@ -306,8 +486,15 @@ export class FakeWord {
       .sort((a, b) => order.get(a.range.box)! - order.get(b.range.box)! || a.range.start - b.range.start || b.range.end - a.range.end);
   }
 
+  /** `body.contentControls`: rich-text controls only (office-js #2160, by design; #6144). */
   listedControls(): ControlModel[] {
-    return this.orderedControls().filter((c) => !(this.options.web && c.inTable));
+    return this.orderedControls().filter((c) => c.type === 'RichText');
+  }
+
+  /** `getContentControls({ types })` (WordApi 1.5): every control of the requested types. */
+  typedControls(types: readonly string[] | undefined): ControlModel[] {
+    const wanted = new Set(types ?? ['RichText', 'PlainText']);
+    return this.orderedControls().filter((c) => wanted.has(c.type));
   }
 
   paragraphTargets(): ParagraphTarget[] {
@@ -332,11 +519,13 @@ export class FakeWord {
       title: '',
       type: 'RichText',
       subtype: 'RichTextInline',
+      kind: 'richText',
+      level: 'inline',
+      showingPlaceholder: false,
       cannotEdit: false,
       cannotDelete: false,
       placeholderText: '',
       range: new LiveRange(range.box, range.start, range.end),
-      inTable: this.tables().some((t) => t.rows.some((r) => r.cells.some((c) => c.box === range.box))),
       handlers: new Set(),
     };
     this.controls.push(control);
@@ -352,11 +541,159 @@ export class FakeWord {
     }
   }
 
+  /** Every write of the add-in goes through here: injected failures, then the change. */
+  countWrite(): void {
+    if (this.failAt && --this.failAt.countdown === 0) {
+      const code = this.failAt.code;
+      this.failAt = undefined;
+      throw new FakeOfficeError(code, `Injected failure (${code}).`);
+    }
+    this.writeCount++;
+  }
+
   write(box: TextBox, start: number, end: number, text: string, target?: LiveRange): LiveRange {
     this.checkWritable(box, start, end);
+    this.countWrite();
+    const range = this.writeText(box, start, end, text, target);
+    for (const c of this.controls) {
+      if (c.range.box === box && c.range.start <= start && end <= c.range.end) this.changedInSync.add(c.id);
+    }
+    return range;
+  }
+
+  /** Changes the text; with Track Changes on, the replaced text stays as a deleted revision. */
+  writeText(box: TextBox, start: number, end: number, text: string, target?: LiveRange): LiveRange {
+    const old = box.text.slice(start, end);
     box.replace(start, end, text, target);
-    this.writeCount++;
+    if (this.trackingMode !== 'Off' && old !== '') box.deleted.push({ mark: new LiveRange(box, start, start), text: old });
     return target ?? new LiveRange(box, start, start + text.length);
+  }
+
+  noteControlChanged(id: number): void {
+    this.changedInSync.add(id);
+  }
+
+  // --- Office Open XML (Body.getOoxml) -------------------------------------------------------------
+
+  /**
+   * The body as Word's `Body.getOoxml()` returns it: a flat OPC package (`pkg:package`, with the
+   * `mso-application` processing instruction) holding the relationships, the main document part
+   * and a styles part. Content controls are `w:sdt` with `w:id` (the ContentControl.id),
+   * `w:tag`, `w:alias`, `w:lock`, `w:showingPlcHdr` and their type element (`w:text` for plain
+   * text); tracked deletions are `w:del`/`w:delText`; merged cells `w:gridSpan`/`w:vMerge`.
+   */
+  ooxml(): string {
+    let revision = 0;
+    const del = (text: string) =>
+      `<w:del w:id="${++revision}" w:author="Người dùng" w:date="2026-01-01T00:00:00Z"><w:r><w:delText xml:space="preserve">${escXml(text)}</w:delText></w:r></w:del>`;
+    const runs = (text: string) =>
+      text
+        .split(/(\t|\n|\u000b)/)
+        .filter((t) => t !== '')
+        .map((t) => (t === '\t' ? '<w:r><w:tab/></w:r>' : t === '\n' || t === '\u000b' ? '<w:r><w:br/></w:r>' : `<w:r><w:t xml:space="preserve">${escXml(t)}</w:t></w:r>`))
+        .join('');
+    const sdtPr = (c: ControlModel) => {
+      const type =
+        c.kind === 'plainText'
+          ? '<w:text/>'
+          : c.kind === 'date'
+            ? '<w:date/>'
+            : c.kind === 'dropDown'
+              ? '<w:dropDownList/>'
+              : c.kind === 'comboBox'
+                ? '<w:comboBox/>'
+                : c.kind === 'checkBox'
+                  ? '<w14:checkbox/>'
+                  : c.kind === 'other'
+                    ? '<w:picture/>'
+                    : '';
+      const lock = c.cannotEdit && c.cannotDelete ? 'sdtContentLocked' : c.cannotEdit ? 'contentLocked' : c.cannotDelete ? 'sdtLocked' : '';
+      return (
+        '<w:sdtPr>' +
+        (c.title ? `<w:alias w:val="${escXml(c.title)}"/>` : '') +
+        (c.tag ? `<w:tag w:val="${escXml(c.tag)}"/>` : '') +
+        `<w:id w:val="${c.id}"/>` +
+        (lock ? `<w:lock w:val="${lock}"/>` : '') +
+        (c.showingPlaceholder ? '<w:showingPlcHdr/>' : '') +
+        type +
+        '</w:sdtPr>'
+      );
+    };
+    /** Inline content of box[start, end): runs, deletions and the controls inside, nested. */
+    const inline = (box: TextBox, start: number, end: number, controls: ControlModel[], owner: ControlModel | undefined): string => {
+      const inside = controls.filter((c) => c !== owner && c.range.box === box && c.range.start >= start && c.range.end <= end && (c.range.start < end || start === end));
+      const top = inside.filter((c) => !inside.some((o) => o !== c && o.range.start <= c.range.start && c.range.end <= o.range.end && (o.range.start < c.range.start || o.range.end > c.range.end)));
+      top.sort((a, b) => a.range.start - b.range.start);
+      const marks = box.deleted.filter((d) => d.mark.start >= start && d.mark.start <= end);
+      let out = '';
+      let at = start;
+      const plain = (to: number, closing: boolean) => {
+        for (const d of marks.filter((m) => m.mark.start >= at && (m.mark.start < to || (closing && m.mark.start === to))).sort((a, b) => a.mark.start - b.mark.start)) {
+          if (top.some((c) => c.range.start <= d.mark.start && (d.mark.start < c.range.end || c.range.start === c.range.end))) continue;
+          out += runs(box.text.slice(at, d.mark.start)) + del(d.text);
+          at = d.mark.start;
+          marks.splice(marks.indexOf(d), 1);
+        }
+        out += runs(box.text.slice(at, to));
+        at = to;
+      };
+      for (const c of top) {
+        plain(c.range.start, false);
+        out += `<w:sdt>${sdtPr(c)}<w:sdtContent>${inline(box, c.range.start, c.range.end, inside, c)}</w:sdtContent></w:sdt>`;
+        at = c.range.end;
+      }
+      plain(end, true);
+      return out;
+    };
+    const all = this.controls;
+    const paragraphXml = (p: ParagraphModel) => {
+      const pPr = p.style ? `<w:pPr><w:pStyle w:val="${escXml(p.style)}"/></w:pPr>` : '';
+      const block = all.find((c) => c.level === 'block' && c.range.box === p.box && c.range.start === 0 && c.range.end === p.box.text.length);
+      const inner = inline(p.box, 0, p.box.text.length, all.filter((c) => c !== block), undefined);
+      const xml = `<w:p>${pPr}${inner}</w:p>`;
+      return block ? `<w:sdt>${sdtPr(block)}<w:sdtContent>${xml}</w:sdtContent></w:sdt>` : xml;
+    };
+    const cellXml = (t: TableModel, r: number, c: number) => {
+      const cell = t.rows[r]!.cells[c]!;
+      const below = t.rows[r + 1]?.cells[c];
+      const tcPr =
+        (cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : '') +
+        (cell.mergedUp ? '<w:vMerge/>' : below?.mergedUp ? '<w:vMerge w:val="restart"/>' : '');
+      let offset = 0;
+      const paragraphs = cell.box.text.split('\n').map((line) => {
+        const xml = `<w:p>${inline(cell.box, offset, offset + line.length, all, undefined)}</w:p>`;
+        offset += line.length + 1;
+        return xml;
+      });
+      return `<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/>${tcPr}</w:tcPr>${paragraphs.join('')}</w:tc>`;
+    };
+    const tableXml = (t: TableModel) => {
+      const columns = Math.max(1, ...t.rows.map((row) => row.cells.reduce((n, c) => n + c.span, 0)));
+      const grid = '<w:tblGrid>' + '<w:gridCol w:w="2000"/>'.repeat(columns) + '</w:tblGrid>';
+      const rows = t.rows
+        .map((row, r) => `<w:tr>${r < t.headerRowCount ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${row.cells.map((_, c) => cellXml(t, r, c)).join('')}</w:tr>`)
+        .join('');
+      return `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr>${grid}${rows}</w:tbl>`;
+    };
+    const body = this.body.map((b) => (b.kind === 'paragraph' ? paragraphXml(b) : tableXml(b))).join('');
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const document =
+      `<w:document xmlns:w="${W}" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+      `<w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+    return (
+      '<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n' +
+      '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
+      '<pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml" pkg:padding="512"><pkg:xmlData>' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' +
+      '</pkg:xmlData></pkg:part>' +
+      '<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData>' +
+      document +
+      '</pkg:xmlData></pkg:part>' +
+      '<pkg:part pkg:name="/word/styles.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"><pkg:xmlData>' +
+      `<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>` +
+      '</pkg:xmlData></pkg:part>' +
+      '</pkg:package>'
+    );
   }
 }
 
@@ -368,11 +705,11 @@ type Action = () => void;
 class FakeContext {
   open = false;
   private queue: Action[] = [];
-  readonly document: { body: FakeBody };
+  readonly document: FakeDocument;
   readonly trackedObjects = { add: () => {}, remove: () => {} };
 
   constructor(readonly fake: FakeWord) {
-    this.document = { body: new FakeBody(this, () => ({ kind: 'document' as const }), undefined) };
+    this.document = new FakeDocument(this, () => ({ kind: 'document' as const }), undefined);
   }
 
   get pending(): number {
@@ -392,7 +729,12 @@ class FakeContext {
     const queue = this.queue;
     this.queue = [];
     await Promise.resolve(); // a round trip is asynchronous
-    for (const action of queue) action();
+    try {
+      for (const action of queue) action();
+    } finally {
+      // Writes applied before a failure stay applied, and raise their events.
+      this.fake.afterSync();
+    }
   }
 
   load(object: FakeClientObject<unknown>, props?: string | string[]): void {
@@ -580,7 +922,7 @@ class FakeContentControl extends FakeClientObject<ControlModel> {
       case 'placeholderText':
         return c[name];
       case 'text':
-        return c.range.text;
+        return c.range.box.shown(c.range.start, c.range.end);
       default:
         throw new FakeOfficeError('InvalidArgument', `ContentControl.${name} is not supported by the fake.`);
     }
@@ -594,8 +936,8 @@ class FakeContentControl extends FakeClientObject<ControlModel> {
   }
   set tag(value: string) {
     this.act((c) => {
+      this.context.fake.countWrite();
       c.tag = value;
-      this.context.fake.writeCount++;
     });
   }
   get title(): string {
@@ -603,8 +945,8 @@ class FakeContentControl extends FakeClientObject<ControlModel> {
   }
   set title(value: string) {
     this.act((c) => {
+      this.context.fake.countWrite();
       c.title = value;
-      this.context.fake.writeCount++;
     });
   }
   get text(): string {
@@ -627,16 +969,25 @@ class FakeContentControl extends FakeClientObject<ControlModel> {
   }
   set placeholderText(value: string) {
     this.act((c) => {
+      // office-js #785 (by design): "The action isn't supported by Word in a browser."
+      if (this.context.fake.profile === 'web') {
+        throw new FakeOfficeError('NotAllowed', "The action isn't supported by Word in a browser. (ContentControl.placeholderText)");
+      }
+      this.context.fake.countWrite();
       c.placeholderText = value;
-      this.context.fake.writeCount++;
+      if (c.showingPlaceholder) c.range.box.replace(c.range.start, c.range.end, value, c.range);
     });
   }
-  /** Empties the control; Word then shows its (dimmed) placeholder text. */
+  /**
+   * Empties the control; Word then shows its (dimmed) placeholder text, which is what the
+   * range, `text` and the OOXML (w:showingPlcHdr) then hold.
+   */
   clear(): void {
     this.act((c) => {
       if (c.cannotEdit) throw new FakeOfficeError('AccessDenied', `The content control ${c.id} is locked.`);
       const r = c.range;
-      this.context.fake.write(r.box, r.start, r.end, '', r);
+      this.context.fake.write(r.box, r.start, r.end, c.placeholderText, r);
+      c.showingPlaceholder = true;
     });
   }
   insertText(text: string, location: 'Replace' | 'Start' | 'End'): FakeRange {
@@ -644,6 +995,7 @@ class FakeContentControl extends FakeClientObject<ControlModel> {
     this.act((c) => {
       const r = c.range;
       if (c.cannotEdit) throw new FakeOfficeError('AccessDenied', `The content control ${c.id} is locked.`);
+      c.showingPlaceholder = false;
       if (location === 'Replace') result.bind(this.context.fake.write(r.box, r.start, r.end, text, r));
       else if (location === 'Start') {
         const at = r.start;
@@ -660,18 +1012,32 @@ class FakeContentControl extends FakeClientObject<ControlModel> {
     return result;
   }
 
+  private isTracked = false;
+
+  /**
+   * Event handlers stay attached only to tracked objects: a handler added on an untracked proxy
+   * receives nothing (the issue's reading of the Office.js event model; Microsoft's samples
+   * call `track()` before `onDataChanged.add`).
+   */
+  override track(): this {
+    this.isTracked = true;
+    return this;
+  }
+
   readonly onDataChanged = {
     add: (handler: (args: unknown) => Promise<unknown>) => {
       const context = this.context;
+      const entry: Handler = { handler, tracked: false };
       let control: ControlModel | undefined;
       this.act((c) => {
-        c.handlers.add(handler);
+        entry.tracked = this.isTracked;
+        c.handlers.add(entry);
         control = c;
       });
       return {
         context,
         remove: () => {
-          context.enqueue(() => control?.handlers.delete(handler));
+          context.enqueue(() => control?.handlers.delete(entry));
         },
       };
     },
@@ -695,11 +1061,12 @@ class FakeContentControlCollection extends FakeCollection<ControlModel, FakeCont
   protected itemProxy(resolve: () => ControlModel | null): FakeContentControl {
     return new FakeContentControl(this.context, resolve, this);
   }
+  // A collection only finds the controls it lists (a plain-text control is not in body.contentControls).
   getById(id: number): FakeContentControl {
     return new FakeContentControl(
       this.context,
       () => {
-        const found = this.context.fake.controls.find((c) => c.id === id);
+        const found = this.source().find((c) => c.id === id);
         if (!found) throw new FakeOfficeError('ItemNotFound', `No content control with id ${id}.`);
         return found;
       },
@@ -707,7 +1074,7 @@ class FakeContentControlCollection extends FakeCollection<ControlModel, FakeCont
     );
   }
   getByIdOrNullObject(id: number): FakeContentControl {
-    return new FakeContentControl(this.context, () => this.context.fake.controls.find((c) => c.id === id) ?? null, this, true);
+    return new FakeContentControl(this.context, () => this.source().find((c) => c.id === id) ?? null, this, true);
   }
   getByTag(tag: string): FakeContentControlCollection {
     return new FakeContentControlCollection(this.context, () => this.source().filter((c) => c.tag === tag), this);
@@ -726,8 +1093,13 @@ function unescapeSearch(text: string): string {
   return text.replace(/\^(\^|t|l|p)/g, (_, c: string) => ({ '^': '^', t: '\t', l: '\u000b', p: '\n' })[c]!);
 }
 
-function searchSegments(segments: Segment[], searchText: string, options: { matchCase?: boolean } = {}): LiveRange[] {
+function searchSegments(fake: FakeWord, segments: Segment[], searchText: string, options: { matchCase?: boolean } = {}): LiveRange[] {
+  // Word.ErrorCodes.searchDialogIsOpen: the API cannot search while the Find dialog is open.
+  if (fake.findDialogOpen) throw new FakeOfficeError('SearchDialogIsOpen', 'The search dialog is open.');
+  // Word.ErrorCodes.searchStringInvalidOrTooLong (office-js #1726: 255 characters).
   if (searchText.length > 255) throw new FakeOfficeError('SearchStringInvalidOrTooLong', 'The search string is longer than 255 characters.');
+  // office-js #2331: on the web, tab and line-break codes in a search string find nothing.
+  if (fake.profile === 'web' && /\^[tlp]/.test(searchText)) return [];
   const needle = unescapeSearch(searchText);
   if (needle === '') throw new FakeOfficeError('InvalidArgument', 'Empty search string.');
   const fold = (s: string) => (options.matchCase ? s : s.toLowerCase());
@@ -736,7 +1108,10 @@ function searchSegments(segments: Segment[], searchText: string, options: { matc
     const hay = fold(seg.box.text.slice(seg.start, seg.end));
     const n = fold(needle);
     for (let i = hay.indexOf(n); i >= 0; i = hay.indexOf(n, i + n.length)) {
-      found.push(new LiveRange(seg.box, seg.start + i, seg.start + i + n.length));
+      const [start, end] = [seg.start + i, seg.start + i + n.length];
+      // office-js #5905: a search for text running over the edge of a field finds nothing.
+      if (seg.box.fields.some((f) => (start < f.start && end > f.start) || (start < f.end && end > f.end))) continue;
+      found.push(new LiveRange(seg.box, start, end));
     }
   }
   return found;
@@ -761,7 +1136,7 @@ class FakeRange extends FakeClientObject<LiveRange> {
     this.nullable = nullable;
   }
   protected property(r: LiveRange, name: string): unknown {
-    if (name === 'text') return r.text;
+    if (name === 'text') return r.box.shown(r.start, r.end);
     if (name === 'isEmpty') return r.start === r.end;
     throw new FakeOfficeError('InvalidArgument', `Range.${name} is not supported by the fake.`);
   }
@@ -770,7 +1145,7 @@ class FakeRange extends FakeClientObject<LiveRange> {
   }
   search(text: string, options?: { matchCase?: boolean }): FakeRangeCollection {
     this.ensure();
-    return new FakeRangeCollection(this.context, () => searchSegments([{ box: this.t.box, start: this.t.start, end: this.t.end }], text, options), this);
+    return new FakeRangeCollection(this.context, () => searchSegments(this.context.fake, [{ box: this.t.box, start: this.t.start, end: this.t.end }], text, options), this);
   }
   insertText(text: string, location: 'Replace' | 'Start' | 'End' | 'Before' | 'After'): FakeRange {
     const result = new FakeRange(this.context, undefined, undefined);
@@ -811,7 +1186,7 @@ class FakeRange extends FakeClientObject<LiveRange> {
   insertContentControl(): FakeContentControl {
     const result = new FakeContentControl(this.context, undefined, undefined);
     this.act((r) => {
-      this.context.fake.writeCount++;
+      this.context.fake.countWrite();
       result.bind(this.context.fake.newControl(r));
     });
     return result;
@@ -865,7 +1240,7 @@ class FakeParagraph extends FakeClientObject<ParagraphTarget> {
     switch (name) {
       case 'text': {
         const s = paragraphSegment(p);
-        return s.box.text.slice(s.start, s.end);
+        return s.box.shown(s.start, s.end);
       }
       case 'tableNestingLevel':
         return 'model' in p ? 0 : 1;
@@ -902,7 +1277,7 @@ class FakeParagraph extends FakeClientObject<ParagraphTarget> {
   }
   search(text: string, options?: { matchCase?: boolean }): FakeRangeCollection {
     this.ensure();
-    return new FakeRangeCollection(this.context, () => searchSegments([paragraphSegment(this.t)], text, options), this);
+    return new FakeRangeCollection(this.context, () => searchSegments(this.context.fake, [paragraphSegment(this.t)], text, options), this);
   }
   getRange(location: 'Whole' | 'Start' | 'End' | 'After' | 'Content' = 'Whole'): FakeRange {
     return new FakeRange(
@@ -945,7 +1320,7 @@ class FakeTable extends FakeClientObject<TableModel> {
   protected property(t: TableModel, name: string): unknown {
     switch (name) {
       case 'values':
-        return t.rows.map((r) => r.cells.map((c) => c.box.text));
+        return t.rows.map((r) => r.cells.map((c) => c.box.shown()));
       case 'rowCount':
         return t.rows.length;
       case 'nestingLevel':
@@ -1032,10 +1407,10 @@ class FakeTableRow extends FakeClientObject<RowTarget> {
       for (let i = 0; i < rowCount; i++) {
         const texts = values?.[i] ?? [];
         const width = Math.max(row.cells.length, texts.length);
-        fresh.push({ cells: Array.from({ length: width }, (_, c) => ({ box: new TextBox(texts[c] ?? '') })) });
+        fresh.push({ cells: Array.from({ length: width }, (_, c) => ({ box: new TextBox(texts[c] ?? ''), span: row.cells[c]?.span ?? 1, mergedUp: false })) });
       }
+      this.context.fake.countWrite();
       table.rows.splice(location === 'After' ? at + 1 : at, 0, ...fresh);
-      this.context.fake.writeCount++;
     });
   }
 }
@@ -1063,11 +1438,22 @@ type CellTarget = { table: TableModel; row: RowModel; cell: CellModel };
 
 class FakeTableCell extends FakeClientObject<CellTarget> {
   protected property(t: CellTarget, name: string): unknown {
-    if (name === 'value') return t.cell.box.text;
+    if (name === 'value') return t.cell.box.shown();
+    if (name === 'cellIndex' || name === 'rowIndex') {
+      // office-js #3200: loading the index of a vertically merged cell fails the whole sync.
+      if (t.cell.mergedUp) throw new FakeOfficeError('GeneralException', 'GeneralException: TableCell index of a vertically merged cell.');
+      return name === 'rowIndex' ? t.table.rows.indexOf(t.row) : t.row.cells.indexOf(t.cell);
+    }
     throw new FakeOfficeError('InvalidArgument', `TableCell.${name} is not supported by the fake.`);
   }
   get value(): string {
     return this.read('value');
+  }
+  get cellIndex(): number {
+    return this.read('cellIndex');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
   }
   get body(): FakeBody {
     return new FakeBody(this.context, () => ({ kind: 'cell' as const, cell: this.t.cell }), this);
@@ -1084,10 +1470,10 @@ type BodyTarget = { kind: 'document' } | { kind: 'cell'; cell: CellModel };
 class FakeBody extends FakeClientObject<BodyTarget> {
   protected property(b: BodyTarget, name: string): unknown {
     if (name === 'text') {
-      if (b.kind === 'cell') return b.cell.box.text;
+      if (b.kind === 'cell') return b.cell.box.shown();
       return this.context.fake.paragraphTargets().map((p) => {
         const s = paragraphSegment(p);
-        return s.box.text.slice(s.start, s.end);
+        return s.box.shown(s.start, s.end);
       }).join('\n');
     }
     throw new FakeOfficeError('InvalidArgument', `Body.${name} is not supported by the fake.`);
@@ -1122,10 +1508,48 @@ class FakeBody extends FakeClientObject<BodyTarget> {
       () => {
         const b = this.t;
         const fake = this.context.fake;
-        return b.kind === 'document' ? fake.listedControls() : fake.orderedControls().filter((c) => c.range.box === b.cell.box);
+        const listed = fake.listedControls();
+        return b.kind === 'document' ? listed : listed.filter((c) => c.range.box === b.cell.box);
       },
       this,
     );
+  }
+  /** WordApi 1.5: the controls of the given types (office-js #2160: the only way to list plain-text ones). */
+  getContentControls(options?: { types?: string[] }): FakeContentControlCollection {
+    const types = options?.types;
+    return new FakeContentControlCollection(
+      this.context,
+      () => {
+        const b = this.t;
+        const fake = this.context.fake;
+        if (!fake.supports('1.5')) throw new FakeOfficeError('ApiNotFound', 'Body.getContentControls needs WordApi 1.5.');
+        const typed = fake.typedControls(types);
+        return b.kind === 'document' ? typed : typed.filter((c) => c.range.box === b.cell.box);
+      },
+      this,
+    );
+  }
+  /** The body as flat OPC (WordApi 1.1); the value is read at sync. */
+  getOoxml(): { value: string } {
+    let value: string | undefined;
+    this.act((b) => {
+      if (b.kind !== 'document') throw new FakeOfficeError('NotImplemented', 'getOoxml of a cell body is not supported by the fake.');
+      value = this.context.fake.ooxml();
+    });
+    return {
+      get value(): string {
+        if (value === undefined) throw new FakeOfficeError('PropertyNotLoaded', 'The value of a ClientResult is not available before context.sync().');
+        return value;
+      },
+    };
+  }
+  /** Body.insertFileFromBase64 (WordApi 1.2): section properties of the file are not kept. */
+  insertFileFromBase64(base64: string, location: string): FakeRange {
+    this.act(() => {
+      this.context.fake.countWrite();
+      this.context.fake.insertedFiles.push({ on: 'body', base64, location });
+    });
+    return new FakeRange(this.context, undefined, undefined);
   }
   get paragraphs(): FakeParagraphCollection {
     return new FakeParagraphCollection(this.context, () => [], this);
@@ -1135,7 +1559,7 @@ class FakeBody extends FakeClientObject<BodyTarget> {
   }
   search(text: string, options?: { matchCase?: boolean }): FakeRangeCollection {
     this.ensure();
-    return new FakeRangeCollection(this.context, () => searchSegments(this.segments(), text, options), this);
+    return new FakeRangeCollection(this.context, () => searchSegments(this.context.fake, this.segments(), text, options), this);
   }
   insertText(text: string, location: 'Replace' | 'Start' | 'End'): FakeRange {
     const result = new FakeRange(this.context, undefined, undefined);
@@ -1148,5 +1572,41 @@ class FakeBody extends FakeClientObject<BodyTarget> {
       else result.bind(fake.write(box, box.text.length, box.text.length, text));
     });
     return result;
+  }
+}
+
+// --- the document ------------------------------------------------------------------------------
+
+class FakeDocument extends FakeClientObject<{ kind: 'document' }> {
+  readonly body: FakeBody;
+  constructor(context: FakeContext, resolve: () => { kind: 'document' }, parent: FakeClientObject<unknown> | undefined) {
+    super(context, resolve, parent);
+    this.body = new FakeBody(context, () => ({ kind: 'document' as const }), undefined);
+  }
+  protected property(_: { kind: 'document' }, name: string): unknown {
+    if (name === 'changeTrackingMode') {
+      // WordApi 1.4.
+      if (!this.context.fake.supports('1.4')) throw new FakeOfficeError('ApiNotFound', 'Document.changeTrackingMode needs WordApi 1.4.');
+      return this.context.fake.trackingMode;
+    }
+    throw new FakeOfficeError('InvalidArgument', `Document.${name} is not supported by the fake.`);
+  }
+  get changeTrackingMode(): string {
+    return this.read('changeTrackingMode');
+  }
+  set changeTrackingMode(value: string) {
+    this.act(() => {
+      if (!this.context.fake.supports('1.4')) throw new FakeOfficeError('ApiNotFound', 'Document.changeTrackingMode needs WordApi 1.4.');
+      this.context.fake.trackingMode = value as FakeWord['trackingMode'];
+    });
+  }
+  /** Document.insertFileFromBase64 (WordApi 1.5): keeps the file's section properties. */
+  insertFileFromBase64(base64: string, location: string, options?: unknown): FakeRange {
+    this.act(() => {
+      if (!this.context.fake.supports('1.5')) throw new FakeOfficeError('ApiNotFound', 'Document.insertFileFromBase64 needs WordApi 1.5.');
+      this.context.fake.countWrite();
+      this.context.fake.insertedFiles.push({ on: 'document', base64, location, options });
+    });
+    return new FakeRange(this.context, undefined, undefined);
   }
 }

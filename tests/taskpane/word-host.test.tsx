@@ -36,13 +36,12 @@ class MockRange {
   ) {}
   search(piece: string) {
     const text = unescapeSearch(piece);
-    return {
-      getFirst: () => {
-        const at = this.owner.text.indexOf(text, this.start);
-        if (at < 0 || at + text.length > this.end) throw new Error(`"${text}" not found in range`);
-        return new MockRange(this.owner, at, at + text.length);
-      },
+    const getFirst = () => {
+      const at = this.owner.text.indexOf(text, this.start);
+      if (at < 0 || at + text.length > this.end) throw new Error(`"${text}" not found in range`);
+      return new MockRange(this.owner, at, at + text.length);
     };
+    return { getFirst, getFirstOrNullObject: getFirst };
   }
   getRange(where: 'Start' | 'End') {
     const at = where === 'Start' ? this.start : this.end;
@@ -80,7 +79,7 @@ class MockParagraph extends MockRange {
 class MockWord {
   selected: Selection[] = [];
   syncs = 0;
-  inserted: [string, string][] = [];
+  inserted: [string, string, string][] = [];
   paragraphs: MockParagraph[] = [];
   controls: { id: number; tag: string; select: () => void }[];
   tables: { nestingLevel: number; getCell: (r: number, c: number) => { body: { select: () => void } } }[] = [];
@@ -105,20 +104,23 @@ class MockWord {
 
   readonly run: WordRun = async (batch) => {
     const collection = <T,>(items: T[]) => ({ items, load: () => ({ items }) });
+    const controls = {
+      ...collection(this.controls),
+      getById: (id: number) => {
+        const control = this.controls.find((c) => c.id === id);
+        if (!control) throw new Error(`ItemNotFound: ${id}`);
+        return control;
+      },
+    };
     const context = {
       document: {
+        insertFileFromBase64: (base64: string, location: string) => this.inserted.push([base64, location, 'document']),
         body: {
-          contentControls: {
-            ...collection(this.controls),
-            getById: (id: number) => {
-              const control = this.controls.find((c) => c.id === id);
-              if (!control) throw new Error(`ItemNotFound: ${id}`);
-              return control;
-            },
-          },
+          contentControls: controls,
+          getContentControls: () => controls,
           paragraphs: collection(this.paragraphs),
           tables: collection(this.tables),
-          insertFileFromBase64: (base64: string, location: string) => this.inserted.push([base64, location]),
+          insertFileFromBase64: (base64: string, location: string) => this.inserted.push([base64, location, 'body']),
         },
       },
       sync: async () => {
@@ -135,7 +137,7 @@ function hostOver(snapshot: DocumentSnapshot) {
   const mock = new MockWord(snapshot);
   let reading = true;
   const run: WordRun = (batch) => (reading ? fake.run(batch) : mock.run(batch));
-  const host = createWordHost({ loadTemplate, run, documentName: 'bao-cao.docx' });
+  const host = createWordHost({ loadTemplate, run, documentName: 'bao-cao.docx', isSetSupported: fake.isSetSupported });
   return {
     host,
     mock,
@@ -223,13 +225,18 @@ describe('createWordHost: template and changes', () => {
     expect(fs.readFileSync(TEMPLATE_MODULE, 'utf8')).toBe(templateModuleText(fs.readFileSync(TEMPLATE_SOURCE)));
   });
 
-  test('insertTemplate replaces the body with the embedded template in one batch', async () => {
+  test.each([
+    ['1.5', 'document'],
+    ['1.4', 'body'],
+  ])('insertTemplate with WordApi %s replaces the content through %s.insertFileFromBase64 in one batch', async (version, on) => {
     const mock = new MockWord({ blocks: [], controls: [] });
-    const host = createWordHost({ loadTemplate, run: mock.run });
+    const host = createWordHost({ loadTemplate, run: mock.run, isSetSupported: (name, v) => name === 'WordApi' && Number(v) <= Number(version) });
     await host.insertTemplate();
     expect(mock.inserted).toHaveLength(1);
-    const [base64, location] = mock.inserted[0]!;
+    const [base64, location, where] = mock.inserted[0]!;
     expect(location).toBe('Replace');
+    // Document.insertFileFromBase64 (WordApi 1.5) keeps the template's section properties.
+    expect(where).toBe(on);
     expect(Buffer.from(base64, 'base64').equals(Buffer.from(TEMPLATE_BYTES))).toBe(true);
     expect(mock.syncs).toBe(1);
   });
@@ -278,11 +285,9 @@ describe('TaskPane over Word', () => {
 
     // The user types in a control in Word: the pane reads again.
     const control = fake.controls.find((c) => c.tag === 'a22.received')!;
-    await fake.run(async (context) => {
-      context.document.body.contentControls.getById(control.id).insertText('30.500', 'Replace');
-      await context.sync();
-    });
-    await fake.fireDataChanged(control.id);
+    // Word desktop raises the event when the cursor leaves the control (office-js #5597).
+    await fake.userEdit(control.id, '30.500');
+    await fake.userLeavesControl();
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Số hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ HCC tỉnh' }) as HTMLInputElement).value).toBe('30.500'), {
       timeout: 5000,
     });

@@ -6,8 +6,11 @@ import { RECEIVED_SAMPLE, ooxmlSnapshot } from './samples';
 
 // 'report': the received sample as Word would show it; 'locked': a report-like document with a
 // content-locked control.
-describeDocumentContract('Word adapter over the fake Word', async (fixture) => {
-  const snapshot =
-    fixture === 'report' ? await ooxmlSnapshot(RECEIVED_SAMPLE) : withLock(syntheticSnapshot({ controls: 6, tables: 2 }), 3, 'sdtContentLocked');
-  return new WordDocument(FakeWord.fromSnapshot(snapshot).run);
-});
+for (const profile of ['desktop', 'web', 'mac'] as const) {
+  describeDocumentContract(`Word adapter over the fake Word (${profile})`, async (fixture) => {
+    const snapshot =
+      fixture === 'report' ? await ooxmlSnapshot(RECEIVED_SAMPLE) : withLock(syntheticSnapshot({ controls: 6, tables: 2 }), 3, 'sdtContentLocked');
+    const fake = FakeWord.fromSnapshot(snapshot, { profile });
+    return new WordDocument(fake.run, fake.host);
+  });
+}

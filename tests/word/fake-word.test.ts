@@ -4,6 +4,10 @@ import { syntheticSnapshot } from './fixtures';
 
 const snapshot = syntheticSnapshot({ controls: 4, tables: 1, rows: 3 });
 
+
+/** Plain-text controls are listed only by the typed query (WordApi 1.5; office-js #2160). */
+const typed = (context: Word.RequestContext) => context.document.body.getContentControls({ types: ['PlainText' as Word.ContentControlType] });
+
 describe('fake Word object model', () => {
   test('properties throw PropertyNotLoaded until load() and sync()', async () => {
     const fake = FakeWord.fromSnapshot(snapshot);
@@ -24,7 +28,7 @@ describe('fake Word object model', () => {
     const id = fake.controls[0]!.id;
     const before = fake.controlText(id);
     await fake.run(async (context) => {
-      const control = context.document.body.contentControls.getById(id);
+      const control = typed(context).getById(id);
       control.load('text');
       await context.sync();
       control.insertText('999', 'Replace');
@@ -94,10 +98,87 @@ describe('fake Word object model', () => {
     fake.controls[0]!.cannotEdit = true;
     await expect(
       fake.run(async (context) => {
-        context.document.body.contentControls.getById(fake.controls[0]!.id).insertText('1', 'Replace');
+        typed(context).getById(fake.controls[0]!.id).insertText('1', 'Replace');
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'AccessDenied' });
     expect(fake.writeCount).toBe(0);
+  });
+});
+
+describe('fake Word: documented behaviour', () => {
+  const snapshot = () => syntheticSnapshot({ controls: 4, tables: 1 });
+
+  test('body.contentControls lists rich-text controls only; the typed query lists plain text (office-js #2160)', async () => {
+    const fake = FakeWord.fromSnapshot(snapshot());
+    const counts = await fake.run(async (context) => {
+      const legacy = context.document.body.contentControls.load('id');
+      const typed = context.document.body.getContentControls({ types: ['PlainText' as Word.ContentControlType] }).load('id');
+      await context.sync();
+      return [legacy.items.length, typed.items.length];
+    });
+    expect(counts).toEqual([0, 4]);
+    const old = FakeWord.fromSnapshot(snapshot(), { wordApi: '1.4' });
+    await expect(
+      old.run(async (context) => {
+        context.document.body.getContentControls().load('id');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  test('searches: Find dialog, 255 characters, fields, tab codes on the web', async () => {
+    const search = (fake: FakeWord, text: string) =>
+      fake.run(async (context) => {
+        const found = context.document.body.search(text, { matchCase: true }).load('text');
+        await context.sync();
+        return found.items.length;
+      });
+    const fake = FakeWord.fromSnapshot({
+      controls: [],
+      blocks: [{ type: 'paragraph', index: 0, text: 'Ngày 30/11/2026\tTrang 2', spans: [], style: 'Normal' }],
+    });
+    expect(await search(fake, '30/11/2026^tTrang')).toBe(1);
+    fake.markField(0, '30/11/2026');
+    expect(await search(fake, '30/11/2026')).toBe(1);
+    expect(await search(fake, '11/2026^tTrang')).toBe(0);
+    await expect(search(fake, 'x'.repeat(256))).rejects.toMatchObject({ code: 'SearchStringInvalidOrTooLong' });
+    fake.findDialogOpen = true;
+    await expect(search(fake, 'Trang')).rejects.toMatchObject({ code: 'SearchDialogIsOpen' });
+    const web = FakeWord.fromSnapshot({
+      controls: [],
+      blocks: [{ type: 'paragraph', index: 0, text: 'Ngày 30/11/2026\tTrang 2', spans: [], style: 'Normal' }],
+    }, { profile: 'web' });
+    expect(await search(web, '2026^tTrang')).toBe(0);
+    expect(await search(web, 'Trang 2')).toBe(1);
+  });
+
+  test('the index of a vertically merged cell cannot be loaded (office-js #3200)', async () => {
+    const s = snapshot();
+    const table = s.blocks.find((b) => b.type === 'table')!;
+    if (table.type !== 'table') throw new Error('fixture');
+    table.rows[2]!.cells[0]!.mergedUp = true;
+    const fake = FakeWord.fromSnapshot(s);
+    const load = (row: number) =>
+      fake.run(async (context) => {
+        const cell = context.document.body.tables.getFirst().getCell(row, 0).load('cellIndex');
+        await context.sync();
+        return cell.cellIndex;
+      });
+    expect(await load(1)).toBe(0);
+    await expect(load(2)).rejects.toMatchObject({ code: 'GeneralException' });
+  });
+
+  test('Track Changes: text includes the deleted revision, the OOXML has it as w:del (office-js #1267)', async () => {
+    const fake = FakeWord.fromSnapshot(snapshot(), { trackChanges: 'TrackAll' });
+    fake.userTrackedReplace(0, 'CẢI CÁCH', 'ĐỔI MỚI');
+    const [text, ooxml] = await fake.run(async (context) => {
+      const p = context.document.body.paragraphs.load('text');
+      const xml = context.document.body.getOoxml();
+      await context.sync();
+      return [p.items[0]!.text, xml.value];
+    });
+    expect(text).toContain('CẢI CÁCHĐỔI MỚI');
+    expect(ooxml).toContain('<w:delText xml:space="preserve">CẢI CÁCH</w:delText>');
   });
 });

@@ -21,10 +21,10 @@ const VALUE: Record<FieldKind, string> = {
   reference: 'Kế hoạch số 1/KH-VPUB ngày 05/01/2022',
 };
 
-describe('Word adapter: filling the whole sample', () => {
+describe.each(['desktop', 'web', 'mac'] as const)('Word adapter (%s): filling the whole sample', (profile) => {
   test('every field with an appendix place, and the derived rows, in ≤ 2 syncs', async () => {
-    const fake = FakeWord.fromSnapshot(await ooxmlSnapshot(BOUND_SAMPLE));
-    const doc = new WordDocument(fake.run);
+    const fake = FakeWord.fromSnapshot(await ooxmlSnapshot(BOUND_SAMPLE), { profile });
+    const doc = new WordDocument(fake.run, fake.host);
     const snapshot = await doc.read();
     expect(fake.syncCount).toBe(1);
 

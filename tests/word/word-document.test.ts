@@ -1,11 +1,11 @@
 import { DocumentError, type CellEdit, type DocumentEdit, type DocumentSnapshot } from '../../src/document/types';
 import { WordDocument, spanSearch, subscribeToChanges, type SpanPlan } from '../../src/document/word/word-document';
-import { FakeWord } from '../fakes/fake-word';
+import { FakeWord, type FakeWordOptions } from '../fakes/fake-word';
 import { TABLE_HEADER, syntheticSnapshot, tablesOf, withLock } from './fixtures';
 
-function open(snapshot: DocumentSnapshot, options?: { web?: boolean }) {
+function open(snapshot: DocumentSnapshot, options?: FakeWordOptions) {
   const fake = FakeWord.fromSnapshot(snapshot, options);
-  return { fake, doc: new WordDocument(fake.run) };
+  return { fake, doc: new WordDocument(fake.run, fake.host) };
 }
 
 async function expectDocumentError(promise: Promise<unknown>, code: DocumentError['code']): Promise<DocumentError> {
@@ -50,10 +50,10 @@ describe('WordDocument.read', () => {
     expect(read).toEqual(snapshot);
   });
 
-  test('Word on the web: controls inside tables are not listed, cells are still read', async () => {
+  test.each(['desktop', 'web', 'mac'] as const)('%s: a plain-text control inside a table is read and written through the typed collection', async (profile) => {
     const snapshot = syntheticSnapshot({ controls: 2, tables: 1, rows: 2 });
     const table = tablesOf(snapshot)[0]!;
-    // A control around the first figure of the table.
+    // A plain-text control around the first figure of the table.
     snapshot.controls.push({
       index: 2,
       tag: 'phu-luc.1',
@@ -65,12 +65,21 @@ describe('WordDocument.read', () => {
       showingPlaceholder: false,
       blockIndex: table.index,
     });
-    const desktop = await open(snapshot).doc.read();
-    expect(desktop.controls).toHaveLength(3);
-    expect(desktop.controls[2]!.blockIndex).toBe(table.index);
-    const web = await open(snapshot, { web: true }).doc.read();
-    expect(web.controls).toHaveLength(2);
-    expect(tablesOf(web)[0]).toEqual(table);
+    const { fake, doc } = open(snapshot, { profile });
+    const read = await doc.read();
+    expect(read).toEqual(snapshot);
+    await doc.apply([{ kind: 'control', controlIndex: 2, text: '77' }]);
+    expect(fake.tableValues(0)[1]![3]).toBe('77');
+  });
+
+  test('without WordApi 1.5 plain-text controls are still read, and a write to them is refused with a clear message', async () => {
+    const snapshot = syntheticSnapshot({ controls: 4, tables: 1 });
+    const { fake, doc } = open(snapshot, { wordApi: '1.4' });
+    expect(await doc.read()).toEqual(snapshot);
+    const error = await expectDocumentError(doc.apply([{ kind: 'control', controlIndex: 1, text: '9' }]), 'unsupported');
+    expect(error.message).toContain('WordApi 1.5');
+    expect(error.message).toContain('Chưa ghi gì');
+    expect(fake.writeCount).toBe(0);
   });
 });
 
@@ -256,7 +265,7 @@ describe('WordDocument.apply', () => {
     await doc.read();
     const id = fake.controls[0]!.id;
     await fake.run(async (context) => {
-      context.document.body.contentControls.getById(id).insertText('123', 'Replace');
+      context.document.body.getContentControls({ types: ['PlainText' as Word.ContentControlType] }).getById(id).insertText('123', 'Replace');
     });
     await expectDocumentError(doc.apply([{ kind: 'control', controlIndex: 0, text: '1' }]), 'stale-edit');
     expect(fake.controlText(id)).toBe('123');

@@ -1,63 +1,39 @@
 /**
  * The Word adapter: `ReportDocument` over Office.js (`Word.run` batches).
  *
- * Sync budget (each `context.sync()` is a round trip to Word, slow on the web):
- * - `read()`: exactly one sync, whatever the number of controls, paragraphs and tables.
- * - `apply(edits)`: at most two syncs, whatever the number of edits: one to load and verify
- *   what the edits touch (nothing is written if anything is stale, missing or locked), one
- *   for all the writes.
+ * Reading (one sync): the body's Office Open XML (`Body.getOoxml()`, flat OPC, WordApi 1.1) is read
+ * by the OOXML reader the CLI uses (src/document/ooxml/flat-opc.ts), so plain-text controls,
+ * controls in tables, merged cells, revisions (the current text: w:ins kept, w:del skipped) and
+ * fields are read as for a .docx. In the same sync: the content controls Word can address, with
+ * their ids and tags (`Body.getContentControls({ types })`, WordApi 1.5; `body.contentControls`
+ * lists rich-text controls only, office-js #2160, #6144), and `Document.changeTrackingMode`
+ * (WordApi 1.4). Each control of the snapshot is mapped to a Word control: by `w:sdtPr/w:id`
+ * when Word lists that id, else by its rank among the controls with the same tag.
  *
- * How the snapshot is built from what Word gives in one sync:
- * - Blocks: `body.paragraphs` lists every paragraph, table cells included
- *   (`tableNestingLevel > 0`). A run of consecutive table paragraphs is the next top-level
- *   table of `body.tables` (`nestingLevel === 1`); the other paragraphs are paragraph blocks.
- *   Word keeps a paragraph between two top-level tables, so runs and tables pair up; if Word
- *   reports more top-level tables than runs, the extra tables are placed after the last run.
- * - Table cells come from `Table.values` (cell paragraphs joined with "\n"). Word does not
- *   report grid spans or vertical merges there: every cell has `span: 1, mergedUp: false`,
- *   and a row lists the cells Word lists for it. Header rows come from `headerRowCount`.
- * - Controls come from `body.contentControls`, in document order (kind from `subtype`, lock
- *   from cannotEdit/cannotDelete, placeholder when the text is empty or equals
- *   `placeholderText`). Each paragraph is loaded with the ids of the controls Word lists in it
- *   (`contentControls/items/id`): the first paragraph listing a control gives its `blockIndex`
- *   (a table's block for a paragraph in a cell). Word gives no character offsets, so the span
- *   is found by text: the control's text (first line) is searched in its paragraph from where
- *   the previous control of that paragraph ended, preferring an occurrence that cuts no word
- *   or number ("02" in "quý 02 sở", not in "02/3/2022"). Limitation: when the same figure also
- *   stands alone earlier in the paragraph ("tháng 02 năm 2022 … mỗi quý 02 sở"), the span can
- *   land on that earlier occurrence (2 of the 130 controls of the bound sample). A control
- *   nested in the previous one is found inside it when its text does not occur after it; an
- *   empty control gets an empty span where the previous one ended. Word on the web does not
- *   list content controls inside tables: appendix cells are always addressed through the
- *   table (table, row, cell), never through controls.
+ * Writing (at most two syncs, whatever the number of edits):
+ * - sync 1 resolves and verifies everything that can fail, and writes nothing: the body's OOXML
+ *   again (the edited places must still hold what the snapshot had), each control by id, the top-
+ *   level tables, and every search that locates a span (see `spanSearch`: a piece of text whose
+ *   first occurrence in the body is where the span is). An Office error here (Find dialog open,
+ *   search too long or not found, a control gone) means nothing was written.
+ * - sync 2 only writes, through the objects sync 1 resolved.
+ * If Word still fails in sync 2, Word has applied the writes before the failing one: the adapter
+ * reads the document again and throws a DocumentError ('stale-edit', so the pane reads it again
+ * too) that lists what was and was not written.
  *
- * How edits are written:
- * - Controls: `contentControls.getByIdOrNullObject(id)` (ids from the last read), verified in
- *   the first sync (present, not content-locked, text unchanged), then `insertText(…,'Replace')`.
- * - Cells (`tableIndex` is the table's block index, as in the core and the OOXML adapter):
- *   `table.getCell(r, c).body.insertText(…, 'Replace')`; with `find`, a search in the cell
- *   body (see spans below). Inserted rows: `getCell(after, 0).parentRow.insertRows('After', 1, [cells])`,
- *   queued last so that they do not shift the other cell addresses. Word copies the formatting
- *   of the row it inserts after: `templateRowIndex` other than `afterRowIndex` is not honoured.
- * - Paragraph spans and wraps: Word ranges have no character offsets, so a span is reached by
- *   searching its paragraph for a piece of text that first occurs exactly around it, then the
- *   span inside that piece (or, when the text repeats too much, by expanding the end of the
- *   text before it to the end of the span: see `spanSearch`). Spans of one paragraph are
- *   written right to left so that each search sees unchanged text. Word limits search texts
- *   to 255 characters. `find` in a cell works the same way in the cell body.
- * If Word's search disagrees with the text it reported (fields, hidden text), the second sync
- * can fail after some writes; Word's undo reverts them.
+ * Placeholders (roll-over): the control is cleared; `placeholderText` is set only when it differs
+ * and never on Word on the web, where setting it throws NotAllowed (office-js #785).
+ * Track Changes: `trackChanges` tells whether Word will record the add-in's edits as revisions;
+ * with `applyUntracked`, sync 2 turns tracking off around the writes and restores it.
  */
 import {
   DocumentError,
-  type Block,
   type CellEdit,
   type ControlEdit,
   type ControlInfo,
   type ControlKind,
   type ControlLevel,
   type ControlLock,
-  type ControlSpan,
   type DocumentEdit,
   type DocumentSnapshot,
   type InsertRowEdit,
@@ -67,6 +43,7 @@ import {
   type TableBlock,
   type WrapEdit,
 } from '../types';
+import { readFlatOpc } from '../ooxml/flat-opc';
 
 /** Runs a batch against Word: `Word.run` in the add-in, a fake in tests. */
 export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
@@ -79,51 +56,223 @@ export type WordRunWith = (
 
 export const defaultRun: WordRun = (batch) => Word.run(batch);
 
-const CONTROL_PROPS = 'id,tag,title,text,type,subtype,cannotEdit,cannotDelete,placeholderText';
-/** With the ids of the controls in each paragraph: that is how a control's paragraph is known. */
-const PARAGRAPH_PROPS = 'text,tableNestingLevel,style,styleBuiltIn,contentControls/items/id';
-const TABLE_PROPS = 'values,rowCount,nestingLevel,headerRowCount';
-/** Word rejects longer search strings. */
+export type WordPlatform = 'desktop' | 'web' | 'mac' | 'unknown';
+export type TrackingMode = 'Off' | 'TrackAll' | 'TrackMineOnly' | 'unknown';
+
+export interface TrackChangesState {
+  /** Word's `changeTrackingMode` ('unknown' without WordApi 1.4). */
+  mode: TrackingMode;
+  /** The body holds tracked insertions or deletions (read from its OOXML). */
+  hasRevisions: boolean;
+}
+
+export interface WordDocumentOptions {
+  /** `Office.context.requirements.isSetSupported` (a fake in tests). */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Where Word runs (`Office.context.platform`); decides the placeholder rule. */
+  platform?: WordPlatform;
+}
+
+/** The requirement sets the adapter uses, and what each one brings. */
+export const REQUIRED_WORD_API = '1.3';
+
+export function officeIsSetSupported(name: string, version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported(name, version) === true;
+  } catch {
+    return false;
+  }
+}
+
+export function officePlatform(): WordPlatform {
+  try {
+    const platform = typeof Office !== 'undefined' ? String(Office.context?.platform ?? '') : '';
+    if (platform === 'OfficeOnline') return 'web';
+    if (platform === 'Mac') return 'mac';
+    if (platform === 'PC') return 'desktop';
+  } catch {
+    // not in Office
+  }
+  return 'unknown';
+}
+
+/** Every content-control type the typed query can list (WordApi 1.5). */
+const CONTROL_TYPES = ['RichText', 'PlainText', 'CheckBox', 'ComboBox', 'DropDownList', 'DatePicker'];
+
+/** Word rejects longer search strings (office-js #1726). */
 const MAX_SEARCH = 255;
+const SEARCH_OPTIONS = { matchCase: true } as const;
+
+/**
+ * The body's text as a body-wide search sees it, laid out from a snapshot: each top-level
+ * paragraph and each line of each table cell, in document order, separated by a character that
+ * never occurs in a search string.
+ */
+interface SearchText {
+  full: string;
+  /** Offset of each paragraph block's text in `full`. */
+  paragraph: Map<number, number>;
+  /** Offset of each cell's text (`block:row:cell`). */
+  cell: Map<string, number>;
+}
+
+const SEPARATOR = '\u0000';
+
+function searchText(snapshot: DocumentSnapshot): SearchText {
+  const parts: string[] = [];
+  let offset = 0;
+  const paragraph = new Map<number, number>();
+  const cell = new Map<string, number>();
+  const push = (text: string): number => {
+    const at = offset;
+    parts.push(text);
+    offset += text.length + SEPARATOR.length;
+    return at;
+  };
+  for (const block of snapshot.blocks) {
+    if (block.type === 'paragraph') paragraph.set(block.index, push(block.text));
+    else
+      block.rows.forEach((row, r) =>
+        row.cells.forEach((c, i) => {
+          // A cell's lines are separate paragraphs (or soft breaks): never searched across.
+          cell.set(`${block.index}:${r}:${i}`, push(c.text));
+        }),
+      );
+  }
+  return { full: parts.join(SEPARATOR), paragraph, cell };
+}
 
 interface LastRead {
   snapshot: DocumentSnapshot;
-  /** Word content-control id of each ControlInfo, by index. */
-  controlIds: number[];
+  /** Word content-control id of each ControlInfo, by index (undefined: Word does not list it). */
+  controlIds: Array<number | undefined>;
   /** For each block: its ordinal among top-level paragraphs or among top-level tables. */
   ordinals: number[];
+  search: SearchText;
+}
+
+function ordinalsOf(snapshot: DocumentSnapshot): number[] {
+  let paragraphs = 0;
+  let tables = 0;
+  return snapshot.blocks.map((b) => (b.type === 'paragraph' ? paragraphs++ : tables++));
+}
+
+/**
+ * Maps the snapshot's controls to the ids of the controls Word lists: by `w:id` when Word lists
+ * that id, else the k-th control with a tag is the k-th Word control with that tag.
+ */
+function mapControls(snapshot: DocumentSnapshot, xmlIds: Array<number | undefined>, listed: { id: number; tag: string }[]): Array<number | undefined> {
+  const known = new Set(listed.map((c) => c.id));
+  const byTag = new Map<string, number[]>();
+  for (const c of listed) byTag.set(c.tag, [...(byTag.get(c.tag) ?? []), c.id]);
+  const used = new Set<number>();
+  const rank = new Map<string, number>();
+  return snapshot.controls.map((info, i) => {
+    const k = rank.get(info.tag) ?? 0;
+    rank.set(info.tag, k + 1);
+    const xmlId = xmlIds[i];
+    if (xmlId !== undefined && known.has(xmlId) && !used.has(xmlId)) {
+      used.add(xmlId);
+      return xmlId;
+    }
+    const sameTag = snapshot.controls.filter((c) => c.tag === info.tag).length;
+    const candidates = byTag.get(info.tag) ?? [];
+    const id = candidates.length === sameTag ? candidates[k] : undefined;
+    if (id === undefined || used.has(id)) return undefined;
+    used.add(id);
+    return id;
+  });
+}
+
+function officeCode(e: unknown): string {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : e instanceof Error ? e.name : 'Error';
+}
+
+/** Why Word refused what sync 1 asked, in Vietnamese (nothing was written). */
+function resolveFailure(e: unknown): DocumentError {
+  const code = officeCode(e);
+  const why =
+    code === 'SearchDialogIsOpen'
+      ? 'hộp thoại Tìm kiếm (Find) của Word đang mở; hãy đóng nó rồi thử lại'
+      : code === 'SearchStringInvalidOrTooLong'
+        ? 'chuỗi tìm kiếm quá dài hoặc không hợp lệ'
+        : code === 'ItemNotFound'
+          ? 'một vị trí cần ghi không còn trong tài liệu'
+          : `Word báo lỗi ${code}`;
+  return new DocumentError('stale-edit', `Chưa ghi gì vào tài liệu: ${why}.`, e instanceof Error ? e.message : String(e));
 }
 
 export class WordDocument implements ReportDocument {
   private last: LastRead | undefined;
+  private tracking: TrackChangesState = { mode: 'unknown', hasRevisions: false };
+  private readonly supported: (name: string, version: string) => boolean;
+  private readonly platform: WordPlatform;
+  /** Ids written by the add-in, and until when their change events are its own. */
+  private own = { ids: new Set<number>(), until: 0, writing: false };
+  /** Write with Track Changes off (restored after the writes). */
+  applyUntracked = false;
 
-  constructor(private readonly run: WordRun = defaultRun) {}
+  constructor(
+    private readonly run: WordRun = defaultRun,
+    options: WordDocumentOptions = {},
+  ) {
+    this.supported = options.isSetSupported ?? officeIsSetSupported;
+    this.platform = options.platform ?? officePlatform();
+  }
+
+  /** Track Changes as of the last read. */
+  get trackChanges(): TrackChangesState {
+    return { ...this.tracking };
+  }
+
+  /** The content controls Word can address: every type with WordApi 1.5, else rich text only. */
+  private addressable(body: Word.Body): Word.ContentControlCollection {
+    if (this.supported('WordApi', '1.5')) {
+      return body.getContentControls({ types: CONTROL_TYPES as unknown as Word.ContentControlType[] });
+    }
+    return body.contentControls;
+  }
 
   async read(): Promise<DocumentSnapshot> {
-    const last = await this.run(async (context) => {
+    const trackingSupported = this.supported('WordApi', '1.4');
+    const { last, mode, hasRevisions } = await this.run(async (context) => {
       const body = context.document.body;
-      const controls = body.contentControls.load(CONTROL_PROPS);
-      const paragraphs = body.paragraphs.load(PARAGRAPH_PROPS);
-      const tables = body.tables.load(TABLE_PROPS);
+      const ooxml = body.getOoxml();
+      const listed = this.addressable(body).load('id,tag');
+      if (trackingSupported) context.document.load('changeTrackingMode');
       await context.sync();
-      return buildSnapshot(
-        controls.items.map(controlData),
-        paragraphs.items.map((p) => ({
-          text: p.text,
-          tableNestingLevel: p.tableNestingLevel,
-          style: p.styleBuiltIn && p.styleBuiltIn !== 'Other' ? p.styleBuiltIn : p.style,
-          controlIds: p.contentControls.items.map((c) => c.id),
-        })),
-        tables.items.map((t) => ({ values: t.values, rowCount: t.rowCount, nestingLevel: t.nestingLevel, headerRowCount: t.headerRowCount })),
+      const flat = readFlatOpc(ooxml.value);
+      const snapshot = flat.snapshot;
+      const controlIds = mapControls(
+        snapshot,
+        flat.controlIds,
+        listed.items.map((c) => ({ id: c.id, tag: c.tag })),
       );
+      return {
+        last: { snapshot, controlIds, ordinals: ordinalsOf(snapshot), search: searchText(snapshot) },
+        mode: trackingSupported ? (String(context.document.changeTrackingMode) as TrackingMode) : ('unknown' as const),
+        hasRevisions: flat.hasRevisions,
+      };
     });
     this.last = last;
+    this.tracking = { mode, hasRevisions };
     return last.snapshot;
   }
 
   /** Word's id of the control at `index` in the last snapshot (undefined once written over). */
   controlId(index: number): number | undefined {
     return this.last?.controlIds[index];
+  }
+
+  /**
+   * Whether a content-control change event for `ids` comes from the add-in's own writes (Word
+   * raises them for writes through the API too): during an apply, and for the controls it wrote
+   * until a short while after.
+   */
+  isOwnChange(ids: readonly number[], now = Date.now()): boolean {
+    if (this.own.writing) return true;
+    return now <= this.own.until && ids.length > 0 && ids.every((id) => this.own.ids.has(id));
   }
 
   async apply(edits: DocumentEdit[]): Promise<void> {
@@ -136,138 +285,260 @@ export class WordDocument implements ReportDocument {
     // The snapshot no longer describes the document once we write (row indices shift, new
     // controls appear): the next apply needs a new read.
     this.last = undefined;
+    let writing = false;
+    this.own = { ids: new Set(plan.controls.map((p) => p.id)), until: 0, writing: true };
+    try {
+      await this.run(async (context) => {
+        const body = context.document.body;
 
-    await this.run(async (context) => {
-      const body = context.document.body;
-
-      // Sync 1: load what the edits touch and verify it still holds what the snapshot had.
-      const controls = plan.controls.map((p) => {
-        const control = body.contentControls.getByIdOrNullObject(p.id);
-        control.load('text,cannotEdit,cannotDelete');
-        return control;
-      });
-      const paragraphs = plan.paragraphs.size > 0 ? body.paragraphs.load('text,tableNestingLevel') : undefined;
-      const tables = plan.tables.size > 0 ? body.tables.load('values,rowCount,nestingLevel') : undefined;
-      await context.sync();
-
-      const stale: string[] = [];
-      const locked: string[] = [];
-      const missing: string[] = [];
-      plan.controls.forEach((p, i) => {
-        const control = controls[i]!;
-        const label = describeControl(p.info);
-        if (control.isNullObject) missing.push(label);
-        else if (control.cannotEdit) locked.push(label);
-        else if (control.text !== p.info.text) stale.push(`${label}: "${p.info.text}" → "${control.text}"`);
-      });
-      if (missing.length > 0) {
-        throw new DocumentError('control-missing', `Không tìm thấy ô nhập liệu: ${missing.join('; ')}.`, missing.join('\n'));
-      }
-      if (locked.length > 0) {
-        throw new DocumentError('control-locked', `Ô nhập liệu đã bị khóa, không thể sửa: ${locked.join('; ')}.`, locked.join('\n'));
-      }
-
-      const liveParagraphs = new Map<number, Word.Paragraph>();
-      if (paragraphs) {
-        const top = paragraphs.items.filter((p) => p.tableNestingLevel === 0);
-        for (const [blockIndex, p] of plan.paragraphs) {
-          const live = top[p.ordinal];
-          if (!live) stale.push(`đoạn ${blockIndex + 1}: không còn trong tài liệu`);
-          else if (live.text !== p.block.text) stale.push(`đoạn ${blockIndex + 1}: "${clip(p.block.text)}" → "${clip(live.text)}"`);
-          else liveParagraphs.set(blockIndex, live);
+        // Sync 1: resolve and verify; nothing is written.
+        const ooxml = body.getOoxml();
+        const collection = plan.controls.length > 0 ? this.addressable(body) : undefined;
+        const controls = plan.controls.map((p) => collection!.getByIdOrNullObject(p.id).load('id,placeholderText'));
+        const tables = plan.tables.size > 0 ? body.tables.load('nestingLevel') : undefined;
+        const spans = plan.spans.map((s) => {
+          const range = resolveSpan(body, last.search.full, s.plan);
+          range.load('text');
+          return range;
+        });
+        const trackingSupported = this.supported('WordApi', '1.4');
+        if (this.applyUntracked && trackingSupported) context.document.load('changeTrackingMode');
+        try {
+          await context.sync();
+        } catch (e) {
+          throw resolveFailure(e);
         }
-      }
-      const liveTables = new Map<number, Word.Table>();
-      if (tables) {
-        const top = tables.items.filter((t) => t.nestingLevel === 1);
-        for (const [blockIndex, t] of plan.tables) {
-          const live = top[t.ordinal];
-          const name = `bảng ${t.ordinal + 1}`;
-          if (!live) {
-            stale.push(`${name}: không còn trong tài liệu`);
-            continue;
+
+        const fresh = readFlatOpc(ooxml.value).snapshot;
+        const { problems, locked, missing } = verify(last, fresh, plan);
+        plan.controls.forEach((p, i) => {
+          if (controls[i]!.isNullObject && !missing.includes(describeControl(p.info))) missing.push(describeControl(p.info));
+        });
+        if (missing.length > 0) {
+          throw new DocumentError('control-missing', `Không tìm thấy ô nhập liệu: ${missing.join('; ')}. Chưa ghi gì.`, missing.join('\n'));
+        }
+        if (locked.length > 0) {
+          throw new DocumentError('control-locked', `Ô nhập liệu đã bị khóa, không thể sửa: ${locked.join('; ')}. Chưa ghi gì.`, locked.join('\n'));
+        }
+        plan.spans.forEach((s, i) => {
+          const range = spans[i]!;
+          if (range.isNullObject || range.text !== s.expected) {
+            problems.push(`${s.where}: Word không tìm thấy "${clip(s.expected)}" ở đúng vị trí (trường, dấu ngắt dòng hoặc văn bản ẩn)`);
           }
-          if (live.rowCount !== t.block.rows.length) {
-            stale.push(`${name}: ${t.block.rows.length} hàng → ${live.rowCount} hàng`);
-            continue;
-          }
-          for (const [r, c] of t.cells) {
-            const expected = t.block.rows[r]?.cells[c]?.text;
-            const actual = live.values[r]?.[c];
-            if (actual === undefined || normalizeCellText(actual) !== expected) {
-              stale.push(`${name}, hàng ${r + 1}, cột ${c + 1}: "${clip(expected ?? '')}" → "${clip(actual ?? '')}"`);
+        });
+        const topTables = tables ? tables.items.filter((t) => t.nestingLevel === 1) : [];
+        for (const t of plan.tables.values()) {
+          if (!topTables[t.ordinal]) problems.push(`bảng ${t.ordinal + 1}: không còn trong tài liệu`);
+        }
+        if (problems.length > 0) {
+          throw new DocumentError(
+            'stale-edit',
+            `Tài liệu đã thay đổi sau lần đọc trước, chưa ghi gì: ${problems.join('; ')}. Hãy đọc lại tài liệu.`,
+            problems.join('\n'),
+          );
+        }
+
+        // Sync 2: writes only.
+        writing = true;
+        const restoreMode =
+          this.applyUntracked && trackingSupported && String(context.document.changeTrackingMode) !== 'Off'
+            ? context.document.changeTrackingMode
+            : undefined;
+        if (restoreMode !== undefined) context.document.changeTrackingMode = 'Off' as Word.ChangeTrackingMode;
+        plan.spans.forEach((s, i) => writeSpan(spans[i]!, s));
+        plan.controls.forEach((p, i) => {
+          const control = controls[i]!;
+          if (p.edit.placeholder) {
+            // Word shows the placeholder (dimmed) in an empty control. Setting it throws
+            // NotAllowed on the web (office-js #785): there the control keeps its own.
+            if (this.platform !== 'web' && this.platform !== 'unknown' && control.placeholderText !== p.edit.text) {
+              control.placeholderText = p.edit.text;
             }
+            control.clear();
+          } else {
+            control.insertText(p.edit.text, 'Replace');
           }
-          liveTables.set(blockIndex, live);
+        });
+        for (const t of plan.tables.values()) {
+          const table = topTables[t.ordinal]!;
+          for (const group of t.cellEdits) {
+            if (group.whole) table.getCell(group.rowIndex, group.cellIndex).body.insertText(group.whole.text, 'Replace');
+          }
+          for (const edit of t.inserts) {
+            table.getCell(edit.afterRowIndex, 0).parentRow.insertRows('After', 1, [edit.cells]);
+          }
         }
-      }
-      if (stale.length > 0) {
-        throw new DocumentError(
-          'stale-edit',
-          `Tài liệu đã thay đổi sau lần đọc trước, chưa ghi gì: ${stale.join('; ')}. Hãy đọc lại tài liệu.`,
-          stale.join('\n'),
-        );
-      }
-
-      // Sync 2: every write. Spans first (their searches need unchanged text), then controls,
-      // then cells, then inserted rows (last, so that they do not shift cell addresses).
-      for (const [blockIndex, p] of plan.paragraphs) {
-        const paragraph = liveParagraphs.get(blockIndex)!;
-        let limit = p.block.text.length; // text from the previous (right) edit on may have changed
-        for (const edit of p.edits) {
-          writeParagraphEdit(paragraph, p.block.text, edit, limit);
-          limit = edit.start;
-        }
-      }
-      plan.controls.forEach((p, i) => {
-        const control = controls[i]!;
-        if (p.edit.placeholder) {
-          // Emptied for the new period: Word shows the placeholder (dimmed) in an empty control.
-          control.placeholderText = p.edit.text;
-          control.clear();
-        } else {
-          control.insertText(p.edit.text, 'Replace');
-        }
+        if (restoreMode !== undefined) context.document.changeTrackingMode = restoreMode;
+        await context.sync();
       });
-      for (const [blockIndex, t] of plan.tables) {
-        const table = liveTables.get(blockIndex)!;
-        for (const group of t.cellEdits) {
-          const cellBody = table.getCell(group.rowIndex, group.cellIndex).body;
-          const text = t.block.rows[group.rowIndex]?.cells[group.cellIndex]?.text ?? '';
-          let limit = text.length;
-          for (const edit of group.edits) limit = writeCellEdit(cellBody, text, edit, limit);
-        }
-        for (const edit of t.inserts) {
-          table.getCell(edit.afterRowIndex, 0).parentRow.insertRows('After', 1, [edit.cells]);
-        }
-      }
-      await context.sync();
-    });
+    } catch (e) {
+      this.own.writing = false;
+      if (!writing || e instanceof DocumentError) throw e;
+      throw await this.partialFailure(last, plan, edits, e);
+    }
+    this.own = { ids: this.own.ids, until: Date.now() + OWN_EVENT_WINDOW_MS, writing: false };
+  }
+
+  /** After a failed write sync: read again and say what was and was not written. */
+  private async partialFailure(before: LastRead, plan: Plan, edits: DocumentEdit[], error: unknown): Promise<DocumentError> {
+    let after: DocumentSnapshot | undefined;
+    try {
+      after = await this.read();
+    } catch {
+      after = undefined;
+    }
+    const code = officeCode(error);
+    if (!after) {
+      return new DocumentError(
+        'stale-edit',
+        `Word báo lỗi ${code} khi ghi và không đọc lại được tài liệu: một phần thay đổi có thể đã được ghi. Hãy kiểm tra tài liệu (Hoàn tác/Undo của Word hủy được các thay đổi đã ghi).`,
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+    const written: string[] = [];
+    const notWritten: string[] = [];
+    for (const outcome of outcomes(before.snapshot, after, plan, edits)) (outcome.written ? written : notWritten).push(outcome.label);
+    const summary =
+      `Word báo lỗi ${code} khi ghi; tài liệu đã được đọc lại. Đã ghi ${written.length}/${written.length + notWritten.length} thay đổi` +
+      (notWritten.length > 0 ? `; chưa ghi: ${notWritten.join('; ')}` : '') +
+      '. Hoàn tác (Undo) của Word hủy được các thay đổi đã ghi.';
+    return new DocumentError('stale-edit', summary, [`written: ${written.join(' | ')}`, `not written: ${notWritten.join(' | ')}`].join('\n'));
   }
 }
 
-/** Subscribes to edits of the document's content controls (WordApi 1.5 events). */
+/** How long after an apply its own control-change events may still arrive. */
+const OWN_EVENT_WINDOW_MS = 3000;
+
+/** The places the plan edits must hold what the snapshot had; problems in Vietnamese. */
+function verify(last: LastRead, fresh: DocumentSnapshot, plan: Plan): { problems: string[]; locked: string[]; missing: string[] } {
+  const problems: string[] = [];
+  const locked: string[] = [];
+  const missing: string[] = [];
+  const before = last.snapshot;
+  // Controls are matched by the index of the last read while the document keeps its shape.
+  for (const p of plan.controls) {
+    const now = fresh.controls[p.info.index];
+    const label = describeControl(p.info);
+    if (!now || now.tag !== p.info.tag || fresh.controls.length !== before.controls.length) missing.push(label);
+    else if (now.lock === 'contentLocked' || now.lock === 'sdtContentLocked') locked.push(label);
+    else if (now.text !== p.info.text) problems.push(`${label}: "${clip(p.info.text)}" → "${clip(now.text)}"`);
+  }
+  if (fresh.blocks.length !== before.blocks.length || fresh.blocks.some((b, i) => b.type !== before.blocks[i]!.type)) {
+    problems.push('các đoạn văn và bảng đã được thêm hoặc xóa');
+    return { problems, locked, missing };
+  }
+  for (const blockIndex of plan.paragraphs) {
+    const was = before.blocks[blockIndex] as ParagraphBlock;
+    const now = fresh.blocks[blockIndex] as ParagraphBlock;
+    if (now.text !== was.text) problems.push(`đoạn ${blockIndex + 1}: "${clip(was.text)}" → "${clip(now.text)}"`);
+  }
+  for (const [blockIndex, t] of plan.tables) {
+    const now = fresh.blocks[blockIndex] as TableBlock;
+    const name = `bảng ${t.ordinal + 1}`;
+    if (now.rows.length !== t.block.rows.length) {
+      problems.push(`${name}: ${t.block.rows.length} hàng → ${now.rows.length} hàng`);
+      continue;
+    }
+    for (const [r, c] of t.cells) {
+      const expected = t.block.rows[r]?.cells[c]?.text ?? '';
+      const actual = now.rows[r]?.cells[c]?.text;
+      if (actual !== expected) problems.push(`${name}, hàng ${r + 1}, cột ${c + 1}: "${clip(expected)}" → "${clip(actual ?? '')}"`);
+    }
+  }
+  return { problems, locked, missing };
+}
+
+/** For each edit: a label and whether the document read after a failure shows it written. */
+function outcomes(before: DocumentSnapshot, after: DocumentSnapshot, plan: Plan, edits: DocumentEdit[]): { label: string; written: boolean }[] {
+  const out: { label: string; written: boolean }[] = [];
+  const sameShape = after.blocks.length === before.blocks.length;
+  // Paragraph blocks: the text expected once all of their edits are written.
+  const paragraphTarget = new Map<number, string>();
+  for (const e of edits) {
+    if (e.kind !== 'paragraph') continue;
+    paragraphTarget.set(e.blockIndex, '');
+  }
+  for (const blockIndex of paragraphTarget.keys()) {
+    const block = before.blocks[blockIndex] as ParagraphBlock;
+    const mine = edits.filter((e): e is ParagraphEdit => e.kind === 'paragraph' && e.blockIndex === blockIndex).sort((a, b) => b.start - a.start);
+    let text = block.text;
+    for (const e of mine) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    paragraphTarget.set(blockIndex, text);
+  }
+  for (const e of edits) {
+    switch (e.kind) {
+      case 'control': {
+        const info = before.controls[e.controlIndex]!;
+        const now = after.controls[e.controlIndex];
+        const written = !!now && now.tag === info.tag && (e.placeholder ? now.showingPlaceholder || now.text === '' : now.text === e.text);
+        out.push({ label: `${describeControl(info)} = "${clip(e.text)}"`, written });
+        break;
+      }
+      case 'paragraph': {
+        const now = after.blocks[e.blockIndex];
+        out.push({ label: `đoạn ${e.blockIndex + 1}: "${clip(e.text)}"`, written: sameShape && now?.type === 'paragraph' && now.text === paragraphTarget.get(e.blockIndex) });
+        break;
+      }
+      case 'wrap': {
+        const added = after.controls.filter((c) => c.tag === e.tag).length > before.controls.filter((c) => c.tag === e.tag).length;
+        out.push({ label: `ô nhập liệu mới "${e.title || e.tag}"`, written: added });
+        break;
+      }
+      case 'cell': {
+        const was = before.blocks[e.tableIndex] as TableBlock;
+        const now = after.blocks[e.tableIndex];
+        const cell = now?.type === 'table' ? now.rows[e.rowIndex]?.cells[e.cellIndex] : undefined;
+        const original = was.rows[e.rowIndex]!.cells[e.cellIndex]!.text;
+        const written = !!cell && (e.find ? cell.text !== original && cell.text.includes(e.text) : cell.text === e.text);
+        out.push({ label: `bảng ${plan.tables.get(e.tableIndex)!.ordinal + 1}, hàng ${e.rowIndex + 1}, cột ${e.cellIndex + 1}: "${clip(e.text)}"`, written });
+        break;
+      }
+      case 'insert-row': {
+        const was = before.blocks[e.tableIndex] as TableBlock;
+        const now = after.blocks[e.tableIndex];
+        const inserts = edits.filter((x) => x.kind === 'insert-row' && x.tableIndex === e.tableIndex).length;
+        const written = now?.type === 'table' && now.rows.length === was.rows.length + inserts;
+        out.push({ label: `bảng ${plan.tables.get(e.tableIndex)!.ordinal + 1}: hàng mới "${clip(e.cells.join(' | '))}"`, written });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change events.
+
+/**
+ * Subscribes to edits of the document's content controls (WordApi 1.5 events). Each control is
+ * tracked (`track()`) so that its handler stays attached after the batch. Word raises the event
+ * for the add-in's own writes too: `isOwnChange` (WordDocument) filters them. On Word desktop the
+ * event comes when the cursor leaves the control (office-js #5597) and not on undo, so the pane
+ * keeps "Làm mới".
+ */
 export async function subscribeToChanges(
   onChange: (change: { id: number; tag: string }) => void,
   deps: {
     run?: WordRun;
     runWith?: WordRunWith;
     isSetSupported?: (name: string, version: string) => boolean;
+    isOwnChange?: (ids: readonly number[]) => boolean;
   } = {},
 ): Promise<() => Promise<void>> {
-  const supported =
-    deps.isSetSupported ??
-    ((name: string, version: string) =>
-      typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported(name, version) === true);
+  const supported = deps.isSetSupported ?? officeIsSetSupported;
   if (!supported('WordApi', '1.5')) return async () => {};
   const run = deps.run ?? defaultRun;
   const runWith = deps.runWith ?? ((context, batch) => (Word.run as unknown as WordRunWith)(context, batch));
   const handlers = await run(async (context) => {
-    const controls = context.document.body.contentControls.load('id,tag');
+    const controls = context.document.body.getContentControls({ types: CONTROL_TYPES as unknown as Word.ContentControlType[] }).load('id,tag');
     await context.sync();
     const added = controls.items.map((control) => {
       const change = { id: control.id, tag: control.tag };
-      return control.onDataChanged.add(async () => onChange(change));
+      control.track();
+      return control.onDataChanged.add(async (event: { ids?: number[] }) => {
+        if (deps.isOwnChange?.(event?.ids ?? [change.id])) return;
+        onChange(change);
+      });
     });
     await context.sync();
     return added;
@@ -283,48 +554,7 @@ export async function subscribeToChanges(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Snapshot construction (pure: exported for tests and for the fake).
-
-export interface WordControlData {
-  id: number;
-  tag: string;
-  title: string;
-  text: string;
-  type: string;
-  subtype: string;
-  cannotEdit: boolean;
-  cannotDelete: boolean;
-  placeholderText: string;
-}
-
-export interface WordParagraphData {
-  text: string;
-  tableNestingLevel: number;
-  style?: string;
-  /** Ids of the content controls Word lists in this paragraph. */
-  controlIds: number[];
-}
-
-export interface WordTableData {
-  values: string[][];
-  rowCount: number;
-  nestingLevel: number;
-  headerRowCount: number;
-}
-
-function controlData(c: Word.ContentControl): WordControlData {
-  return {
-    id: c.id,
-    tag: c.tag,
-    title: c.title,
-    text: c.text,
-    type: c.type,
-    subtype: c.subtype,
-    cannotEdit: c.cannotEdit,
-    cannotDelete: c.cannotDelete,
-    placeholderText: c.placeholderText,
-  };
-}
+// Mapping Word's values (kept for hosts and tests).
 
 export function controlKind(type: string, subtype: string): ControlKind {
   const t = subtype && subtype !== 'Unknown' ? subtype : type;
@@ -373,172 +603,87 @@ export function normalizeCellText(text: string): string {
   return text.replace(/\r\n?|\u000b/g, '\n');
 }
 
-function buildSnapshot(controls: WordControlData[], paragraphs: WordParagraphData[], tables: WordTableData[]): LastRead {
-  const blocks: Block[] = [];
-  const ordinals: number[] = [];
-  const topTables = tables.filter((t) => t.nestingLevel === 1);
-  let paragraphOrdinal = 0;
-  let tableOrdinal = 0;
-  let currentTable: number | undefined; // block index of the table whose paragraphs we are in
-
-  const pushTable = (t: WordTableData): number => {
-    const index = blocks.length;
-    const block: TableBlock = {
-      type: 'table',
-      index,
-      rows: t.values.map((row, r) => ({
-        cells: row.map((text) => ({ text: normalizeCellText(text), span: 1, mergedUp: false })),
-        header: r < t.headerRowCount,
-      })),
-    };
-    blocks.push(block);
-    ordinals.push(tableOrdinal++);
-    return index;
-  };
-
-  /** The block of each control, from the first paragraph that lists it. */
-  const controlBlock = new Map<number, number>();
-  const listIn = (ids: number[], blockIndex: number) => {
-    for (const id of ids) if (!controlBlock.has(id)) controlBlock.set(id, blockIndex);
-  };
-  for (const p of paragraphs) {
-    if (p.tableNestingLevel > 0) {
-      if (currentTable === undefined) {
-        const t = topTables[tableOrdinal];
-        if (t === undefined) continue; // more table runs than tables: nothing to attach them to
-        currentTable = pushTable(t);
-      }
-      listIn(p.controlIds, currentTable);
-      continue;
-    }
-    currentTable = undefined;
-    const index = blocks.length;
-    listIn(p.controlIds, index);
-    const block: ParagraphBlock = { type: 'paragraph', index, text: p.text, spans: [] };
-    if (p.style) block.style = p.style;
-    blocks.push(block);
-    ordinals.push(paragraphOrdinal++);
-  }
-  while (tableOrdinal < topTables.length) {
-    pushTable(topTables[tableOrdinal]!);
-  }
-
-  // Locate each control in its paragraph, in order (see the header comment for the limitations).
-  const infos: ControlInfo[] = [];
-  /** Per paragraph block: where the previous control started and ended. */
-  const cursors = new Map<number, { start: number; end: number }>();
-  let lastBlock = 0;
-  controls.forEach((c, index) => {
-    const needle = c.text.split(/\r\n?|\n|\u000b/)[0] ?? '';
-    let blockIndex = controlBlock.get(c.id);
-    if (blockIndex === undefined) {
-      // Not listed in any paragraph (should not happen): the next paragraph holding its text.
-      blockIndex = blocks.findIndex((b, i) => i >= lastBlock && b.type === 'paragraph' && b.text.includes(needle));
-      if (blockIndex < 0) blockIndex = Math.min(lastBlock, Math.max(blocks.length - 1, 0));
-    }
-    lastBlock = blockIndex;
-    infos.push({
-      index,
-      tag: c.tag,
-      title: c.title,
-      text: c.text,
-      kind: controlKind(c.type, c.subtype),
-      level: controlLevel(c.subtype),
-      lock: controlLock(c.cannotEdit, c.cannotDelete),
-      showingPlaceholder: c.text === '' || (c.placeholderText !== '' && c.text === c.placeholderText),
-      blockIndex,
-    });
-    const block = blocks[blockIndex];
-    if (block?.type !== 'paragraph') return;
-    const previous = cursors.get(blockIndex);
-    const start =
-      locate(block.text, needle, previous?.end ?? 0) ?? // after the previous control
-      (previous ? locate(block.text, needle, previous.start) : undefined) ?? // nested in it
-      locate(block.text, needle, 0) ?? // anywhere in the paragraph
-      previous?.end ??
-      0;
-    const end = block.text.indexOf(needle, start) === start ? start + needle.length : start;
-    const span: ControlSpan = { controlIndex: index, start, end };
-    block.spans.push(span);
-    cursors.set(blockIndex, { start, end });
-  });
-
-  return {
-    snapshot: { blocks, controls: infos },
-    controlIds: controls.map((c) => c.id),
-    ordinals,
-  };
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-const DIGIT = /\p{N}/u;
-const NUMBER_JOINER = /[.,/:-]/;
-
-/**
- * How well an occurrence of `needle` at `i` stands on its own: 2 when it cuts neither a word
- * nor a number ("02" as in "quý 02 sở", not in "02/3/2022", "02/BC-TCT" or "1.202"), 1 when
- * it only touches a number's separator, 0 when it cuts a word or number ("6" in "2016").
- */
-function standsAlone(text: string, needle: string, i: number): number {
-  const before = text[i - 1] ?? '';
-  const after = text[i + needle.length] ?? '';
-  const first = needle[0]!;
-  const last = needle[needle.length - 1]!;
-  if ((WORD_CHAR.test(first) && WORD_CHAR.test(before)) || (WORD_CHAR.test(last) && WORD_CHAR.test(after))) return 0;
-  const joinedBefore = DIGIT.test(first) && NUMBER_JOINER.test(before) && DIGIT.test(text[i - 2] ?? '');
-  // A number followed by "/" is a fraction or a document number ("02/BC-TCT").
-  const joinedAfter = DIGIT.test(last) && (after === '/' || (NUMBER_JOINER.test(after) && DIGIT.test(text[i + needle.length + 1] ?? '')));
-  return joinedBefore || joinedAfter ? 1 : 2;
-}
-
-/**
- * The occurrence of `needle` in `text` at or after `from` that stands best on its own (the
- * first of those); undefined when there is none.
- */
-function locate(text: string, needle: string, from: number): number | undefined {
-  if (needle === '') return from <= text.length ? from : undefined;
-  let best: number | undefined;
-  let bestScore = -1;
-  for (let i = text.indexOf(needle, from); i >= 0 && bestScore < 2; i = text.indexOf(needle, i + 1)) {
-    const score = standsAlone(text, needle, i);
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
 // ---------------------------------------------------------------------------------------------
-// Edit planning (pure): validation against the last snapshot, grouping, ordering.
+// Edit planning (pure): validation against the last snapshot, grouping, search plans.
 
-type SpanEdit = ParagraphEdit | WrapEdit;
+type SpanWrite =
+  | { kind: 'replace'; text: string }
+  | { kind: 'before' | 'after'; text: string }
+  | { kind: 'wrap'; tag: string; title: string };
+
+interface SpanStep {
+  /** For messages: "đoạn 3", "bảng 2, hàng 4, cột 3". */
+  where: string;
+  /** The text the resolved range must have. */
+  expected: string;
+  plan: SpanPlan;
+  write: SpanWrite;
+}
+
+interface TablePlan {
+  /** Position among the top-level tables. */
+  ordinal: number;
+  block: TableBlock;
+  /** Cells the edits touch (verified). */
+  cells: [number, number][];
+  cellEdits: { rowIndex: number; cellIndex: number; whole?: CellEdit; finds: CellEdit[] }[];
+  inserts: InsertRowEdit[];
+}
 
 interface Plan {
   controls: { id: number; info: ControlInfo; edit: ControlEdit }[];
-  /** By paragraph block index; edits sorted right to left. */
-  paragraphs: Map<number, { ordinal: number; block: ParagraphBlock; edits: SpanEdit[] }>;
+  /** Paragraph blocks that span edits touch (verified). */
+  paragraphs: Set<number>;
+  spans: SpanStep[];
   /** By table block index. */
-  tables: Map<
-    number,
-    {
-      /** Block index of the table. */
-      tableIndex: number;
-      /** Position among the top-level tables. */
-      ordinal: number;
-      block: TableBlock;
-      cells: [number, number][];
-      cellEdits: { rowIndex: number; cellIndex: number; edits: CellEdit[] }[];
-      inserts: InsertRowEdit[];
-    }
-  >;
+  tables: Map<number, TablePlan>;
+}
+
+/** Characters a search string cannot hold everywhere (tabs and breaks fail on the web, office-js #2331). */
+const UNSEARCHABLE = /[\t\n\u000b\r]/;
+
+/** The stretch of `text` around [start, end) without tabs or breaks: [floor, limit). */
+function segmentAround(text: string, start: number, end: number): { floor: number; limit: number } {
+  let floor = start;
+  while (floor > 0 && !UNSEARCHABLE.test(text[floor - 1]!)) floor--;
+  let limit = end;
+  while (limit < text.length && !UNSEARCHABLE.test(text[limit]!)) limit++;
+  return { floor, limit };
+}
+
+/**
+ * A span step for [start, end) of a paragraph or cell whose text is `text`, at `base` in the
+ * body's search text. Throws 'unsupported' when Word's search cannot reach it.
+ */
+function spanStep(search: SearchText, base: number, text: string, start: number, end: number, write: SpanWrite, where: string): SpanStep {
+  const unreachable = () =>
+    new DocumentError('unsupported', `${where}: không thể xác định vị trí cần ghi bằng chức năng tìm kiếm của Word (đoạn văn bản trống hoặc chỉ có dấu tab/ngắt dòng).`);
+  if (UNSEARCHABLE.test(text.slice(start, end))) throw unreachable();
+  let from = start;
+  let to = end;
+  let resolved = write;
+  if (start === end) {
+    // An insertion: after the character before it, or before the one after it.
+    const { floor, limit } = segmentAround(text, start, end);
+    if (start > floor) from = start - 1;
+    else if (end < limit) to = end + 1;
+    else throw unreachable();
+    if (write.kind === 'replace') resolved = { kind: start > floor ? 'after' : 'before', text: write.text };
+  }
+  const { floor, limit } = segmentAround(text, from, to);
+  const plan = spanSearch(search.full, base + from, base + to, base + limit, base + floor);
+  // Searches run over the whole body: "the start of the paragraph" has no search of its own.
+  if (plan.kind === 'between' && plan.before === null) throw unreachable();
+  return { where, expected: text.slice(from, to), plan, write: resolved };
 }
 
 function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
   const { snapshot } = last;
-  const plan: Plan = { controls: [], paragraphs: new Map(), tables: new Map() };
+  const plan: Plan = { controls: [], paragraphs: new Set(), spans: [], tables: new Map() };
   const locked: string[] = [];
   const invalid: string[] = [];
+  const unsupported: string[] = [];
+  const spanEdits = new Map<number, (ParagraphEdit | WrapEdit)[]>();
 
   /** `tableIndex` in edits is the table's block index (as the core and the OOXML adapter use it). */
   const tableEntry = (tableIndex: number) => {
@@ -549,7 +694,7 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
     }
     let entry = plan.tables.get(block.index);
     if (!entry) {
-      entry = { tableIndex, ordinal: last.ordinals[block.index]!, block, cells: [], cellEdits: [], inserts: [] };
+      entry = { ordinal: last.ordinals[block.index]!, block, cells: [], cellEdits: [], inserts: [] };
       plan.tables.set(block.index, entry);
     }
     return entry;
@@ -559,13 +704,17 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
     switch (edit.kind) {
       case 'control': {
         const info = snapshot.controls[edit.controlIndex];
-        const id = last.controlIds[edit.controlIndex];
-        if (!info || id === undefined) {
+        if (!info) {
           invalid.push(`không có ô nhập liệu số ${edit.controlIndex + 1}`);
           return;
         }
         if (info.lock === 'contentLocked' || info.lock === 'sdtContentLocked') {
           locked.push(describeControl(info));
+          return;
+        }
+        const id = last.controlIds[edit.controlIndex];
+        if (id === undefined) {
+          unsupported.push(describeControl(info));
           return;
         }
         plan.controls.push({ id, info, edit });
@@ -589,12 +738,7 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
             locked.push(describeControl(info));
           }
         }
-        let entry = plan.paragraphs.get(block.index);
-        if (!entry) {
-          entry = { ordinal: last.ordinals[block.index]!, block, edits: [] };
-          plan.paragraphs.set(block.index, entry);
-        }
-        entry.edits.push(edit);
+        spanEdits.set(block.index, [...(spanEdits.get(block.index) ?? []), edit]);
         return;
       }
       case 'cell': {
@@ -605,17 +749,27 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
           invalid.push(`bảng ${entry.ordinal + 1}: không có ô hàng ${edit.rowIndex + 1}, cột ${edit.cellIndex + 1}`);
           return;
         }
+        if (cell.mergedUp) {
+          // Word's cell APIs fail on vertically merged cells (office-js #3200).
+          invalid.push(`bảng ${entry.ordinal + 1}, hàng ${edit.rowIndex + 1}, cột ${edit.cellIndex + 1}: ô đã gộp với ô phía trên`);
+          return;
+        }
         if (edit.find && (edit.find.text === '' || cell.text.indexOf(edit.find.text, edit.find.from) < 0)) {
           invalid.push(`bảng ${entry.ordinal + 1}, hàng ${edit.rowIndex + 1}, cột ${edit.cellIndex + 1}: không có "${edit.find.text}"`);
           return;
         }
         let group = entry.cellEdits.find((g) => g.rowIndex === edit.rowIndex && g.cellIndex === edit.cellIndex);
         if (!group) {
-          group = { rowIndex: edit.rowIndex, cellIndex: edit.cellIndex, edits: [] };
+          group = { rowIndex: edit.rowIndex, cellIndex: edit.cellIndex, finds: [] };
           entry.cellEdits.push(group);
           entry.cells.push([edit.rowIndex, edit.cellIndex]);
         }
-        group.edits.push(edit);
+        if (group.whole || (!edit.find && group.finds.length > 0)) {
+          invalid.push(`bảng ${entry.ordinal + 1}, hàng ${edit.rowIndex + 1}, cột ${edit.cellIndex + 1}: hai thay đổi cho cùng một ô`);
+          return;
+        }
+        if (edit.find) group.finds.push(edit);
+        else group.whole = edit;
         return;
       }
       case 'insert-row': {
@@ -634,34 +788,74 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
   if (locked.length > 0) {
     throw new DocumentError('control-locked', `Ô nhập liệu đã bị khóa, không thể sửa: ${locked.join('; ')}.`, locked.join('\n'));
   }
+  if (unsupported.length > 0) {
+    throw new DocumentError(
+      'unsupported',
+      `Word không cho phép bổ trợ ghi vào các ô nhập liệu sau (cần Word hỗ trợ WordApi 1.5 — Microsoft 365 hoặc Office 2021 trở lên — để ghi vào ô nhập liệu dạng văn bản thuần): ${unsupported.join('; ')}. Chưa ghi gì.`,
+      unsupported.join('\n'),
+    );
+  }
 
-  // Overlapping spans in one paragraph, or a whole-cell edit with other edits of that cell,
-  // have no single meaning.
-  for (const entry of plan.paragraphs.values()) {
-    entry.edits.sort((a, b) => b.start - a.start || b.end - a.end);
-    for (let i = 1; i < entry.edits.length; i++) {
-      const right = entry.edits[i - 1]!;
-      const left = entry.edits[i]!;
+  const steps: SpanStep[] = [];
+  const attempt = (make: () => SpanStep) => {
+    try {
+      steps.push(make());
+    } catch (e) {
+      if (e instanceof DocumentError) invalid.push(e.message);
+      else throw e;
+    }
+  };
+  // Overlapping spans in one paragraph, or in one cell, have no single meaning.
+  for (const [blockIndex, list] of spanEdits) {
+    const block = snapshot.blocks[blockIndex] as ParagraphBlock;
+    list.sort((a, b) => b.start - a.start || b.end - a.end);
+    for (let i = 1; i < list.length; i++) {
+      const right = list[i - 1]!;
+      const left = list[i]!;
       if (left.end > right.start || (left.start === right.start && left.end === right.end)) {
-        invalid.push(`đoạn ${entry.block.index + 1}: hai thay đổi chồng lên nhau`);
+        invalid.push(`đoạn ${blockIndex + 1}: hai thay đổi chồng lên nhau`);
       }
     }
+    plan.paragraphs.add(blockIndex);
+    const base = last.search.paragraph.get(blockIndex)!;
+    for (const edit of list) {
+      const write: SpanWrite = edit.kind === 'wrap' ? { kind: 'wrap', tag: edit.tag, title: edit.title } : { kind: 'replace', text: edit.text };
+      attempt(() => spanStep(last.search, base, block.text, edit.start, edit.end, write, `đoạn ${blockIndex + 1}`));
+    }
   }
-  for (const entry of plan.tables.values()) {
+  for (const [blockIndex, entry] of plan.tables) {
     for (const group of entry.cellEdits) {
       const text = entry.block.rows[group.rowIndex]!.cells[group.cellIndex]!.text;
-      if (group.edits.length > 1 && group.edits.some((e) => !e.find)) {
-        invalid.push(`bảng ${entry.ordinal + 1}, hàng ${group.rowIndex + 1}, cột ${group.cellIndex + 1}: hai thay đổi cho cùng một ô`);
-        continue;
-      }
+      const where = `bảng ${entry.ordinal + 1}, hàng ${group.rowIndex + 1}, cột ${group.cellIndex + 1}`;
       const position = (e: CellEdit) => text.indexOf(e.find!.text, e.find!.from);
-      group.edits.sort((a, b) => (a.find && b.find ? position(b) - position(a) : 0));
-      for (let i = 1; i < group.edits.length; i++) {
-        const right = group.edits[i - 1]!;
-        const left = group.edits[i]!;
-        if (position(left) + left.find!.text.length > position(right)) {
-          invalid.push(`bảng ${entry.ordinal + 1}, hàng ${group.rowIndex + 1}, cột ${group.cellIndex + 1}: hai thay đổi chồng lên nhau`);
+      group.finds.sort((a, b) => position(b) - position(a));
+      for (let i = 1; i < group.finds.length; i++) {
+        const right = group.finds[i - 1]!;
+        const left = group.finds[i]!;
+        if (position(left) + left.find!.text.length > position(right)) invalid.push(`${where}: hai thay đổi chồng lên nhau`);
+      }
+      const base = last.search.cell.get(`${blockIndex}:${group.rowIndex}:${group.cellIndex}`)!;
+      try {
+        steps.push(
+          ...group.finds.map((edit) => {
+            const start = position(edit);
+            return spanStep(last.search, base, text, start, start + edit.find!.text.length, { kind: 'replace', text: edit.text }, where);
+          }),
+        );
+      } catch (e) {
+        if (!(e instanceof DocumentError)) throw e;
+        // A short cell whose pieces all occur earlier in the body ("1/1"): the whole cell is
+        // rewritten with the finds applied (its paragraph and first-run formatting are kept).
+        if (text.includes('\n')) {
+          invalid.push(e.message);
+          continue;
         }
+        let whole = text;
+        for (const edit of group.finds) {
+          const start = position(edit);
+          whole = whole.slice(0, start) + edit.text + whole.slice(start + edit.find!.text.length);
+        }
+        group.whole = { ...group.finds[0]!, find: undefined, text: whole } as CellEdit;
       }
     }
     // Insert bottom-up; rows inserted after the same row go in reverse so they end in order.
@@ -673,6 +867,7 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
   if (invalid.length > 0) {
     throw new DocumentError('stale-edit', `Thay đổi không khớp với lần đọc trước: ${invalid.join('; ')}.`, invalid.join('\n'));
   }
+  plan.spans = steps;
   return plan;
 }
 
@@ -692,27 +887,24 @@ export function escapeSearch(text: string): string {
   return text.replace(/\^/g, '^^').replace(/\t/g, '^t').replace(/\u000b/g, '^l').replace(/\n/g, '^p');
 }
 
-const SEARCH_OPTIONS = { matchCase: true } as const;
-
 /**
- * How to reach `text[start, end)` by search. Word ranges have no character offsets, and a
- * search result collection only offers its first item without another round trip, so:
+ * How to reach `text[start, end)` by search. Word ranges have no character offsets, so:
  * - `search`: a piece `context = text[a, b)` around the span whose first occurrence in `text`
  *   is at `a`, with no occurrence of the span's text in `text[a, start)`; the span is the
  *   first occurrence of its text inside the context's range (the context itself when equal).
  * - `between`, when no such piece exists ("17/17/17", last "17"): the span runs from the end
  *   of `before` (the shortest text ending at `start` that first occurs where it does; null at
- *   the start of the scope) to the end of `through` (likewise, ending at `end`).
- * `limit` bounds the text used (text after it may already have changed in this batch).
+ *   `floor`) to the end of `through` (likewise, ending at `end`).
+ * Pieces stay within [floor, limit) and within 255 characters (office-js #1726).
  */
 export type SpanPlan =
   | { kind: 'search'; context: string; inner: string }
   | { kind: 'between'; before: string | null; through: string };
 
-export function spanSearch(text: string, start: number, end: number, limit = text.length): SpanPlan {
+export function spanSearch(text: string, start: number, end: number, limit = text.length, floor = 0): SpanPlan {
   const inner = text.slice(start, end);
-  let lastBefore = -1;
-  for (let i = text.indexOf(inner); i >= 0 && i < start; i = text.indexOf(inner, i + 1)) lastBefore = i;
+  let lastBefore = floor - 1;
+  for (let i = text.indexOf(inner, floor); i >= 0 && i < start; i = text.indexOf(inner, i + 1)) lastBefore = i;
   for (let a = start; a > lastBefore; a--) {
     for (let b = end; b <= limit && b - a <= MAX_SEARCH; b++) {
       const context = text.slice(a, b);
@@ -720,19 +912,18 @@ export function spanSearch(text: string, start: number, end: number, limit = tex
     }
   }
   const firstOccurrenceEndingAt = (at: number): string => {
-    for (let a = at - 1; a >= 0 && at - a <= MAX_SEARCH; a--) {
+    for (let a = at - 1; a >= floor && at - a <= MAX_SEARCH; a--) {
       const piece = text.slice(a, at);
       if (text.indexOf(piece) === a) return piece;
     }
-    throw new DocumentError('unsupported', `Không thể xác định vị trí "${clip(inner)}" trong đoạn văn bản bằng chức năng tìm kiếm của Word.`);
+    throw new DocumentError('unsupported', `Không thể xác định vị trí "${clip(inner)}" trong văn bản bằng chức năng tìm kiếm của Word.`);
   };
-  return { kind: 'between', before: start === 0 ? null : firstOccurrenceEndingAt(start), through: firstOccurrenceEndingAt(end) };
+  return { kind: 'between', before: start === floor ? null : firstOccurrenceEndingAt(start), through: firstOccurrenceEndingAt(end) };
 }
 
-/** The range of `text[start, end)` in a paragraph or cell body whose text is `text` (searches only text before `limit`). */
-export function rangeOf(scope: Word.Paragraph | Word.Body, text: string, start: number, end: number, limit = text.length): Word.Range {
-  const plan = spanSearch(text, start, end, limit);
-  const first = (within: Word.Paragraph | Word.Body | Word.Range, piece: string) => within.search(escapeSearch(piece), SEARCH_OPTIONS).getFirst();
+/** The range of a plan in `scope` (a paragraph, a cell body or the whole body); start of scope for `before: null`. */
+export function rangeOfPlan(scope: Word.Paragraph | Word.Body, plan: SpanPlan): Word.Range {
+  const first = (within: Word.Paragraph | Word.Body | Word.Range, piece: string) => within.search(escapeSearch(piece), SEARCH_OPTIONS).getFirstOrNullObject();
   if (plan.kind === 'search') {
     const contextRange = first(scope, plan.context);
     return plan.context === plan.inner ? contextRange : first(contextRange, plan.inner);
@@ -741,31 +932,24 @@ export function rangeOf(scope: Word.Paragraph | Word.Body, text: string, start: 
   return from.expandTo(first(scope, plan.through).getRange('End'));
 }
 
-function writeParagraphEdit(paragraph: Word.Paragraph, text: string, edit: SpanEdit, limit: number): void {
-  if (edit.kind === 'wrap') {
-    const control = rangeOf(paragraph, text, edit.start, edit.end, limit).insertContentControl();
-    control.tag = edit.tag;
-    control.title = edit.title;
-    return;
-  }
-  if (edit.start < edit.end) {
-    rangeOf(paragraph, text, edit.start, edit.end, limit).insertText(edit.text, 'Replace');
-  } else if (edit.start === 0) {
-    paragraph.insertText(edit.text, 'Start');
-  } else if (edit.start === text.length) {
-    paragraph.insertText(edit.text, 'End');
-  } else {
-    rangeOf(paragraph, text, edit.start - 1, edit.start, limit).insertText(edit.text, 'After');
-  }
+/** The range of `text[start, end)` in a paragraph or cell body whose text is `text` (selection in the host). */
+export function rangeOf(scope: Word.Paragraph | Word.Body, text: string, start: number, end: number, limit = text.length): Word.Range {
+  return rangeOfPlan(scope, spanSearch(text, start, end, limit));
 }
 
-/** Writes one cell edit; returns where the text may have changed from (the next limit). */
-function writeCellEdit(body: Word.Body, text: string, edit: CellEdit, limit: number): number {
-  if (!edit.find) {
-    body.insertText(edit.text, 'Replace');
-    return 0;
+function resolveSpan(body: Word.Body, _full: string, plan: SpanPlan): Word.Range {
+  return rangeOfPlan(body, plan);
+}
+
+function writeSpan(range: Word.Range, step: SpanStep): void {
+  const w = step.write;
+  if (w.kind === 'wrap') {
+    const control = range.insertContentControl();
+    control.tag = w.tag;
+    control.title = w.title;
+  } else if (w.kind === 'replace') {
+    range.insertText(w.text, 'Replace');
+  } else {
+    range.insertText(w.text, w.kind === 'before' ? 'Before' : 'After');
   }
-  const start = text.indexOf(edit.find.text, edit.find.from);
-  rangeOf(body, text, start, start + edit.find.text.length, limit).insertText(edit.text, 'Replace');
-  return start;
 }
