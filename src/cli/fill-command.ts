@@ -29,6 +29,10 @@ export async function fillCommand(parsed: Parsed, io: Io): Promise<number> {
       dataFile,
     );
   }
+  // A key the schema's record cannot hold ("__proto__") would vanish silently: name it instead.
+  const rawFields = (raw as { fields?: unknown }).fields;
+  const dropped = rawFields && typeof rawFields === 'object' ? Object.keys(rawFields).filter((k) => !Object.hasOwn(input.data.fields, k)) : [];
+  if (dropped.length) throw new CliError(`mã chỉ tiêu không hợp lệ: ${dropped.map((k) => `"${k}"`).join(', ')} (invalid field id)`, dataFile);
   const doc = OoxmlDocument.open(readInput(file));
   const plan = planFill(CCHC_6_THANG, await doc.read(), input.data);
   const errors = plan.problems.filter((p) => p.severity === 'error');
