@@ -29,6 +29,7 @@ export const DEFECTS: Defect[] = [
   { what: '"09 phòng, ban" with 8 listed', find: 'gồm 08 phòng', replace: 'gồm 09 phòng', rules: ['list-count'] },
   { what: '"04 đơn vị" with 3 listed', find: 'gồm 03 đơn vị', replace: 'gồm 04 đơn vị', rules: ['list-count'] },
   { what: '"05 công chức" received with 4 listed', find: 'tiếp nhận 04 công chức', replace: 'tiếp nhận 05 công chức', rules: ['list-count'] },
+  { what: '"04 công chức" with 3 listed on the following "-" lines', find: 'cử 03 công chức tham gia Tổ', replace: 'cử 04 công chức tham gia Tổ', rules: ['list-count'] },
   { what: '"03 (hai) sáng kiến"', find: '02 (hai)', replace: '03 (hai)', rules: ['figure-words'] },
   { what: 'index change 2,15 → 2,51 with both years given', find: 'tăng 2,15 điểm', replace: 'tăng 2,51 điểm', rules: ['comparison'] },
   { what: 'training parts 03 + 12 > 14', find: '11 công chức, viên chức học', replace: '12 công chức, viên chức học', rules: ['sum'] },
