@@ -37,4 +37,5 @@ export const DEFECTS: Defect[] = [
   { what: 'online share 69,3% → 63,9% with its base named', find: 'chiếm 69,3%', replace: 'chiếm 63,9%', rules: ['ratio'] },
   { what: 'table: TỔNG CỘNG of files received 33.938 → 33.983', find: 'Tổng cộng\t33.938', replace: 'Tổng cộng\t33.983', rules: ['table'] },
   { what: 'table: Đầu tư online 7.402 → 7.420 (total column ≠ its sub-columns)', find: '9.315\t7.402', replace: '9.315\t7.420', rules: ['table'] },
+  { what: 'table: Đầu tư pending 205 → 250 (received < resolved + pending)', find: '9\t205', replace: '9\t250', rules: ['table'] },
 ];
