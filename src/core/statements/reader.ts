@@ -481,12 +481,12 @@ export function readStatements(text: string, tokens?: NumericToken[]): Reading {
   }
   for (const p of quantities) if (p.percent && !owned.has(p) && !p.change && !p.notShare && !unverified.includes(p)) unverified.push(p);
 
-  // Weak ties may be to another base: every earlier count of the unit at least the part's size.
+  // Weak ties may be to another base: every earlier count of the unit, or one later in the sentence, at least the part's size.
   for (const st of statements) {
     if (st.kind !== 'share' || st.strength !== 'weak' || st.part.fraction) continue;
     const part = st.part;
     const known = st.alternatives ?? [];
-    st.alternatives = [...known, ...counts.filter((q) => !known.includes(q))].filter((q) => q !== part && q !== st.base && !q.approx && !q.change && !q.fraction && q.start < st.percent.start && q.unit === part.unit && q.num.value >= part.num.value);
+    st.alternatives = [...known, ...counts.filter((q) => !known.includes(q))].filter((q) => q !== part && q !== st.base && !q.approx && !q.change && !q.fraction && (q.start < st.percent.start || q.sentence === st.percent.sentence) && q.unit === part.unit && q.num.value >= part.num.value);
   }
 
   // 5. Lists after a count, figures with words, changes with both values.
