@@ -4,17 +4,17 @@
  * known defects of real published texts found, false errors on them, and non-CCHC texts taken
  * for a CCHC report.
  */
-import { runEval } from '../tests/statements/devset/harness';
+import { REWRITTEN, runEval } from '../tests/statements/devset/harness';
 
 const r = runEval();
 const lines = [
-  `Injected defects reported (error or warning): ${r.injected.reported}/${r.injected.total}`,
+  `Injected defects reported (error or warning), ${REWRITTEN.length} rewritten reports: ${r.injected.reported}/${r.injected.total}`,
   ...r.injected.missed.map((m) => `  missed: ${m}`),
-  `False errors on the clean rewritten report: ${r.cleanFalseErrors.length}`,
+  `False errors on the clean rewritten reports: ${r.cleanFalseErrors.length} (warnings: ${r.cleanWarnings})`,
   ...r.cleanFalseErrors.map((f) => `  ${f.rule}: ${f.message}`),
   `Real texts: ${r.real.texts}; known defects found: ${r.real.found}/${r.real.known}`,
   ...r.real.missed.map((m) => `  missed: ${m}`),
-  `False errors on real texts: ${r.real.falseErrors.length}`,
+  `False errors on real texts: ${r.real.falseErrors.length} (other warnings: ${r.real.warnings})`,
   ...r.real.falseErrors.map((e) => `  ${e.text}: ${e.finding.rule}: ${e.finding.message}`),
   `Non-CCHC texts called a CCHC report: ${r.economic.calledCchc.length}/${r.economic.texts}`,
 ];

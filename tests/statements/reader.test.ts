@@ -200,3 +200,11 @@ describe('lists, figures in words, changes', () => {
     expect(lines('Năm 2022 tiếp nhận 12.000 hồ sơ, tăng 20% so với năm 2021 (10.000 hồ sơ).')).toEqual(['change 20%: 12.000 vs 10.000 → consistent']);
   });
 });
+
+describe('lists continued in the following lines', () => {
+  it('"… 04 công chức:" followed by "- …" lines counts the lines with the first marker', () => {
+    const text = ['Năm 2022, Văn phòng tiếp nhận 04 công chức về công tác tại các phòng:', '- Đồng chí Nguyễn Văn An, Phòng Tổng hợp;', '- Đồng chí Trần Thị Bình, Phòng Kinh tế;', '- Đồng chí Lê Văn Cường, Phòng Nội chính.', 'Văn phòng đã bố trí công tác phù hợp.'].join('\n');
+    expect(lines(text)).toEqual(['list 04: 3 → error']);
+    expect(lines(text.replace('04 công chức', '03 công chức'))).toEqual(['list 03: 3 → consistent']);
+  });
+});

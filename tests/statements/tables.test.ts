@@ -87,4 +87,18 @@ describe('tables anywhere', () => {
     const t = tableOf(['STT\tNội dung công việc\tSản phẩm đầu ra', '1\tBan hành kế hoạch\tKế hoạch số 02/KH-VPUB ngày 06/02/2022'].join('\n'));
     expect(checkTable(t)).toEqual({ findings: [], verified: 0 });
   });
+
+  it('between column groups: files to resolve = resolved + pending (an excess is an error, a shortfall a warning)', () => {
+    const t = (pending: string) =>
+      tableOf(
+        [
+          'STT\tLĩnh vực\tSố hồ sơ nhận giải quyết\tSố hồ sơ đã giải quyết\tSố hồ sơ đang giải quyết',
+          `1\tĐất đai\t500\t460\t${pending}`,
+          '2\tTư pháp\t300\t290\t10',
+        ].join('\n'),
+      );
+    expect(checkTable(t('40')).findings).toEqual([]);
+    expect(checkTable(t('60')).findings).toEqual([expect.objectContaining({ severity: 'error', evidence: ['500', '460', '60'] })]);
+    expect(checkTable(t('30')).findings).toEqual([expect.objectContaining({ severity: 'warning', evidence: ['500', '460', '30'] })]);
+  });
 });

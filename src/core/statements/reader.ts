@@ -82,8 +82,8 @@ export interface ListStatement {
   kind: 'list-count';
   count: Quantity;
   items: string[];
-  /** ';' and enumerations are unambiguous; ',' lists may split a name with a comma. */
-  separator: ';' | ',' | 'enum';
+  /** ';' and enumerations are unambiguous; ',' lists may split a name with a comma; bullets are the following "- …" lines. */
+  separator: ';' | ',' | 'enum' | 'bullet';
   listStart: number;
   listEnd: number;
 }
@@ -481,12 +481,12 @@ export function readStatements(text: string, tokens?: NumericToken[]): Reading {
   }
   for (const p of quantities) if (p.percent && !owned.has(p) && !p.change && !p.notShare && !unverified.includes(p)) unverified.push(p);
 
-  // Weak ties may be to another base: every earlier count of the unit at least the part's size.
+  // Weak ties may be to another base: every earlier count of the unit, or one later in the sentence, at least the part's size.
   for (const st of statements) {
     if (st.kind !== 'share' || st.strength !== 'weak' || st.part.fraction) continue;
     const part = st.part;
     const known = st.alternatives ?? [];
-    st.alternatives = [...known, ...counts.filter((q) => !known.includes(q))].filter((q) => q !== part && q !== st.base && !q.approx && !q.change && !q.fraction && q.start < st.percent.start && q.unit === part.unit && q.num.value >= part.num.value);
+    st.alternatives = [...known, ...counts.filter((q) => !known.includes(q))].filter((q) => q !== part && q !== st.base && !q.approx && !q.change && !q.fraction && (q.start < st.percent.start || q.sentence === st.percent.sentence) && q.unit === part.unit && q.num.value >= part.num.value);
   }
 
   // 5. Lists after a count, figures with words, changes with both values.
@@ -563,6 +563,11 @@ function readLists(text: string, quantities: Quantity[], partOf: Map<Quantity, S
     const prev = quantities[q.index - 1];
     if (prev && !prev.percent && prev.sentence === q.sentence && /^[\s\u00a0\p{L}]{0,40}(?:và|,)[\s\u00a0]*$/u.test(text.slice(prev.unitEnd, q.start))) continue;
     const listStart = q.unitEnd + m.index + m[0].length;
+    if (m.groups.open === ':' && /^[\s\u00a0]*$/u.test(text.slice(listStart, sEnd)) && text.charAt(sEnd - 1) === '\n') {
+      const bullets = bulletLines(text, sEnd);
+      if (bullets) out.push({ kind: 'list-count', count: q, items: bullets.items, separator: 'bullet', listStart: sEnd, listEnd: bullets.end });
+      continue;
+    }
     const listEnd = m.groups.open === '(' ? closingParen(text, listStart - 1, sEnd) : sEnd;
     const cut = /[,;]?[\s\u00a0]*trong[\s\u00a0]+đó/iu.exec(text.slice(listStart, listEnd));
     const end = cut ? listStart + cut.index : listEnd;
@@ -588,6 +593,26 @@ function readLists(text: string, quantities: Quantity[], partOf: Map<Quantity, S
     out.push({ kind: 'list-count', count: q, items, separator, listStart, listEnd: end });
   }
   return out;
+}
+
+/** The "- …" lines right after a paragraph ending with ":", with the marker of the first one. */
+function bulletLines(text: string, from: number): { items: string[]; end: number } | undefined {
+  const lines: string[] = [];
+  let at = from;
+  let marker: string | undefined;
+  let end = from;
+  while (at < text.length) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl < 0 ? text.length : nl);
+    const m = /^[\s\u00a0]*([-+•*–])[\s\u00a0]+\S/u.exec(line);
+    if (!m || (marker !== undefined && m[1] !== marker)) break;
+    marker = m[1];
+    lines.push(line.trim());
+    end = at + line.length;
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return lines.length >= 2 ? { items: lines, end } : undefined;
 }
 
 function readWords(text: string, quantities: Quantity[]): WordsStatement[] {

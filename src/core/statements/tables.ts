@@ -51,6 +51,9 @@ const TOTAL_HEADER = /^(?:tổng\s+số|tổng\s+cộng|tổng|cộng)(?![\p{L}]
 const TOTAL_ROW = /^(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh|toàn\s+huyện|toàn\s+thành\s+phố)(?![\p{L}])/iu;
 const WITHIN = /^trong\s+đó(?![\p{L}])/iu;
 const RATE_HEADER = /t[ỷỉ]\s+lệ|^%$|\(%\)/iu;
+const RECEIVED = /nhận\s+giải\s+quyết|tiếp\s+nhận|cần\s+(?:giải\s+quyết|xử\s+lý)|phải\s+giải\s+quyết/iu;
+const RESOLVED = /đã\s+(?:giải\s+quyết|xử\s+lý)|giải\s+quyết\s+xong/iu;
+const PENDING = /đang\s+(?:giải\s+quyết|xử\s+lý)|chưa\s+(?:giải\s+quyết|xử\s+lý)/iu;
 const NUMBERING = /^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$/u;
 
 function grid(table: TableBlock): GridCell[][] {
@@ -240,6 +243,34 @@ export function checkTable(table: TableBlock): TableCheck {
         evidence: [t.nums[0]!.text, ...nums.map((n) => n.text)],
         ...(severity === 'error' ? { expected: sumText(nums) } : {}),
         cells: [ref(r, t.cells[0]!), ...cells.map((c) => ref(r, c))],
+      });
+    }
+  }
+
+  // 1b. Between column groups the headers make plain: files to resolve = resolved + pending.
+  const top = tree;
+  const received = top.find((n) => RECEIVED.test(n.text)) ?? top.find((n) => n.children.length === 0 && TOTAL_HEADER.test(n.text));
+  const resolved = top.find((n) => RESOLVED.test(n.text));
+  const pending = top.find((n) => PENDING.test(n.text));
+  if (received && resolved && pending && received !== resolved && received !== pending) {
+    for (const r of dataRows) {
+      const t = nodeValue(received, rows[r]!);
+      const a = nodeValue(resolved, rows[r]!);
+      const b = nodeValue(pending, rows[r]!);
+      if (!t || !a || !b || t.nums.length !== 1 || a.nums.length !== 1 || b.nums.length !== 1) continue;
+      const nums = [a.nums[0]!, b.nums[0]!];
+      const totIv = figureInterval(t.nums[0]!);
+      const sumIv = sumIntervals(nums.map(figureInterval));
+      verified++;
+      if (checkSum(nums.map(figureInterval), totIv)) continue;
+      // Returned or withdrawn files may be the difference: a shortfall is a warning, an excess an error.
+      const excess = decCmp(sumIv.lo, totIv.hi) > 0;
+      findings.push({
+        rule: 'table',
+        severity: excess ? 'error' : 'warning',
+        message: `Bảng số liệu, dòng "${labelOf(r) || r + 1}": "${received.text}" ghi ${t.nums[0]!.text} nhưng "${resolved.text}" + "${pending.text}" = ${nums.map(canonical).join(' + ')} = ${sumText(nums)}${excess ? '' : ' (phần chênh lệch cần nêu rõ, ví dụ hồ sơ trả lại hoặc rút)'}.`,
+        evidence: [t.nums[0]!.text, ...nums.map((n) => n.text)],
+        cells: [ref(r, t.cells[0]!), ref(r, a.cells[0]!), ref(r, b.cells[0]!)],
       });
     }
   }

@@ -187,8 +187,9 @@ function verifyList(s: ListStatement): Verdict {
     outcome: 'finding',
     finding: {
       rule: 'list-count',
-      severity: s.separator === ',' ? 'warning' : 'error',
-      message: `Ghi ${s.count.text}${unitOf(s.count)} nhưng danh sách kèm theo liệt kê ${n} mục${s.separator === 'enum' ? '' : `: ${shown.join('; ')}`}.`,
+      // Comma lists may split a name; long bullets may be prose rather than the items counted.
+      severity: s.separator === ',' || (s.separator === 'bullet' && s.items.some((t) => t.length > 120)) ? 'warning' : 'error',
+      message: `Ghi ${s.count.text}${unitOf(s.count)} nhưng danh sách kèm theo liệt kê ${n} mục${s.separator === 'enum' ? '' : `: ${shown.map((t) => t.replace(/^[-+•*–]\s*/u, '')).join('; ')}`}.`,
       evidence: [s.count.text, String(n)],
       expected,
       spans: [span(s.count), [s.listStart, s.listEnd]],

@@ -115,6 +115,11 @@ export default function CheckPanel(): React.JSX.Element {
       ) : null}
       {report ? (
         <>
+          {report.template === null ? (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>Không nhận ra mẫu báo cáo đã biết: chỉ kiểm tra các quy tắc không cần mẫu (tỷ lệ, tổng, danh sách, bảng số liệu, trích dẫn, cách viết số, kỳ báo cáo).</MessageBarBody>
+            </MessageBar>
+          ) : null}
           <Body1 role="status">
             {report.findings.length === 0
               ? 'Không phát hiện điểm nào không thống nhất.'
@@ -122,7 +127,11 @@ export default function CheckPanel(): React.JSX.Element {
           </Body1>
           {report.findings.length === 0 ? (
             <MessageBar intent="success">
-              <MessageBarBody>Tỷ lệ, tổng, số liệu giữa phần lời và phụ lục, trích dẫn văn bản và kỳ báo cáo đều thống nhất.</MessageBarBody>
+              <MessageBarBody>
+                {report.template === null
+                  ? 'Tỷ lệ, tổng, danh sách, bảng số liệu, trích dẫn văn bản và kỳ báo cáo đọc được đều thống nhất.'
+                  : 'Tỷ lệ, tổng, số liệu giữa phần lời và phụ lục, trích dẫn văn bản và kỳ báo cáo đều thống nhất.'}
+              </MessageBarBody>
             </MessageBar>
           ) : (
             <Accordion multiple collapsible defaultOpenItems={[...SEVERITIES]}>

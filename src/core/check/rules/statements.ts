@@ -39,7 +39,7 @@ function passages(units: TextUnit[]): Passage[] {
   let cur: Passage | undefined;
   let last: TextUnit | undefined;
   for (const unit of units) {
-    if (!narrative(unit) || !/\d/.test(unit.text)) {
+    if (!narrative(unit)) {
       cur = undefined;
       continue;
     }
@@ -85,6 +85,7 @@ function coveredByTemplate(ctx: CheckContext, p: Passage, s: Statement): boolean
 export function statementsRule(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const passage of passages(ctx.units())) {
+    if (!/\d/.test(passage.text)) continue;
     // Tokens scanned once per paragraph (shared with the other rules), shifted into the passage.
     const tokens = passage.units.flatMap(({ unit, offset }) => ctx.tokens(unit).map((t) => ({ ...t, start: t.start + offset, end: t.end + offset })));
     const reading = readStatements(passage.text, tokens);
