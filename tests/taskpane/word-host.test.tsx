@@ -293,3 +293,23 @@ describe('TaskPane over Word', () => {
     });
   });
 });
+
+describe('TaskPane over Word with Track Changes', () => {
+  test('the pane says edits will be tracked; "Ghi không theo dõi" writes the next edit without a revision', async () => {
+    const fake = FakeWord.fromSnapshot(sample, { trackChanges: 'TrackAll' });
+    const host = createWordHost({ loadTemplate, run: fake.run, runWith: fake.runWith, isSetSupported: fake.isSetSupported, documentName: 'bao-cao.docx' });
+    renderPane(host);
+    await screen.findByText('Đang bật Theo dõi thay đổi', {}, { timeout: 15_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi không theo dõi' }));
+    await screen.findByText('Ghi không theo dõi thay đổi');
+    fireEvent.click(await screen.findByRole('button', { name: /^A\. Nhiệm vụ/ }, { timeout: 15_000 }));
+    const label = 'Số hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ HCC tỉnh';
+    const revisions = () => fake.controls.reduce((n, c) => n + c.range.box.deleted.length, 0);
+    expect(revisions()).toBe(0);
+    fireEvent.change(screen.getByRole('textbox', { name: label }), { target: { value: '30.500' } });
+    fireEvent.keyDown(screen.getByRole('textbox', { name: label }), { key: 'Enter' });
+    await waitFor(() => expect(fake.controlText(fake.controls.find((c) => c.tag === 'a22.received')!.id)).toBe('30.500'), { timeout: 10_000 });
+    expect(revisions()).toBe(0);
+    expect(fake.trackingMode).toBe('TrackAll');
+  });
+});
