@@ -23,4 +23,16 @@ export interface TaskPaneHost {
   insertTemplate(): Promise<void>;
   /** Subscribe to changes made in the document by the user; returns an unsubscribe function. */
   onDocumentChanged?(listener: () => void): () => void;
+  /**
+   * Something the drafter should know about the open document as of the last read (Word: Track
+   * Changes is on, so the add-in's edits become revisions), with an optional action.
+   */
+  notice?(): HostNotice | undefined;
+}
+
+/** A notice from the host, in Vietnamese. */
+export interface HostNotice {
+  title: string;
+  text: string;
+  action?: { label: string; run: () => void };
 }

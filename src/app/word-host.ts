@@ -32,7 +32,7 @@ import {
   type WordRun,
   type WordRunWith,
 } from '../document/word/word-document';
-import type { RevealTarget, TaskPaneHost } from './host';
+import type { HostNotice, RevealTarget, TaskPaneHost } from './host';
 
 /** The Word adapter, remembering its last snapshot (block → paragraph/table ordinals for reveal). */
 export class TrackedWordDocument extends WordDocument {
@@ -170,6 +170,31 @@ export function createWordHost(options: WordHostOptions): TaskPaneHost {
     };
   }
 
+  /** Track Changes as of the last read: the drafter is told, and may choose untracked writes. */
+  function notice(): HostNotice | undefined {
+    const { mode, hasRevisions } = document.trackChanges;
+    if (mode === 'TrackAll' || mode === 'TrackMineOnly') {
+      return document.applyUntracked
+        ? {
+            title: 'Ghi không theo dõi thay đổi',
+            text: 'Tài liệu đang bật Theo dõi thay đổi (Track Changes), nhưng các thay đổi bổ trợ ghi sẽ không thành bản sửa đổi (chế độ theo dõi được bật lại ngay sau khi ghi).',
+            action: { label: 'Ghi có theo dõi', run: () => (document.applyUntracked = false) },
+          }
+        : {
+            title: 'Đang bật Theo dõi thay đổi',
+            text: 'Các thay đổi bổ trợ ghi vào tài liệu sẽ hiện thành bản sửa đổi (Track Changes), như khi bạn tự sửa.',
+            action: { label: 'Ghi không theo dõi', run: () => (document.applyUntracked = true) },
+          };
+    }
+    if (hasRevisions) {
+      return {
+        title: 'Tài liệu có bản sửa đổi chưa chấp nhận',
+        text: 'Bổ trợ đọc văn bản hiện tại của tài liệu (phần bị xóa không tính, phần thêm vào có tính).',
+      };
+    }
+    return undefined;
+  }
+
   return {
     kind: 'word',
     document,
@@ -177,5 +202,6 @@ export function createWordHost(options: WordHostOptions): TaskPaneHost {
     reveal,
     insertTemplate,
     onDocumentChanged,
+    notice,
   };
 }

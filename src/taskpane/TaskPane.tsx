@@ -180,6 +180,11 @@ export function TaskPane({ host, definition = CCHC_6_THANG, initialPanel = 'so-l
     [host, definition, session, state, run, activity, reveal],
   );
 
+  // The host's notice as of the last read (Word: Track Changes); its action changes it.
+  // (Read on each render: cheap; the counter re-renders after the action.)
+  const [, setNoticeVersion] = React.useState(0);
+  const notice = state ? host.notice?.() : undefined;
+
   const onTabSelect = (_: unknown, data: SelectTabData) => setPanel(data.value as PanelId);
   const empty = state !== undefined && state.snapshot.controls.length === 0 && state.data.coverage.fields.found === 0;
 
@@ -222,6 +227,29 @@ export function TaskPane({ host, definition = CCHC_6_THANG, initialPanel = 'so-l
                 </Button>
               )}
             </MessageBarActions>
+          </MessageBar>
+        </div>
+      ) : null}
+      {notice ? (
+        <div className={styles.body}>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{notice.title}</MessageBarTitle>
+              {notice.text}
+            </MessageBarBody>
+            {notice.action ? (
+              <MessageBarActions>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    notice.action!.run();
+                    setNoticeVersion((n) => n + 1);
+                  }}
+                >
+                  {notice.action.label}
+                </Button>
+              </MessageBarActions>
+            ) : null}
           </MessageBar>
         </div>
       ) : null}

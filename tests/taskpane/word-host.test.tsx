@@ -293,3 +293,44 @@ describe('TaskPane over Word', () => {
     });
   });
 });
+
+describe('TaskPane over Word with Track Changes', () => {
+  test('the pane says edits will be tracked; "Ghi không theo dõi" writes the next edit without a revision', async () => {
+    const fake = FakeWord.fromSnapshot(sample, { trackChanges: 'TrackAll' });
+    const host = createWordHost({ loadTemplate, run: fake.run, runWith: fake.runWith, isSetSupported: fake.isSetSupported, documentName: 'bao-cao.docx' });
+    renderPane(host);
+    await screen.findByText('Đang bật Theo dõi thay đổi', {}, { timeout: 15_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi không theo dõi' }));
+    await screen.findByText('Ghi không theo dõi thay đổi');
+    fireEvent.click(await screen.findByRole('button', { name: /^A\. Nhiệm vụ/ }, { timeout: 15_000 }));
+    const label = 'Số hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ HCC tỉnh';
+    const revisions = () => fake.controls.reduce((n, c) => n + c.range.box.deleted.length, 0);
+    expect(revisions()).toBe(0);
+    fireEvent.change(screen.getByRole('textbox', { name: label }), { target: { value: '30.500' } });
+    fireEvent.keyDown(screen.getByRole('textbox', { name: label }), { key: 'Enter' });
+    await waitFor(() => expect(fake.controlText(fake.controls.find((c) => c.tag === 'a22.received')!.id)).toBe('30.500'), { timeout: 10_000 });
+    expect(revisions()).toBe(0);
+    expect(fake.trackingMode).toBe('TrackAll');
+  });
+});
+
+describe('TaskPane over Word: a write Word fails half-way', () => {
+  test('the pane reads the document again and says what was and was not written', async () => {
+    const fake = FakeWord.fromSnapshot(sample, { profile: 'web' });
+    const host = createWordHost({ loadTemplate, run: fake.run, runWith: fake.runWith, isSetSupported: fake.isSetSupported, documentName: 'bao-cao.docx' });
+    renderPane(host);
+    fireEvent.click(await screen.findByRole('button', { name: /^A\. Nhiệm vụ/ }, { timeout: 15_000 }));
+    const label = 'Số quyết định công bố TTHC/danh mục TTHC đã trình ban hành';
+    expect((screen.getByRole('textbox', { name: label }) as HTMLInputElement).value).toBe('15');
+    // This figure has three places (see the test above): the second write fails.
+    fake.failWrite(2, 'GeneralException');
+    fireEvent.change(screen.getByRole('textbox', { name: label }), { target: { value: '16' } });
+    fireEvent.keyDown(screen.getByRole('textbox', { name: label }), { key: 'Enter' });
+    const alert = await screen.findByRole('alert', {}, { timeout: 15_000 });
+    expect(alert.textContent).toContain('Word báo lỗi GeneralException khi ghi');
+    expect(alert.textContent).toContain('Đã ghi 1/3 thay đổi');
+    // What the document holds now: one place written, two not.
+    const state = await readBack(host.document);
+    expect(state.data.fields['a21.publishDecisions']?.places.map((p) => p.text).sort()).toEqual(['15', '15', '16']);
+  });
+});

@@ -297,7 +297,8 @@ export class WordDocument implements ReportDocument {
         const controls = plan.controls.map((p) => collection!.getByIdOrNullObject(p.id).load('id,placeholderText'));
         const tables = plan.tables.size > 0 ? body.tables.load('nestingLevel') : undefined;
         const spans = plan.spans.map((s) => {
-          const range = resolveSpan(body, last.search.full, s.plan);
+          // Body-wide: the pieces were chosen to occur first at their place in the whole body.
+          const range = rangeOfPlan(body, s.plan);
           range.load('text');
           return range;
         });
@@ -935,10 +936,6 @@ export function rangeOfPlan(scope: Word.Paragraph | Word.Body, plan: SpanPlan): 
 /** The range of `text[start, end)` in a paragraph or cell body whose text is `text` (selection in the host). */
 export function rangeOf(scope: Word.Paragraph | Word.Body, text: string, start: number, end: number, limit = text.length): Word.Range {
   return rangeOfPlan(scope, spanSearch(text, start, end, limit));
-}
-
-function resolveSpan(body: Word.Body, _full: string, plan: SpanPlan): Word.Range {
-  return rangeOfPlan(body, plan);
 }
 
 function writeSpan(range: Word.Range, step: SpanStep): void {
