@@ -94,6 +94,19 @@ export const COMMANDS: Record<string, CommandSpec> = {
   --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
     load: () => (require('./adopt-command') as typeof import('./adopt-command')).adoptCommand,
   },
+  annotate: {
+    name: 'annotate',
+    files: 'one',
+    options: { author: { type: 'string' }, ...output },
+    usage: `Cách dùng (usage): baocao annotate TỆP.docx -o TỆP-nhan-xet.docx [--author "Sở Nội vụ"] [--force]
+  Ghi mỗi lỗi và cảnh báo của kiểm tra thành nhận xét Word tại số liệu liên quan, thêm một nhận xét
+  tổng hợp ở tiêu đề (the check's findings as Word comments); nhận xét cũ của baocao được thay,
+  nhận xét của người khác giữ nguyên.
+  --author TÊN       tên người nhận xét (comment author; default "baocao")
+  -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+    load: () => (require('./annotate-command') as typeof import('./annotate-command')).annotateCommand,
+  },
   demo: {
     name: 'demo',
     files: 'none',
@@ -116,6 +129,8 @@ Cách dùng (usage):
   baocao rollover TỆP.docx --to KỲ -o RA.docx [--date DD/MM/YYYY] [--force]
                                                  bắt đầu báo cáo kỳ mới từ báo cáo kỳ trước (roll-over);
                                                  KỲ: quy-i-2023, 6-thang-2023, 9-thang-2023, nam-2023
+  baocao annotate TỆP.docx -o TỆP-nhan-xet.docx [--author "Sở Nội vụ"] [--force]
+                                                 ghi lỗi và cảnh báo thành nhận xét Word (review comments)
   baocao adopt TỆP.docx -o RA.docx [--force]     gắn ô nhập cho báo cáo cũ chưa có (adopt a plain report)
   baocao demo                                    chạy thử trên báo cáo mẫu kèm theo (npm start)
   baocao LỆNH --help                             hướng dẫn của một lệnh (usage of one command)
