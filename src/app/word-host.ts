@@ -33,6 +33,7 @@ import {
   type WordRunWith,
 } from '../document/word/word-document';
 import type { RevealTarget, TaskPaneHost } from './host';
+import { createWordCommentWriter } from './word-comments';
 
 /** The Word adapter, remembering its last snapshot (block → paragraph/table ordinals for reveal). */
 export class TrackedWordDocument extends WordDocument {
@@ -177,5 +178,6 @@ export function createWordHost(options: WordHostOptions): TaskPaneHost {
     reveal,
     insertTemplate,
     onDocumentChanged,
+    comments: createWordCommentWriter(run, options.isSetSupported),
   };
 }

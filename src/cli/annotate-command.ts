@@ -6,7 +6,7 @@
  * keeps people's. Exit status: 0 written, 2 bad input or usage (one line, the CLI's error path).
  */
 import { checkReport, type CheckReport } from '../core/check';
-import { reviewComments } from '../core/check/annotations';
+import { isBaocaoCommentText, reviewComments } from '../core/check/annotations';
 import { summaryText } from '../core/check/format-text';
 import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
 import type { TemplateDefinition } from '../core/template/schema';
@@ -43,7 +43,7 @@ export function annotateDocx(
   const result = annotatePackage(
     pkg,
     comments.map((c) => ({ anchor: c.anchor, paragraphs: c.paragraphs })),
-    { author: options.author?.trim() || DEFAULT_AUTHOR, date: options.date },
+    { author: options.author?.trim() || DEFAULT_AUTHOR, date: options.date, oursByText: isBaocaoCommentText },
   );
   const commentIds = new Map<number, string>();
   comments.forEach((c, i) => {

@@ -4,7 +4,7 @@
  * on the finding's first place (the others are named in the text), and one summary comment on
  * the report's title. Infos are not commented: they are notes for the reviewer, not for the office.
  */
-import type { DocumentSnapshot } from '../../document/types';
+import type { DocumentSnapshot } from '../document';
 import { RULE_LABEL, SEVERITY_LABEL, type CheckReport, type Finding, type Location } from './findings';
 import { sectionTitle } from './format-text';
 
@@ -37,6 +37,14 @@ const CHECKED_NOUN: Record<string, string> = {
   pair: 'cặp số liệu',
   derived: 'dòng tính toán',
 };
+
+/**
+ * How baocao's comments are recognised where the author and initials are the user's (Word's
+ * API writes the signed-in user): their text starts with "baocao:" (summary) or "baocao · ".
+ */
+export function isBaocaoCommentText(text: string): boolean {
+  return /^baocao(?::| ·) /.test(text);
+}
 
 /** Findings that become comments: errors and warnings. */
 export function isCommented(f: Pick<Finding, 'severity'>): boolean {

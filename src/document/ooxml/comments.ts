@@ -61,6 +61,8 @@ export interface CommentInfo {
 
 export interface AnnotateOptions {
   author: string;
+  /** Also count as baocao's a comment with this text (comments written through Word's API carry the user's initials). */
+  oursByText?: (text: string) => boolean;
   /** Comment date (default: now). */
   date?: Date;
 }
@@ -218,7 +220,7 @@ export function annotatePackage(pkg: DocxPackage, comments: readonly NewComment[
   for (const c of childElements(cpart.root)) {
     if (c.localName !== 'comment' || c.namespaceURI !== cNs) continue;
     const info = commentInfo(c, cNs);
-    if (info.ours) {
+    if (info.ours || options.oursByText?.(info.text)) {
       ours.add(info.id);
       for (const p of childElements(c)) {
         const paraId = p.getAttributeNS(W14_NS, 'paraId');
@@ -268,12 +270,12 @@ export function annotatePackage(pkg: DocxPackage, comments: readonly NewComment[
 }
 
 /** Removes baocao's comments (and their markers) without adding any. */
-export function removeBaocaoComments(pkg: DocxPackage): number {
+export function removeBaocaoComments(pkg: DocxPackage, oursByText?: (text: string) => boolean): number {
   const name = findCommentsPart(pkg);
   if (!name || !pkg.has(name)) return 0;
-  const hasOurs = readComments(pkg).some((c) => c.ours);
+  const hasOurs = readComments(pkg).some((c) => c.ours || oursByText?.(c.text));
   if (!hasOurs) return 0;
-  return annotatePackage(pkg, [], { author: '' }).removed;
+  return annotatePackage(pkg, [], { author: '', oursByText }).removed;
 }
 
 function compareAnchors(a: CommentAnchor, b: CommentAnchor): number {
