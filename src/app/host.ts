@@ -2,7 +2,8 @@
  * What the task pane needs from where it runs: Word (Office.js) or the workbench (a browser
  * page over a .docx). The pane itself only talks to a ReportSession and to this host.
  */
-import type { ReportDocument } from '../core/document';
+import type { ReviewComment } from '../core/check/annotations';
+import type { DocumentSnapshot, ReportDocument } from '../core/document';
 
 /** A place in the document snapshot: a paragraph span, a table cell span, or a control. */
 export type RevealTarget =
@@ -21,6 +22,8 @@ export interface TaskPaneHost {
   reveal(target: RevealTarget): Promise<void>;
   /** Insert the official template into the open, empty document ("Tạo báo cáo từ mẫu"). */
   insertTemplate(): Promise<void>;
+  /** Review comments in the document ("Ghi nhận xét vào tài liệu"), where the host can write them. */
+  readonly comments?: ReviewCommentWriter;
   /** Subscribe to changes made in the document by the user; returns an unsubscribe function. */
   onDocumentChanged?(listener: () => void): () => void;
   /**
@@ -35,4 +38,14 @@ export interface HostNotice {
   title: string;
   text: string;
   action?: { label: string; run: () => void };
+}
+
+/** Writes the check's findings as comments in the open document and removes baocao's own. */
+export interface ReviewCommentWriter {
+  /** Whether the comments' author can be chosen (Word's API writes the signed-in user's name). */
+  readonly authorSettable: boolean;
+  /** Replaces baocao's comments with these; returns how many were written and replaced. */
+  write(comments: readonly ReviewComment[], snapshot: DocumentSnapshot, options?: { author?: string }): Promise<{ written: number; replaced: number }>;
+  /** Deletes baocao's comments (people's stay); returns how many. */
+  removeOurs(): Promise<number>;
 }

@@ -33,6 +33,7 @@ import {
   type WordRunWith,
 } from '../document/word/word-document';
 import type { HostNotice, RevealTarget, TaskPaneHost } from './host';
+import { createWordCommentWriter } from './word-comments';
 
 /** The Word adapter, remembering its last snapshot (block → paragraph/table ordinals for reveal). */
 export class TrackedWordDocument extends WordDocument {
@@ -203,5 +204,6 @@ export function createWordHost(options: WordHostOptions): TaskPaneHost {
     insertTemplate,
     onDocumentChanged,
     notice,
+    comments: createWordCommentWriter(run, isSetSupported),
   };
 }

@@ -94,6 +94,33 @@ export const COMMANDS: Record<string, CommandSpec> = {
   --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
     load: () => (require('./adopt-command') as typeof import('./adopt-command')).adoptCommand,
   },
+  annotate: {
+    name: 'annotate',
+    files: 'one',
+    options: { author: { type: 'string' }, ...output },
+    usage: `Cách dùng (usage): baocao annotate TỆP.docx -o TỆP-nhan-xet.docx [--author "Sở Nội vụ"] [--force]
+  Ghi mỗi lỗi và cảnh báo của kiểm tra thành nhận xét Word tại số liệu liên quan, thêm một nhận xét
+  tổng hợp ở tiêu đề (the check's findings as Word comments); nhận xét cũ của baocao được thay,
+  nhận xét của người khác giữ nguyên.
+  --author TÊN       tên người nhận xét (comment author; default "baocao")
+  -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+    load: () => (require('./annotate-command') as typeof import('./annotate-command')).annotateCommand,
+  },
+  summary: {
+    name: 'summary',
+    files: 'many',
+    options: { format: { type: 'string' }, ...output },
+    usage: `Cách dùng (usage): baocao summary TỆP.docx|THƯ-MỤC… -o tong-hop.xlsx [--format xlsx|csv|html] [--force]
+  Tổng hợp nhiều báo cáo: trang "Kết quả kiểm tra" (mỗi tệp một dòng) và "Số liệu" (mỗi chỉ tiêu một
+  dòng, mỗi cơ quan một cột, cột Tổng) (one workbook for all reports received).
+  --format ĐỊNH-DẠNG xlsx (mặc định), csv (hai tệp: số liệu và …-ket-qua-kiem-tra.csv) hoặc html
+                     (trang tổng hợp, mỗi tệp có trang kết quả kiểm tra riêng trong thư mục …-tung-tep)
+  -o, --output TỆP   tệp kết quả (output file, never an input)
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)
+  Một thư mục được đọc cả thư mục con (.docx); tệp không đọc được thành một dòng ghi lý do.`,
+    load: () => (require('./summary-command') as typeof import('./summary-command')).summaryCommand,
+  },
   demo: {
     name: 'demo',
     files: 'none',
@@ -116,6 +143,10 @@ Cách dùng (usage):
   baocao rollover TỆP.docx --to KỲ -o RA.docx [--date DD/MM/YYYY] [--force]
                                                  bắt đầu báo cáo kỳ mới từ báo cáo kỳ trước (roll-over);
                                                  KỲ: quy-i-2023, 6-thang-2023, 9-thang-2023, nam-2023
+  baocao annotate TỆP.docx -o TỆP-nhan-xet.docx [--author "Sở Nội vụ"] [--force]
+                                                 ghi lỗi và cảnh báo thành nhận xét Word (review comments)
+  baocao summary TỆP.docx|THƯ-MỤC… -o tong-hop.xlsx [--format xlsx|csv|html] [--force]
+                                                 tổng hợp kết quả kiểm tra và số liệu nhiều báo cáo (summary)
   baocao adopt TỆP.docx -o RA.docx [--force]     gắn ô nhập cho báo cáo cũ chưa có (adopt a plain report)
   baocao demo                                    chạy thử trên báo cáo mẫu kèm theo (npm start)
   baocao LỆNH --help                             hướng dẫn của một lệnh (usage of one command)

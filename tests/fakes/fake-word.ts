@@ -46,6 +46,8 @@
  * - writes into content-locked controls fail at sync (AccessDenied).
  * - API sets: anything newer than `wordApi` fails with ApiNotFound.
  * `failWrite(n)` makes the n-th write fail (a failure in the write sync).
+ * Comments (WordApi 1.4): Range.insertComment, Body.getComments, Comment.{id, content,
+ * authorName, delete}; the author is the fake's signed-in user (an add-in cannot choose it).
  * Built from a DocumentSnapshot (see `FakeWord.fromSnapshot`). Not modelled: formatting,
  * nested tables, text boxes, headers and footers.
  */
@@ -180,6 +182,13 @@ interface Handler {
   /** Registered on a tracked proxy: only those receive events (see FakeContentControl.track). */
   tracked: boolean;
 }
+/** A comment: its text and the live range it is anchored on. */
+interface CommentModel {
+  id: string;
+  content: string;
+  authorName: string;
+  range: LiveRange;
+}
 /** A paragraph as listed by body.paragraphs: top-level, or one line of a cell. */
 type ParagraphTarget = { model: ParagraphModel } | { cell: CellModel; line: number };
 
@@ -223,6 +232,8 @@ export interface FakeWordOptions {
   wordApi?: string;
   /** Document.changeTrackingMode at open. */
   trackChanges?: 'Off' | 'TrackAll' | 'TrackMineOnly';
+  /** The signed-in user, written as the author of inserted comments. */
+  userName?: string;
 }
 
 function escXml(text: string): string {
@@ -232,6 +243,9 @@ function escXml(text: string): string {
 export class FakeWord {
   readonly body: (ParagraphModel | TableModel)[] = [];
   readonly controls: ControlModel[] = [];
+  /** Comments in insertion order (Word lists them in document order; see commentsInOrder). */
+  readonly comments: CommentModel[] = [];
+  private nextCommentId = 1;
   /** Round trips to "Word", over all runs. */
   syncCount = 0;
   /** Writes applied (text inserted, controls created, properties set, rows inserted). */
@@ -469,6 +483,47 @@ export class FakeWord {
     const control = this.controls.find((c) => c.id === id);
     if (!control) throw new Error(`no control ${id}`);
     return control;
+  }
+
+  /** Comments in document order, with the text they are anchored on. */
+  commentsInOrder(): Array<{ id: string; content: string; authorName: string; anchored: string }> {
+    const order = new Map<TextBox, number>();
+    let n = 0;
+    for (const b of this.body) {
+      if (b.kind === 'paragraph') order.set(b.box, n++);
+      else for (const row of b.rows) for (const cell of row.cells) order.set(cell.box, n++);
+    }
+    return this.comments
+      .filter((c) => order.has(c.range.box))
+      .sort((a, b) => order.get(a.range.box)! - order.get(b.range.box)! || a.range.start - b.range.start)
+      .map((c) => ({ id: c.id, content: c.content, authorName: c.authorName, anchored: c.range.text }));
+  }
+
+  /** A comment as a person adds it in Word (for tests). */
+  addComment(range: { paragraph: number; start: number; end: number }, content: string, authorName: string): void {
+    const p = this.body.filter((b): b is ParagraphModel => b.kind === 'paragraph')[range.paragraph];
+    if (!p) throw new Error(`no paragraph ${range.paragraph}`);
+    this.comments.push({ id: `c${this.nextCommentId++}`, content, authorName, range: new LiveRange(p.box, range.start, range.end) });
+  }
+
+  newComment(range: LiveRange, content: string): CommentModel {
+    const comment: CommentModel = {
+      id: `c${this.nextCommentId++}`,
+      content,
+      authorName: this.options.userName ?? 'Người dùng Word',
+      range: new LiveRange(range.box, range.start, range.end),
+    };
+    this.comments.push(comment);
+    this.writeCount++;
+    return comment;
+  }
+
+  deleteComment(comment: CommentModel): void {
+    const i = this.comments.indexOf(comment);
+    if (i < 0) throw new FakeOfficeError('ItemNotFound', 'The comment was already deleted.');
+    this.comments.splice(i, 1);
+    comment.range.box.ranges.delete(comment.range);
+    this.writeCount++;
   }
 
   // --- model operations used by the proxies ----------------------------------------------------
@@ -1191,6 +1246,56 @@ class FakeRange extends FakeClientObject<LiveRange> {
     });
     return result;
   }
+  insertComment(text: string): FakeComment {
+    const result = new FakeComment(this.context, undefined, undefined);
+    this.act((r) => {
+      if (!this.context.fake.supports('1.4')) throw new FakeOfficeError('ApiNotFound', 'Range.insertComment needs WordApi 1.4.');
+      result.bind(this.context.fake.newComment(r, text));
+    });
+    return result;
+  }
+}
+
+// --- comments ------------------------------------------------------------------------------------
+
+class FakeComment extends FakeClientObject<CommentModel> {
+  protected property(c: CommentModel, name: string): unknown {
+    if (name === 'id') return c.id;
+    if (name === 'content') return c.content;
+    if (name === 'authorName') return c.authorName;
+    throw new FakeOfficeError('InvalidArgument', `Comment.${name} is not supported by the fake.`);
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get content(): string {
+    return this.read('content');
+  }
+  get authorName(): string {
+    return this.read('authorName');
+  }
+  delete(): void {
+    this.act((c) => this.context.fake.deleteComment(c));
+  }
+}
+
+class FakeCommentCollection extends FakeCollection<CommentModel, FakeComment> {
+  constructor(
+    context: FakeContext,
+    private readonly source: () => CommentModel[],
+    parent: FakeClientObject<unknown>,
+  ) {
+    super(context, () => [], parent);
+  }
+  protected list(): CommentModel[] {
+    return this.source();
+  }
+  protected item(): FakeComment {
+    return new FakeComment(this.context, undefined, this);
+  }
+  protected itemProxy(resolve: () => CommentModel | null): FakeComment {
+    return new FakeComment(this.context, resolve, this);
+  }
 }
 
 class FakeRangeCollection extends FakeCollection<LiveRange, FakeRange> {
@@ -1556,6 +1661,20 @@ class FakeBody extends FakeClientObject<BodyTarget> {
   }
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.context, () => [], this);
+  }
+  getComments(): FakeCommentCollection {
+    return new FakeCommentCollection(
+      this.context,
+      () => {
+        const b = this.t;
+        const fake = this.context.fake;
+        if (!fake.supports('1.4')) throw new FakeOfficeError('ApiNotFound', 'Body.getComments needs WordApi 1.4.');
+        const ids = new Set(fake.commentsInOrder().map((c) => c.id));
+        const ordered = [...fake.comments].filter((c) => ids.has(c.id));
+        return b.kind === 'document' ? ordered : ordered.filter((c) => c.range.box === b.cell.box);
+      },
+      this,
+    );
   }
   search(text: string, options?: { matchCase?: boolean }): FakeRangeCollection {
     this.ensure();

@@ -7,13 +7,13 @@ import * as path from 'node:path';
  * Converts a document with headless LibreOffice, one user profile per call so that parallel
  * jest workers never share a profile. Returns the converted bytes.
  */
-export async function sofficeConvert(input: Uint8Array | string, target: 'txt' | 'pdf'): Promise<Buffer> {
+export async function sofficeConvert(input: Uint8Array | string, target: 'txt' | 'pdf' | 'odt'): Promise<Buffer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'baocao-lo-'));
   try {
     const src = path.join(dir, 'input.docx');
     if (typeof input === 'string') copyFileSync(input, src);
     else writeFileSync(src, input);
-    const filter = target === 'txt' ? 'txt:Text (encoded):UTF8' : 'pdf';
+    const filter = target === 'txt' ? 'txt:Text (encoded):UTF8' : target;
     await new Promise<void>((resolve, reject) => {
       execFile(
         'soffice',

@@ -3,7 +3,8 @@
  * Lưu ý, with counts) and within each by section; each shows its message, the figures involved
  * and what would be consistent; each location is a button that selects it in the document.
  * Unambiguous findings offer a quick fix, applied after a confirmation that lists old → new;
- * the check runs again on the re-read document.
+ * the check runs again on the re-read document. Where the host can (Word), the findings are
+ * written into the document as comments ("Ghi nhận xét vào tài liệu") and removed again.
  */
 import * as React from 'react';
 import {
@@ -16,6 +17,8 @@ import {
   Button,
   Caption1,
   Dialog,
+  Field,
+  Input,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -28,7 +31,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { PlannedChange } from '../../app/session';
-import { checkReport } from '../../core/check';
+import { checkReport, type CheckReport } from '../../core/check';
+import { reviewComments } from '../../core/check/annotations';
 import { RULE_LABEL, SEVERITIES, SEVERITY_LABEL, type Finding } from '../../core/check/findings';
 import { planFill, type FillPlan } from '../../core/model/fill';
 import { ChangeList, Loading, PanelHeading, usePanelStyles } from '../common';
@@ -154,8 +158,60 @@ export default function CheckPanel(): React.JSX.Element {
           )}
         </>
       ) : null}
+      {report && host.comments ? <CommentActions report={report} /> : null}
       <FixDialog pending={pending} onApply={() => void apply()} onCancel={() => setPending(undefined)} />
     </section>
+  );
+}
+
+/** "Ghi nhận xét vào tài liệu" and "Xóa nhận xét của baocao". */
+function CommentActions({ report }: { report: CheckReport }): React.JSX.Element {
+  const panel = usePanelStyles();
+  const { host, state, run, busy } = usePane();
+  const writer = host.comments!;
+  const [author, setAuthor] = React.useState('');
+  const [message, setMessage] = React.useState<string | undefined>(undefined);
+  const count = report.summary.error + report.summary.warning;
+
+  const write = async () => {
+    setMessage(undefined);
+    const comments = reviewComments(report, state.snapshot);
+    const result = await run('Đang ghi nhận xét vào tài liệu…', () => writer.write(comments, state.snapshot, writer.authorSettable ? { author } : {}));
+    if (result) {
+      setMessage(
+        `Đã ghi ${result.written} nhận xét (${count} lỗi và cảnh báo, 1 nhận xét tổng hợp ở tiêu đề)${result.replaced ? `; đã thay ${result.replaced} nhận xét cũ của baocao` : ''}.`,
+      );
+    }
+  };
+  const remove = async () => {
+    setMessage(undefined);
+    const n = await run('Đang xóa nhận xét của baocao…', () => writer.removeOurs());
+    if (n !== undefined) setMessage(n ? `Đã xóa ${n} nhận xét của baocao; nhận xét của người khác giữ nguyên.` : 'Tài liệu không có nhận xét nào của baocao.');
+  };
+
+  return (
+    <div className={panel.item} role="group" aria-label="Nhận xét trong tài liệu">
+      {writer.authorSettable ? (
+        <Field label="Tên người nhận xét">
+          <Input value={author} placeholder="Sở Nội vụ" onChange={(_, d) => setAuthor(d.value)} />
+        </Field>
+      ) : (
+        <Caption1>Word ghi tên người dùng đang đăng nhập làm tác giả nhận xét (phần bổ trợ không đặt được tên tác giả).</Caption1>
+      )}
+      <div className={panel.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => void write()}>
+          Ghi nhận xét vào tài liệu
+        </Button>
+        <Button disabled={busy} onClick={() => void remove()}>
+          Xóa nhận xét của baocao
+        </Button>
+      </div>
+      {message ? (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </div>
   );
 }
 
