@@ -80,7 +80,7 @@ function resultCells(r: SummaryRow): Array<string | number | null> {
     r.office ?? null,
     r.period ?? null,
     r.template ?? null,
-    r.mode === 'bound' ? 'gắn ô nhập' : 'nhận dạng',
+    r.mode === 'bound' ? 'gắn ô nhập' : r.mode === 'generic' ? 'không theo mẫu' : 'nhận dạng',
     s.error,
     s.warning,
     s.info,

@@ -24,8 +24,9 @@ export interface SummaryRow {
   unreadable?: string;
   office?: string;
   period?: string;
-  template?: string;
-  mode?: 'bound' | 'recognized';
+  /** The template the check recognised; null when the document is not a known template's report. */
+  template?: string | null;
+  mode?: 'bound' | 'recognized' | 'generic';
   summary?: Summary;
   checked?: string;
   /** Figures by field id (fields without a value are absent). */
