@@ -5,8 +5,11 @@
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const bundle = process.env.BAOCAO_FROM_SOURCE === '1' ? undefined : require('./bundle.cjs').freshBundle(path.join(root, 'dist', 'cli'), root);
+const dir = path.join(root, 'dist', 'cli');
+const { freshBundle, useCodeCache } = require('./bundle.cjs');
+const bundle = process.env.BAOCAO_FROM_SOURCE === '1' ? undefined : freshBundle(dir, root);
 if (bundle) {
+  useCodeCache(dir);
   require(bundle).run(process.argv.slice(2));
 } else {
   require('tsx/cjs');

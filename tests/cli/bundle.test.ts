@@ -14,6 +14,7 @@ import { REPO_DIR } from '../helpers/paths';
 const OUT = path.join('dist', `cli-test-${process.pid}`);
 const outDir = path.join(REPO_DIR, OUT);
 const { freshBundle } = require('../../bin/bundle.cjs') as { freshBundle: (dir: string, root: string) => string | undefined };
+const BUNDLE_JS = path.join(REPO_DIR, 'bin', 'bundle.cjs');
 
 let build: ReturnType<typeof spawnSync>;
 beforeAll(() => {
@@ -26,9 +27,10 @@ beforeAll(() => {
 }, 130_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-/** Runs the bundle's run() as bin/baocao.cjs does; reports which bundles were loaded. */
+/** Runs the bundle's run() as bin/baocao.cjs does (with the code caches); reports which bundles were loaded. */
 function runBundle(args: string[]) {
-  const script = `const m = require(${JSON.stringify(path.join(outDir, 'baocao.cjs'))});
+  const script = `require(${JSON.stringify(BUNDLE_JS)}).useCodeCache(${JSON.stringify(outDir)});
+    const m = require(${JSON.stringify(path.join(outDir, 'baocao.cjs'))});
     process.on('exit', () => process.stderr.write('\\n@loaded ' + JSON.stringify(Object.keys(require.cache).filter((k) => k.startsWith(${JSON.stringify(outDir)})).map((k) => k.slice(${outDir.length + 1})))));
     m.run(${JSON.stringify(args)});`;
   const r = spawnSync(process.execPath, ['-e', script], { cwd: REPO_DIR, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
@@ -39,7 +41,9 @@ function runBundle(args: string[]) {
 test('builds the entry and one bundle per command, with the list of its sources', () => {
   expect(build.status).toBe(0);
   expect(build.stdout).toMatch(/CLI đã đóng gói/);
-  for (const f of ['baocao.cjs', 'check-command.cjs', 'extract-command.cjs', 'fill-command.cjs', 'rollover-command.cjs', 'baocao.inputs.json']) {
+  const files = ['baocao.cjs', 'check-command.cjs', 'extract-command.cjs', 'fill-command.cjs', 'rollover-command.cjs', 'baocao.inputs.json'];
+  // V8 code caches from the warm-up runs, one per bundle.
+  for (const f of [...files, 'baocao.v8cache', 'check-command.v8cache', 'fill-command.v8cache', 'template-command.v8cache']) {
     expect([f, existsSync(path.join(outDir, f))]).toEqual([f, true]);
   }
   const list = JSON.parse(readFileSync(path.join(outDir, 'baocao.inputs.json'), 'utf8')) as { inputs: string[] };
