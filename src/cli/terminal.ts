@@ -4,8 +4,10 @@
  */
 
 // Escape sequences as a whole (CSI … final byte, OSC/DCS/APC/PM/SOS … BEL or ST, ESC + one
-// character), then any remaining C0 control but \n and \t, DEL, and C1 (U+0080–U+009F).
-const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]?|\u009b[0-?]*[ -/]*[@-~]?|[\u001b\u009d\u0090\u009e\u009f]\][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[PX^_][^\u001b\u009c]*(?:\u001b\\|\u009c)?|\u001b[\s\S]?/gu;
+// character), then any remaining C0 control but \n and \t, DEL, and C1 (U+0080–U+009F). A string
+// sequence left open ends at the line's end: it cannot hide the lines after it.
+const ESCAPES =
+  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|(?:\u001b[PX^_]|[\u0090\u0098\u009e\u009f])[^\u001b\u009c\n]*(?:\u001b\\|\u009c)?|\u001b[\s\S]?/gu;
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
 
 /** Removes escape sequences and control characters (keeps \n and \t). */
