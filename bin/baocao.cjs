@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// The baocao command line. Runs the bundle built by `npm ci` (scripts/build-cli.cjs) while it is
-// up to date with every source it was built from; otherwise (a dev checkout with edits, no
+// The baocao command line. Runs the bundles built by `npm ci` (scripts/build-cli.cjs) while they
+// are up to date with the sources they were built from; otherwise (a dev checkout with edits, no
 // build yet, BAOCAO_FROM_SOURCE=1) the TypeScript sources through tsx, which is slower to start.
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const dir = path.join(root, 'dist', 'cli');
-const { freshBundle, useCodeCache } = require('./bundle.cjs');
+const { freshBundle, loadBundles } = require('./bundle.cjs');
 const bundle = process.env.BAOCAO_FROM_SOURCE === '1' ? undefined : freshBundle(dir, root);
 if (bundle) {
-  useCodeCache(dir);
+  loadBundles(dir, root);
   require(bundle).run(process.argv.slice(2));
 } else {
   require('tsx/cjs');

@@ -3,34 +3,49 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const list = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'baocao.inputs.json'), 'utf8'));
+
 /**
- * The bundle's entry file when it may run, else undefined: every bundle has the size it was
- * built with and no source it was built from is newer than the build.
+ * True when bundle `name` of `dir` may run: it has the size it was built with and none of its
+ * sources is newer than the build (a package's package.json stands for its files). Each bundle
+ * is checked only when it is loaded: `--help` checks the entry's few sources, not the core's.
  */
-function freshBundle(dir, root) {
+function isFresh(dir, root, name) {
   try {
-    const { builtAt, outputs, inputs } = JSON.parse(fs.readFileSync(path.join(dir, 'baocao.inputs.json'), 'utf8'));
-    for (const [file, size] of Object.entries(outputs)) if (fs.statSync(path.join(dir, file)).size !== size) return undefined;
-    for (const input of inputs) if (fs.statSync(path.join(root, input)).mtimeMs > builtAt) return undefined;
-    return path.join(dir, 'baocao.cjs');
+    const { builtAt, bundles } = list(dir);
+    const bundle = bundles[name];
+    if (!bundle || fs.statSync(path.join(dir, name)).size !== bundle.size) return false;
+    for (const input of bundle.inputs) if (fs.statSync(path.join(root, input)).mtimeMs > builtAt) return false;
+    return true;
   } catch {
-    return undefined; // No bundle, an input gone, or an unreadable list.
+    return false; // No list, a bundle or a source gone.
   }
 }
 
+/** The entry bundle when it may run, else undefined. */
+function freshBundle(dir, root) {
+  return isFresh(dir, root, 'baocao.cjs') ? path.join(dir, 'baocao.cjs') : undefined;
+}
+
 /**
- * Compiles the bundles of `dir` with V8's code cache (NAME.v8cache beside NAME.cjs, written by
- * the build after warm-up runs): most of a command's start-up is compiling ~800 KB of JavaScript.
- * V8 rejects a cache of another Node version or other flags and compiles as usual. With
- * `write`, the caches of the bundles loaded are (re)written when the process exits.
+ * Loads the bundles of `dir` as main requires them: a command's bundle when it is fresh,
+ * compiled with V8's code cache (NAME.v8cache, written by the build after warm-up runs; V8
+ * rejects a cache of another Node version and compiles as usual), else that command from its
+ * TypeScript sources through tsx. With `write`, caches are (re)written at exit.
  */
-function useCodeCache(dir, write = false) {
+function loadBundles(dir, root, write = false) {
   const Module = require('node:module');
   const vm = require('node:vm');
   const plain = Module._extensions['.js'];
   const loaded = [];
   Module._extensions['.cjs'] = function (module, filename) {
     if (path.dirname(filename) !== dir) return plain(module, filename);
+    const name = path.basename(filename);
+    if (name !== 'baocao.cjs' && !isFresh(dir, root, name)) {
+      require('tsx/cjs');
+      module.exports = require(path.join(root, 'src', 'cli', name.replace(/\.cjs$/, '.ts')));
+      return;
+    }
     const cacheFile = filename.replace(/\.cjs$/, '.v8cache');
     let cachedData;
     try {
@@ -45,4 +60,4 @@ function useCodeCache(dir, write = false) {
   if (write) process.on('exit', () => loaded.forEach(({ script, cacheFile }) => fs.writeFileSync(cacheFile, script.createCachedData())));
 }
 
-module.exports = { freshBundle, useCodeCache };
+module.exports = { freshBundle, isFresh, loadBundles };

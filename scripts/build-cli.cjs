@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * Bundles the command line (src/cli, the core, the engine and their dependencies) into one
- * CommonJS file, dist/cli/baocao.cjs, so that `baocao` starts without transpiling TypeScript.
- * Runs from `npm ci`/`npm install` (prepare) and `npm run build:cli`. Beside the bundle,
- * baocao.inputs.json lists the files it was built from: bin/baocao.cjs runs the bundle only
- * while none of them is newer, else the sources through tsx (a dev checkout stays correct).
- * Each command is its own bundle beside it (dist/cli/check-command.cjs, …), required by main
- * only when that command runs: `baocao --help` compiles a few kilobytes, not the core.
+ * Bundles the command line (src/cli, the core, the engine and their dependencies) so that
+ * `baocao` starts without transpiling TypeScript: an entry, dist/cli/baocao.cjs (main, the
+ * parser, the usage), and one bundle per command beside it (check-command.cjs, …), required by
+ * main only when that command runs: `baocao --help` compiles a few kilobytes, not the core.
+ * Runs from `npm ci`/`npm install` (prepare) and `npm run build:cli`. baocao.inputs.json lists
+ * each bundle's size and sources: bin/bundle.cjs runs a bundle only while none of its sources is
+ * newer, else that part from the TypeScript sources through tsx (a dev checkout stays correct).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -28,7 +28,7 @@ try {
 }
 
 /**
- * V8 code caches for the bundles (bin/bundle.cjs useCodeCache): every command runs once on the
+ * V8 code caches for the bundles (bin/bundle.cjs loadBundles): every command runs once on the
  * sample, in a temporary folder, so that the functions a run needs are in its cache.
  */
 function warmUp(commands) {
@@ -46,11 +46,13 @@ function warmUp(commands) {
     'adopt-command': ['adopt', sample, '-o', path.join(tmp, 'adopt.docx')],
     'template-command': ['template', '-o', path.join(tmp, 'template.docx')],
     'demo-command': ['demo'],
+    'annotate-command': ['annotate', sample, '-o', path.join(tmp, 'annotate.docx')],
+    'summary-command': ['summary', sample, '-o', path.join(tmp, 'summary.xlsx')],
   };
   try {
     // Each run rewrites the caches of the bundles it loads: the entry's comes from the last.
     for (const args of [...commands.map((c) => runs[c]).filter(Boolean), ['--help']]) {
-      const script = `const b = require(${JSON.stringify(path.join(ROOT, 'bin', 'bundle.cjs'))}); b.useCodeCache(${JSON.stringify(OUT_DIR)}, true); require(${JSON.stringify(OUT)}).run(${JSON.stringify(args)});`;
+      const script = `const b = require(${JSON.stringify(path.join(ROOT, 'bin', 'bundle.cjs'))}); b.loadBundles(${JSON.stringify(OUT_DIR)}, ${JSON.stringify(ROOT)}, true); require(${JSON.stringify(OUT)}).run(${JSON.stringify(args)});`;
       spawnSync(process.execPath, ['-e', script], { cwd: tmp, stdio: 'ignore', timeout: 120_000 });
     }
   } finally {
@@ -95,14 +97,23 @@ async function main() {
     metafile: true,
     logLevel: 'warning',
   });
-  const inputs = Object.keys(result.metafile.inputs).sort();
-  // Sizes of the bundles, to tell a bundle cut short or replaced since.
-  const outputs = Object.fromEntries(Object.keys(result.metafile.outputs).map((f) => [path.basename(f), fs.statSync(path.join(ROOT, f)).size]));
+  // Per bundle: its size (to tell one cut short or replaced since) and the sources it was built
+  // from, a package's files stood for by its package.json (npm rewrites both together).
+  const source = (input) => {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    return m ? `${m[1]}/package.json` : input;
+  };
+  const bundles = {};
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    const inputs = [...new Set(Object.keys(output.inputs).map(source))].sort();
+    bundles[path.basename(file)] = { size: fs.statSync(path.join(ROOT, file)).size, inputs };
+  }
+  const inputs = new Set(Object.values(bundles).flatMap((b) => b.inputs));
   // builtAt is the build's start: a source saved during the build counts as newer.
-  fs.writeFileSync(INPUTS, `${JSON.stringify({ builtAt: startedAt, outputs, inputs }, null, 1)}\n`);
+  fs.writeFileSync(INPUTS, `${JSON.stringify({ builtAt: startedAt, bundles }, null, 1)}\n`);
   warmUp(commands);
-  const kb = (outputs['baocao.cjs'] / 1024).toFixed(0);
-  console.log(`baocao: CLI đã đóng gói (bundled) → ${path.relative(ROOT, OUT)} (${kb} KB) và ${commands.length} lệnh, từ ${inputs.length} tệp nguồn`);
+  const kb = (bundles['baocao.cjs'].size / 1024).toFixed(0);
+  console.log(`baocao: CLI đã đóng gói (bundled) → ${path.relative(ROOT, OUT)} (${kb} KB) và ${commands.length} lệnh, từ ${inputs.size} tệp nguồn`);
 }
 
 main().catch((error) => {
