@@ -37,6 +37,7 @@ import {
   WView,
   Walker,
   childElements,
+  pushAll,
   domOps,
   emptyModel,
   liteMaterializer,
@@ -132,7 +133,7 @@ export class OoxmlDocument implements ReportDocument {
     const { text } = pkg.getText(name);
     refuseDoctype(text, name);
     const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    const lite = parseLite(source, liteMaterializer());
+    const lite = parseLite(source, liteMaterializer(), name);
     if ('bail' in lite) {
       doc.liteFallback = `xml: ${lite.bail}`;
       doc.dom();
@@ -374,7 +375,7 @@ export class OoxmlDocument implements ReportDocument {
         const props = this.sdtProps(el);
         if (props.lock !== 'none') throw this.lockedError(props);
       }
-      stack.push(...childElements(el));
+      pushAll(stack, childElements(el));
     }
   }
 
@@ -464,9 +465,9 @@ export class OoxmlDocument implements ReportDocument {
         out.push({ text: new Walker(this.view, emptyModel<Element>()).tableText(c) });
       } else if (c.localName === 'sdt') {
         const content = this.wChild(c, 'sdtContent');
-        if (content) out.push(...this.cellSegments(content));
+        if (content) pushAll(out, this.cellSegments(content));
       } else if (c.localName === 'customXml') {
-        out.push(...this.cellSegments(c));
+        pushAll(out, this.cellSegments(c));
       }
     }
     return out;
@@ -567,7 +568,7 @@ export class OoxmlDocument implements ReportDocument {
     while (stack.length) {
       const e = stack.pop()!;
       if (e !== el && this.isW(e, local)) out.push(e);
-      stack.push(...childElements(e));
+      pushAll(stack, childElements(e));
     }
     if (this.isW(el, local)) out.push(el);
     return out;
@@ -887,7 +888,7 @@ export class OoxmlDocument implements ReportDocument {
           if (Number.isFinite(v)) ids.add(v);
           continue;
         }
-        stack.push(...childElements(el));
+        pushAll(stack, childElements(el));
       }
       this.sdtIds = ids;
     }
@@ -917,7 +918,7 @@ export class OoxmlDocument implements ReportDocument {
         const id = this.wChild(el, 'id');
         if (id) this.setWVal(id, String(this.newSdtId()));
       }
-      stack.push(...childElements(el));
+      pushAll(stack, childElements(el));
     }
     const tcs = new Walker(this.view, emptyModel<Element>()).rowCells(clone);
     tcs.forEach((tc, i) => this.setBlocksText(tc, cells[i] ?? ''));

@@ -27,6 +27,8 @@
  * are read like xmldom does: raw tab/CR/LF become spaces, then references are replaced.
  */
 
+import { DocumentError } from '../types';
+
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
@@ -248,6 +250,24 @@ function decodeAttrValue(src: string, vs: number, ve: number): string {
 // ---------------------------------------------------------------------------------------------
 // The reader
 
+/** Attribute count up to which duplicates are found by comparing in place. */
+const SMALL_TAG = 8;
+
+/**
+ * Deepest element nesting accepted (the root is depth 1). Real documents stay far below (the
+ * deepest part of the 297-file corpus is 42); the walks over a document tree may recurse once per
+ * level, so a bound here keeps every later walk far from the stack limit.
+ */
+export const MAX_XML_DEPTH = 1000;
+
+export function tooDeep(partName: string): DocumentError {
+  return new DocumentError(
+    'too-deep',
+    `Thành phần "${partName}" của tệp .docx lồng nhau quá sâu (hơn ${MAX_XML_DEPTH} cấp phần tử); tệp bị từ chối.`,
+    `element nesting deeper than ${MAX_XML_DEPTH}`,
+  );
+}
+
 class Bail {
   constructor(readonly reason: string) {}
 }
@@ -286,6 +306,8 @@ class Reader {
   private aStart: number[] = [];
   private aEnd: number[] = [];
   private aNs: string[] = [];
+  /** Qualified names of the current start tag's attributes, once it has more than SMALL_TAG. */
+  private readonly aSeen = new Set<string>();
   // Open elements.
   private depth = 0;
   private readonly stackNames: Name[] = [];
@@ -302,6 +324,7 @@ class Reader {
   constructor(
     private readonly src: string,
     private readonly materialize: Materialize,
+    private readonly partName: string,
   ) {
     this.len = src.length;
     this.scope = new Scope(new Map(ROOT_SCOPE_ENTRIES));
@@ -461,6 +484,25 @@ class Reader {
     this.pos = end + 3;
   }
 
+  /**
+   * Refuses a second attribute with the qualified name of `attr` among the `count` read so far.
+   * Tags with few attributes (nearly all) compare in place; past SMALL_TAG the names go into a
+   * set, so an element with 200 000 attributes is checked in linear time, not quadratic.
+   */
+  private checkDuplicate(attr: Name, count: number): void {
+    if (count < SMALL_TAG) {
+      for (let i = 0; i < count; i++) if (this.aNames[i]!.qname === attr.qname) this.bail('duplicate attribute');
+      return;
+    }
+    const seen = this.aSeen;
+    if (count === SMALL_TAG) {
+      seen.clear();
+      for (let i = 0; i < count; i++) seen.add(this.aNames[i]!.qname);
+    }
+    if (seen.has(attr.qname)) this.bail('duplicate attribute');
+    seen.add(attr.qname);
+  }
+
   private endTag(lt: number): void {
     const src = this.src;
     // The end tag must repeat the open element's name exactly (a longer name fails below).
@@ -522,7 +564,7 @@ class Reader {
       if (this.nextLt < ve) this.bail("'<' in an attribute value");
       if (this.nextAmp < vs) this.nextAmp = this.indexOrEnd('&', vs);
       if (this.nextAmp < ve) this.refs(vs, ve, false);
-      for (let i = 0; i < count; i++) if (this.aNames[i]!.qname === attr.qname) this.bail('duplicate attribute');
+      this.checkDuplicate(attr, count);
       this.aNames[count] = attr;
       this.aStart[count] = vs;
       this.aEnd[count] = ve;
@@ -571,14 +613,14 @@ class Reader {
         this.aNs[i] = bound;
       }
       if (mixed) {
+        // One pass with a set keyed by namespace and local name (linear in the attribute count).
+        const seen = new Set<string>();
         for (let i = 0; i < count; i++) {
           const a = this.aNames[i]!;
           if (a.prefix === null || a.declares) continue;
-          for (let j = i + 1; j < count; j++) {
-            const b = this.aNames[j]!;
-            if (b.prefix === null || b.declares || b.local !== a.local) continue;
-            if (this.aNs[j] === this.aNs[i]) this.bail('duplicate attribute (namespace)');
-          }
+          const key = `${this.aNs[i]!} ${a.local}`;
+          if (seen.has(key)) this.bail('duplicate attribute (namespace)');
+          seen.add(key);
         }
       }
     }
@@ -597,6 +639,7 @@ class Reader {
     if (selfClosing) {
       this.scope = parentScope;
     } else {
+      if (this.depth >= MAX_XML_DEPTH) throw tooDeep(this.partName);
       this.stackNames[this.depth] = name;
       this.stackEls[this.depth] = el;
       this.stackScopes[this.depth] = parentScope;
@@ -609,10 +652,11 @@ class Reader {
 
 /**
  * Reads `text` (the part without its byte order mark) into a lite tree, or explains why it will
- * not (the caller then uses the DOM path). Never throws for any input.
+ * not (the caller then uses the DOM path). Throws only one DocumentError ('too-deep', nesting
+ * beyond MAX_XML_DEPTH), which the DOM path would refuse too.
  */
-export function parseLite(text: string, materialize: Materialize): LiteResult {
-  const reader = new Reader(text, materialize);
+export function parseLite(text: string, materialize: Materialize, partName = 'XML'): LiteResult {
+  const reader = new Reader(text, materialize, partName);
   try {
     return { root: reader.run() };
   } catch (e) {

@@ -46,6 +46,11 @@ export interface NodeOps<N> {
   text(n: N): string;
 }
 
+/** Appends `items` to `out` one by one (a spread would hit the engine's argument limit). */
+export function pushAll<T>(out: T[], items: readonly T[]): void {
+  for (const x of items) out.push(x);
+}
+
 export function childElements(el: Node): Element[] {
   const out: Element[] = [];
   for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as Element);
@@ -391,11 +396,11 @@ export class Walker<N> {
           const content = this.view.wChild(el, 'sdtContent');
           const inner = content !== undefined ? this.blockContainer(content, tableIndex) : [];
           info.text = inner.join('\n');
-          texts.push(...inner);
+          pushAll(texts, inner);
           break;
         }
         case 'customXml':
-          texts.push(...this.blockContainer(el, tableIndex));
+          pushAll(texts, this.blockContainer(el, tableIndex));
           break;
         default:
           break;

@@ -32,6 +32,7 @@
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { DocumentError } from '../types';
+import { MAX_XML_DEPTH, tooDeep } from './fastxml';
 
 export type XmlEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -236,6 +237,7 @@ export function parseXml(text: string, partName = 'XML', encoding: XmlEncoding =
   }
   const root = doc.documentElement;
   if (!root) throw malformed(partName, 'no root element');
+  checkDepth(root, partName);
 
   const needOffsets = source.includes('></');
   const starts = lineStarts(source);
@@ -255,6 +257,34 @@ export function parseXml(text: string, partName = 'XML', encoding: XmlEncoding =
 
   if (needOffsets) keepExpandedEmptyElements(doc, root, source, starts);
   return new XmlPart(doc, root, source, prolog, epilog, encoding, starts, rootStart, rootEnd);
+}
+
+/** Refuses a tree nested deeper than MAX_XML_DEPTH (iteratively; see fastxml.ts). */
+function checkDepth(root: Element, partName: string): void {
+  let depth = 1;
+  let n: Node = root;
+  // Pre-order walk by first child / next sibling / parent: constant extra space.
+  for (;;) {
+    let next: Node | null = n.firstChild;
+    while (next && next.nodeType !== 1) next = next.nextSibling;
+    if (next) {
+      depth++;
+      if (depth > MAX_XML_DEPTH) throw tooDeep(partName);
+      n = next;
+      continue;
+    }
+    for (;;) {
+      if (n === root) return;
+      let sib: Node | null = n.nextSibling;
+      while (sib && sib.nodeType !== 1) sib = sib.nextSibling;
+      if (sib) {
+        n = sib;
+        break;
+      }
+      n = n.parentNode!;
+      depth--;
+    }
+  }
 }
 
 /** Gives every childless element that was written `<a></a>` an empty text node (see header). */
