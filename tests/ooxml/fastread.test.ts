@@ -144,22 +144,34 @@ describe('fast read path: same snapshot as the DOM path', () => {
 
   test('a document outside the fast subset is read by the DOM path, with the same result as before', () => {
     // A bare "&" in text is accepted by xmldom (kept literally) but not by the strict reader;
-    // a processing instruction inside the body, and a body in the default namespace, likewise.
+    // a processing instruction inside the body likewise.
     const cases: Array<[string, string, string]> = [
       ['bare ampersand', documentXml('<w:p><w:r><w:t>AT& T</w:t></w:r></w:p>'), 'AT& T'],
       ['processing instruction', documentXml('<w:p><?pi data?><w:r><w:t>pi</w:t></w:r></w:p>'), 'pi'],
       // xmldom accepts a CDATA section after the root element; the strict reader leaves it to the DOM.
       ['CDATA after the root', documentXml('<w:p><w:r><w:t>cdata</w:t></w:r></w:p>') + '<![CDATA[x]]>', 'cdata'],
-      [
-        'default namespace body',
-        `<document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><body><p><r><t>plain</t></r></p></body></document>`,
-        'plain',
-      ],
     ];
     for (const [name, xml, text] of cases) {
       const doc = OoxmlDocument.open(buildDocx(xml));
       expect({ name, path: doc.readPath.startsWith('dom') }).toEqual({ name, path: true });
       expect(doc.readSync().blocks[0]).toMatchObject({ type: 'paragraph', text });
+    }
+  });
+
+  test('a body in the default namespace or under another prefix is read by the fast path, as the DOM reads it', () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const body = '<body><p><pPr><pStyle val="Heading1"/></pPr><r><t>plain</t></r></p><sdt><sdtPr><tag val="k"/></sdtPr><sdtContent><p/></sdtContent></sdt></body>';
+    const cases = [
+      `<document xmlns="${W}">${body}</document>`,
+      `<document xmlns="${W}" xmlns:w="${W}">${body.replace(/ val=/g, ' w:val=')}</document>`,
+      `<x:document xmlns:x="${W}">${body.replace(/<(\/?)([a-z])/gi, '<$1x:$2').replace(/ val=/g, ' x:val=')}</x:document>`,
+    ];
+    for (const xml of cases) {
+      const { path, fast, dom } = OoxmlDocument.compareReadPaths(buildDocx(xml));
+      expect(path).toBe('fast');
+      expect(fast).toEqual(dom);
+      expect(dom.blocks[0]).toMatchObject({ type: 'paragraph', text: 'plain', style: 'Heading1' });
+      expect(dom.controls[0]).toMatchObject({ tag: 'k', level: 'block' });
     }
   });
 });

@@ -82,6 +82,17 @@ interface DomState {
   part: XmlPart;
   body: Element;
   view: WView<Element>;
+  /** Prefix for new WordprocessingML attributes (never empty: attributes have no default namespace). */
+  attrPrefix: string;
+}
+
+/** A non-empty prefix bound to `ns` on the root element, if any. */
+function nonEmptyPrefix(root: Element, ns: string): string | undefined {
+  for (let i = 0; i < root.attributes.length; i++) {
+    const a = root.attributes.item(i)!;
+    if (a.prefix === 'xmlns' && a.value === ns) return a.localName;
+  }
+  return undefined;
 }
 
 /** The main part as a lite tree (fast read path), until the DOM is built. */
@@ -143,13 +154,7 @@ export class OoxmlDocument implements ReportDocument {
     if (root.local !== 'document' || (root.ns !== W_NS && root.ns !== W_STRICT_NS)) throw notWordprocessing(name, root.qname);
     const body = root.kids?.find((c) => c.local === 'body' && c.ns === root.ns);
     if (!body) throw noBody();
-    if (body.prefix === null) {
-      // The `prefix:val` fallback needs the DOM's prefix lookup; rare enough to take the DOM path.
-      doc.liteFallback = 'w:body without a prefix';
-      doc.dom();
-      return doc;
-    }
-    doc.lite = { body, view: new WView(liteOps, root.ns, body.prefix) };
+    doc.lite = { body, view: new WView(liteOps, root.ns, body.prefix ?? '') };
     return doc;
   }
 
@@ -222,8 +227,11 @@ export class OoxmlDocument implements ReportDocument {
     const body = childElements(root).find((c) => c.localName === 'body' && c.namespaceURI === ns);
     if (!body) throw noBody();
     const wNs = body.namespaceURI ?? W_NS;
-    const wPrefix = body.prefix ?? root.lookupPrefix(wNs) ?? 'w';
-    this.domState = { part, body, view: new WView(domOps, wNs, wPrefix) };
+    // Any prefix, or none (a default namespace): new elements take the body's, and new
+    // attributes a prefix bound to the namespace ('w' declared by the serializer when none is).
+    const wPrefix = body.prefix ?? '';
+    const attrPrefix = body.prefix || nonEmptyPrefix(root, wNs) || 'w';
+    this.domState = { part, body, view: new WView(domOps, wNs, wPrefix), attrPrefix };
     return this.domState;
   }
 
@@ -600,11 +608,12 @@ export class OoxmlDocument implements ReportDocument {
   // --- mutations -------------------------------------------------------------------------------
 
   private w(local: string): Element {
-    return this.part.doc.createElementNS(this.view.wNs, `${this.view.wPrefix}:${local}`);
+    const prefix = this.view.wPrefix;
+    return this.part.doc.createElementNS(this.view.wNs, prefix ? `${prefix}:${local}` : local);
   }
 
   private setWVal(el: Element, value: string, name = 'val'): void {
-    el.setAttributeNS(this.view.wNs, `${this.view.wPrefix}:${name}`, value);
+    el.setAttributeNS(this.view.wNs, `${this.dom().attrPrefix}:${name}`, value);
   }
 
   private setT(t: Element, text: string): void {

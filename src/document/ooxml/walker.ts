@@ -159,7 +159,7 @@ export class WView<N> {
   constructor(
     readonly ops: NodeOps<N>,
     readonly wNs: string,
-    /** Prefix used for the `prefix:val` attribute fallback (the body's prefix). */
+    /** The body's prefix ('' for a default namespace): new elements and the `prefix:val` fallback. */
     readonly wPrefix: string,
   ) {}
 
@@ -178,7 +178,8 @@ export class WView<N> {
     if (el === undefined) return undefined;
     const v = this.ops.attrNS(el, this.wNs, name);
     if (v !== null && v !== '') return v;
-    const alt = this.ops.attr(el, `${this.wPrefix}:${name}`);
+    // An attribute written with the body's prefix (or, without one, bare) but not in the namespace.
+    const alt = this.ops.attr(el, this.wPrefix ? `${this.wPrefix}:${name}` : name);
     return alt === null ? undefined : alt;
   }
 

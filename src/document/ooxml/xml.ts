@@ -249,14 +249,43 @@ export function parseXml(text: string, partName = 'XML', encoding: XmlEncoding =
   if (rootTag.selfClosing) {
     rootEnd = rootTag.end;
   } else {
-    const close = source.lastIndexOf('</' + root.tagName);
-    if (close < rootTag.end) throw malformed(partName, 'cannot locate the end of the root element');
-    rootEnd = source.indexOf('>', close) + 1;
+    const endTagAt = (close: number, end: number): boolean =>
+      close >= rootTag.end &&
+      /^<\/[^\s>]+\s*>$/.test(source.slice(close, end)) &&
+      source.slice(close + 2, close + 2 + root.tagName.length) === root.tagName;
+    rootEnd = epilogStart(source);
+    let close = source.lastIndexOf('</' + root.tagName, rootEnd);
+    if (!endTagAt(close, rootEnd)) {
+      // An epilog this scan does not follow (xmldom also accepts CDATA there): the last end tag.
+      close = source.lastIndexOf('</' + root.tagName);
+      rootEnd = source.indexOf('>', close) + 1;
+      if (!endTagAt(close, rootEnd)) throw malformed(partName, 'cannot locate the end of the root element');
+    }
   }
   const epilog = source.slice(rootEnd);
 
   if (needOffsets) keepExpandedEmptyElements(doc, root, source, starts);
   return new XmlPart(doc, root, source, prolog, epilog, encoding, starts, rootStart, rootEnd);
+}
+
+/**
+ * Where the epilog (whitespace, comments, processing instructions after the root element) of a
+ * well-formed text begins, found from the end: a comment in the epilog may contain the root's
+ * end tag ("<!-- </w:document> -->"), so the last "</w:document>" is not necessarily the root's.
+ * A comment cannot contain "--", so the last "<!--" before a final "-->" starts that comment;
+ * a processing instruction cannot contain "?>", and the last "<?" before it starts it unless its
+ * data holds "<?" (then the end tag check of the caller refuses the text).
+ */
+function epilogStart(source: string): number {
+  let end = source.length;
+  for (;;) {
+    while (end > 0 && /[ \t\r\n]/.test(source.charAt(end - 1))) end--;
+    let start = -1;
+    if (source.endsWith('-->', end)) start = source.lastIndexOf('<!--', end - 3);
+    else if (source.endsWith('?>', end)) start = source.lastIndexOf('<?', end - 2);
+    if (start < 0) return end;
+    end = start;
+  }
 }
 
 /** Refuses a tree nested deeper than MAX_XML_DEPTH (iteratively; see fastxml.ts). */
