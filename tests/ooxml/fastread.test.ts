@@ -98,7 +98,7 @@ describe('fast read path: same snapshot as the DOM path', () => {
     }
   });
 
-  test('open + read builds no DOM; the first edit builds it and edits the element the fast snapshot named', () => {
+  test('open + read builds no DOM, nor does an edit: it edits, through the edit tree, the element the fast snapshot named', () => {
     const original = new Uint8Array(fs.readFileSync(RECEIVED_SAMPLE));
     const doc = OoxmlDocument.open(original);
     const snap = doc.readSync();
@@ -111,8 +111,8 @@ describe('fast read path: same snapshot as the DOM path', () => {
     const para = snap.blocks.find((b): b is ParagraphBlock => b.type === 'paragraph' && b.text.includes('30.407'))!;
     const start = para.text.indexOf('30.407');
     doc.applySync([{ kind: 'paragraph', blockIndex: para.index, start, end: start + 6, text: '31.512' }]);
-    expect(doc.package.isParsed(doc.package.mainPartName)).toBe(true);
-    expect(doc.readPath).toMatch(/^dom/);
+    expect(doc.package.isParsed(doc.package.mainPartName)).toBe(false);
+    expect(doc.readPath).toBe('edit tree');
     const after = doc.readSync();
     expect((after.blocks[para.index] as ParagraphBlock).text).toBe(para.text.replace('30.407', '31.512'));
     // A fresh open of the saved file takes the fast path again and sees the edit.
@@ -121,7 +121,7 @@ describe('fast read path: same snapshot as the DOM path', () => {
     expect(reopened.readSync()).toEqual(after);
   });
 
-  test('if the fast and DOM snapshots ever disagreed, an edit is refused and the next read uses the DOM', () => {
+  test('if the fast and edit-tree snapshots ever disagreed, an edit is refused and the next read uses the edit tree', () => {
     // Simulate a divergence: the lite tree reports different text for w:t.
     const spy = jest.spyOn(liteOps, 'text').mockImplementation(() => 'khác');
     let saved: Uint8Array;
@@ -131,7 +131,7 @@ describe('fast read path: same snapshot as the DOM path', () => {
       expect((fast.blocks[0] as ParagraphBlock).text).toBe('khác');
       const err = catchDocumentError(() => doc.applySync([{ kind: 'paragraph', blockIndex: 0, start: 0, end: 1, text: 'x' }]));
       expect(err.code).toBe('stale-edit');
-      expect(doc.readPath).toBe('dom: fast and DOM snapshots differ');
+      expect(doc.readPath).toBe('edit tree: fast and DOM snapshots differ');
       const dom = doc.readSync();
       expect((dom.blocks[0] as ParagraphBlock).text).toBe('một');
       doc.applySync([{ kind: 'paragraph', blockIndex: 0, start: 0, end: 3, text: 'hai' }]);

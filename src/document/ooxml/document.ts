@@ -27,9 +27,10 @@ import {
   type ReportDocument,
   type WrapEdit,
 } from '../types';
-import { NotMaterialized, parseLite, type LiteElement } from './fastxml';
+import { KEEP_KIDS, NotMaterialized, parseLite, type LiteElement } from './fastxml';
+import { SElement, SplicePart } from './stree';
 import { DocxPackage } from './package';
-import { refuseDoctype, type XmlPart } from './xml';
+import { refuseDoctype, type XmlEncoding } from './xml';
 import {
   W14_NS,
   W_NS,
@@ -78,8 +79,18 @@ interface PlannedOp {
 }
 
 /** The main part as a DOM, built on first need (edits, or a document the fast reader declines). */
+/** What the edit code needs of a part: an XmlPart (xmldom) or a SplicePart (edit tree). */
+interface EditPart {
+  readonly root: Element;
+  readonly doc: { createElementNS(ns: string, qname: string): Element };
+  markDirty(node: Node): void;
+  prepareForEdit(): void;
+}
+
 interface DomState {
-  part: XmlPart;
+  part: EditPart;
+  /** Set when the part is edited through the edit tree (no xmldom); saved by splicing. */
+  splice?: SplicePart;
   body: Element;
   view: WView<Element>;
   /** Prefix for new WordprocessingML attributes (never empty: attributes have no default namespace). */
@@ -127,6 +138,8 @@ export class OoxmlDocument implements ReportDocument {
   private lite: LiteState | undefined;
   /** Why the fast read path was not used (diagnostics and tests); undefined while it is. */
   private liteFallback: string | undefined;
+  /** The main part's text as the fast reader accepted it (without BOM), for the edit tree. */
+  private spliceSource: { source: string; bom: string; encoding: XmlEncoding } | undefined;
   private sdtIds: Set<number> | undefined;
   /** Rows inserted in this batch, by the row they were inserted after (keeps successive inserts in order). */
   private readonly insertedAfter = new WeakMap<Node, Element>();
@@ -141,7 +154,7 @@ export class OoxmlDocument implements ReportDocument {
     const pkg = DocxPackage.open(bytes);
     const doc = new OoxmlDocument(pkg);
     const name = pkg.mainPartName;
-    const { text } = pkg.getText(name);
+    const { text, encoding } = pkg.getText(name);
     refuseDoctype(text, name);
     const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
     const lite = parseLite(source, liteMaterializer(), name);
@@ -155,6 +168,7 @@ export class OoxmlDocument implements ReportDocument {
     const body = root.kids?.find((c) => c.local === 'body' && c.ns === root.ns);
     if (!body) throw noBody();
     doc.lite = { body, view: new WView(liteOps, root.ns, body.prefix ?? '') };
+    doc.spliceSource = { source, bom: text.length > source.length ? '\uFEFF' : '', encoding };
     return doc;
   }
 
@@ -163,9 +177,13 @@ export class OoxmlDocument implements ReportDocument {
     return this.pkg;
   }
 
-  /** @internal Which read path the next read() takes: 'fast', or 'dom: <reason>'. */
+  /**
+   * @internal Which read path the next read() takes: 'fast', 'edit tree' (after an edit of a
+   * part the fast reader accepted), or 'dom: <reason>' (xmldom).
+   */
   get readPath(): string {
-    if (this.lite && !this.domState && !this.pkg.isParsed(this.pkg.mainPartName)) return 'fast';
+    if (this.lite && !this.domState) return 'fast';
+    if (this.domState?.splice) return this.liteFallback ? `edit tree: ${this.liteFallback}` : 'edit tree';
     return `dom: ${this.liteFallback ?? 'DOM already built'}`;
   }
 
@@ -178,6 +196,8 @@ export class OoxmlDocument implements ReportDocument {
   }
 
   save(): Uint8Array {
+    const splice = this.domState?.splice;
+    if (splice?.changed) this.pkg.setBytes(this.pkg.mainPartName, splice.toBytes());
     return this.pkg.save();
   }
 
@@ -213,13 +233,59 @@ export class OoxmlDocument implements ReportDocument {
     const doc = OoxmlDocument.open(bytes);
     const path = doc.readPath;
     const fast = path === 'fast' ? doc.readSync() : undefined;
-    const dom = readBody(doc.dom().view, doc.dom().body).snapshot;
+    const xmldom = doc.xmldomState();
+    const dom = readBody(xmldom.view, xmldom.body).snapshot;
     return { path: fast ? 'fast' : doc.readPath, fast, dom };
   }
 
-  /** The DOM of the main part, parsed on first need. */
+  /** @internal The edit tree's snapshot of the unmodified part (tests), or undefined without one. */
+  static editTreeSnapshot(bytes: Uint8Array): DocumentSnapshot | undefined {
+    const doc = OoxmlDocument.open(bytes);
+    const state = doc.spliceState();
+    return state ? readBody(state.view, state.body).snapshot : undefined;
+  }
+
+  /**
+   * The tree edits work on, made on first need: the edit tree over the source when the fast
+   * reader accepted the part, else the xmldom DOM.
+   */
   private dom(): DomState {
     if (this.domState) return this.domState;
+    this.domState = this.spliceState() ?? this.xmldomState();
+    return this.domState;
+  }
+
+  /** The edit tree over the whole part (every element read), or undefined when not possible. */
+  private spliceState(): DomState | undefined {
+    const src = this.spliceSource;
+    if (!src) return undefined;
+    const full = parseLite(src.source, () => KEEP_KIDS, this.pkg.mainPartName);
+    if ('bail' in full) return undefined;
+    const splice = new SplicePart(src.source, src.bom, full.root, src.encoding);
+    const root = splice.root;
+    const ns = root.namespaceURI!;
+    let body: SElement | undefined;
+    for (let c = root.firstChild; c; c = c.nextSibling) {
+      if (c instanceof SElement && c.localName === 'body' && c.namespaceURI === ns) {
+        body = c;
+        break;
+      }
+    }
+    if (!body) throw noBody();
+    const attrPrefix = body.prefix || root.declaredPrefixFor(ns) || 'w';
+    const asDom = (n: SElement): Element => n as unknown as Element;
+    return {
+      part: splice as unknown as EditPart,
+      splice,
+      body: asDom(body),
+      view: new WView(domOps, ns, body.prefix ?? ''),
+      attrPrefix,
+    };
+  }
+
+  /** The xmldom DOM of the main part. */
+  private xmldomState(): DomState {
+    if (this.domState && !this.domState.splice) return this.domState;
     const part = this.pkg.mainDocument;
     const root = part.root;
     const ns = root.namespaceURI;
@@ -231,11 +297,10 @@ export class OoxmlDocument implements ReportDocument {
     // attributes a prefix bound to the namespace ('w' declared by the serializer when none is).
     const wPrefix = body.prefix ?? '';
     const attrPrefix = body.prefix || nonEmptyPrefix(root, wNs) || 'w';
-    this.domState = { part, body, view: new WView(domOps, wNs, wPrefix), attrPrefix };
-    return this.domState;
+    return { part, body, view: new WView(domOps, wNs, wPrefix), attrPrefix };
   }
 
-  private get part(): XmlPart {
+  private get part(): EditPart {
     return this.dom().part;
   }
 

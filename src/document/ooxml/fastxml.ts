@@ -65,6 +65,14 @@ export class LiteElement {
   kids: LiteElement[] | null = null;
   /** Concatenated direct text and CDATA, when materialized (KEEP_TEXT). */
   text: string | null = null;
+  /** The materialized parent (null for the root). */
+  parent: LiteElement | null = null;
+  /** Offset just after the start tag's '>'. */
+  openEnd = -1;
+  /** Offset of the end tag's '<' (openEnd for a self-closing tag). */
+  closeStart = -1;
+  /** Offset just after the element (its end tag, or its self-closing start tag). */
+  end = -1;
 
   constructor(
     readonly ns: string | null,
@@ -76,6 +84,15 @@ export class LiteElement {
     private readonly scope: Scope,
     private readonly src: string,
   ) {}
+
+  /** The namespace bound to `prefix` ('' for the default namespace) in this element's scope. */
+  lookupNs(prefix: string): string | null | undefined {
+    return this.scope.map.get(prefix);
+  }
+
+  get selfClosing(): boolean {
+    return this.closeStart === this.openEnd && this.end === this.openEnd;
+  }
 
   /** Like Element.getAttributeNS: the value of the first attribute with that namespace and local name. */
   attrNS(ns: string | null, local: string): string | null {
@@ -231,6 +248,49 @@ function scanRef(src: string, at: number): number {
   if (value === undefined || !Object.prototype.hasOwnProperty.call(PREDEFINED, src.slice(at + 1, semi))) return -1;
   refOut = value;
   return semi + 1 - at;
+}
+
+/**
+ * The character data of [from, to) of a text the reader accepted: text with its references
+ * decoded and CDATA sections' content; comments and processing instructions left out.
+ */
+export function decodeCharData(src: string, from: number, to: number): string {
+  let out = '';
+  let p = from;
+  while (p < to) {
+    const lt = src.indexOf('<', p);
+    const stop = lt < 0 || lt >= to ? to : lt;
+    if (stop > p) {
+      const chunk = src.slice(p, stop);
+      out += chunk.indexOf('&') < 0 ? chunk : decodeRefs(chunk);
+    }
+    if (stop >= to) break;
+    if (src.startsWith('<![CDATA[', stop)) {
+      const end = src.indexOf(']]>', stop + 9);
+      out += src.slice(stop + 9, end);
+      p = end + 3;
+    } else if (src.startsWith('<!--', stop)) {
+      p = src.indexOf('-->', stop + 4) + 3;
+    } else if (src.startsWith('<?', stop)) {
+      p = src.indexOf('?>', stop + 2) + 2;
+    } else {
+      // Markup other than character data: not expected inside a gap between elements.
+      p = src.indexOf('>', stop) + 1;
+    }
+  }
+  return out;
+}
+
+function decodeRefs(raw: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = raw.indexOf('&'); i >= 0; i = raw.indexOf('&', last)) {
+    const n = scanRef(raw, i);
+    if (n < 0) return out + raw.slice(last);
+    out += raw.slice(last, i) + refOut;
+    last = i + n;
+  }
+  return out + raw.slice(last);
 }
 
 /** An attribute value as xmldom reads it (validated beforehand). */
@@ -511,6 +571,11 @@ class Reader {
     let p = lt + 2 + open.length;
     while (isWs(src.charCodeAt(p))) p++;
     if (src.charCodeAt(p) !== GT) this.bail('end tag not closed');
+    const closing = this.stackEls[this.depth - 1];
+    if (closing) {
+      closing.closeStart = lt;
+      closing.end = p + 1;
+    }
     this.depth--;
     this.scope = this.stackScopes[this.depth]!;
     this.current = this.depth > 0 ? this.stackEls[this.depth - 1]! : null;
@@ -633,6 +698,9 @@ class Reader {
       const flags = this.materialize(ns, name.local);
       if (flags & KEEP_KIDS) el.kids = [];
       if (flags & KEEP_TEXT) el.text = '';
+      el.parent = parent;
+      el.openEnd = p;
+      if (selfClosing) el.closeStart = el.end = p;
       if (this.depth === 0) this.root = el;
       else parent!.kids!.push(el);
     }
