@@ -69,7 +69,7 @@ function isAncestorOf(a: Node, b: Node): boolean {
 }
 
 /** A claim of an edit on part of the document, to detect conflicting edits in one batch. */
-type Claim = { kind: 'range'; p: Element; start: number; end: number } | { kind: 'element'; el: Element };
+type Claim = { kind: 'range'; p: Element; start: number; end: number } | { kind: 'element'; el: Element; control?: boolean };
 
 interface PlannedOp {
   order: number;
@@ -122,6 +122,12 @@ function notWordprocessing(partName: string, tagName: string): DocumentError {
 
 function noBody(): DocumentError {
   return new DocumentError('missing-part', 'Tài liệu Word không có phần thân (w:body).', 'no w:body');
+}
+
+/** The current text of the cell a cell edit names ('' when absent). */
+function currentCellText(model: Model<Element>, edit: CellEdit): string {
+  const block = model.snapshot.blocks[edit.tableIndex];
+  return block?.type === 'table' ? (block.rows[edit.rowIndex]?.cells[edit.cellIndex]?.text ?? '') : '';
 }
 
 function sameSnapshot(a: DocumentSnapshot, b: DocumentSnapshot): boolean {
@@ -494,7 +500,9 @@ export class OoxmlDocument implements ReportDocument {
     if (!edit.find) {
       this.checkNoLockedInside(tc);
       claims.push({ kind: 'element', el: tc });
-      ops.push({ order: 1, start: 0, run: () => this.setBlocksText(tc, edit.text) });
+      // An empty cell has no run to take formatting from: its paragraph mark, else its column's.
+      const columnRPr = currentCellText(model, edit) === '' ? this.columnRunRPr(model, edit.tableIndex, edit.rowIndex, edit.cellIndex) : undefined;
+      ops.push({ order: 1, start: 0, run: () => this.setBlocksText(tc, edit.text, columnRPr) });
       return;
     }
     const segs = this.cellSegments(tc);
@@ -569,8 +577,8 @@ export class OoxmlDocument implements ReportDocument {
         `${props.kind}/${ref.level}`,
       );
     }
-    if (content) this.checkNoLockedInside(content);
-    claims.push({ kind: 'element', el: ref.sdt });
+    // Nested controls (locked or not) are not touched: the edit replaces the control's own text.
+    claims.push({ kind: 'element', el: ref.sdt, control: true });
     ops.push({ order: 1, start: 0, run: () => this.writeControl(ref, edit.text, edit.placeholder === true) });
   }
 
@@ -636,12 +644,14 @@ export class OoxmlDocument implements ReportDocument {
     ops.push({ order: 0, start: edit.start, run: () => this.wrap(p, edit.start, edit.end, edit.tag, edit.title) });
   }
 
-  private descendants(el: Element, local: string): Element[] {
+  /** Descendants named `local`; with `ownOnly`, not inside nested controls or tables. */
+  private descendants(el: Element, local: string, ownOnly = false): Element[] {
     const out: Element[] = [];
     const stack = [el];
     while (stack.length) {
       const e = stack.pop()!;
       if (e !== el && this.isW(e, local)) out.push(e);
+      if (ownOnly && e !== el && (this.isW(e, 'sdt') || this.isW(e, 'tbl'))) continue;
       pushAll(stack, childElements(e));
     }
     if (this.isW(el, local)) out.push(el);
@@ -661,6 +671,8 @@ export class OoxmlDocument implements ReportDocument {
           const point = a.start === a.end || b.start === b.end;
           if (point ? a.start <= b.end && b.start <= a.end : a.start < b.end && b.start < a.end) throw conflict();
         } else if (a.kind === 'element' && b.kind === 'element') {
+          // Two controls, one inside the other, edit disjoint text (each its own).
+          if (a.control && b.control && a.el !== b.el) continue;
           if (within(a.el, b.el) || within(b.el, a.el)) throw conflict();
         } else {
           const el = a.kind === 'element' ? a.el : (b as { el: Element }).el;
@@ -831,7 +843,65 @@ export class OoxmlDocument implements ReportDocument {
   }
 
   /** Sets the text of a block container (table cell or block-level control content). */
-  private setBlocksText(container: Element, text: string): void {
+  /**
+   * Run properties of the nearest cell of the same grid column (below first, then above; header
+   * rows last) whose text has a run: null when that run has none (default formatting), undefined
+   * when no such cell exists.
+   */
+  private columnRunRPr(model: Model<Element>, tableIndex: number, rowIndex: number, cellIndex: number): Element | null | undefined {
+    const block = model.snapshot.blocks[tableIndex];
+    const refs = model.blocks[tableIndex]?.rows;
+    if (!block || block.type !== 'table' || !refs) return undefined;
+    const gridStart = (r: number, i: number): number => {
+      let g = 0;
+      for (let k = 0; k < i; k++) g += block.rows[r]!.cells[k]!.span;
+      return g;
+    };
+    const col = gridStart(rowIndex, cellIndex);
+    const order: number[] = [];
+    for (let d = 1; d < block.rows.length; d++) {
+      if (rowIndex + d < block.rows.length) order.push(rowIndex + d);
+      if (rowIndex - d >= 0) order.push(rowIndex - d);
+    }
+    order.sort((a, b) => Number(block.rows[a]!.header) - Number(block.rows[b]!.header));
+    for (const r of order) {
+      const row = block.rows[r]!;
+      let g = 0;
+      for (let i = 0; i < row.cells.length; i++) {
+        const cell = row.cells[i]!;
+        if (g === col && cell.span === block.rows[rowIndex]!.cells[cellIndex]!.span && cell.text.trim() !== '' && !cell.mergedUp) {
+          const run = this.firstTextRun(refs[r]!.cells[i]!);
+          if (run) return this.wChild(run, 'rPr') ?? null;
+        }
+        g += cell.span;
+        if (g > col) break;
+      }
+    }
+    return undefined;
+  }
+
+  /** The first run with text of a cell, in document order, outside nested tables. */
+  private firstTextRun(tc: Element): Element | undefined {
+    const stack: Element[] = childElements(tc).reverse();
+    while (stack.length) {
+      const el = stack.pop()!;
+      if (this.isW(el, 'tbl')) continue;
+      if (this.isW(el, 'r')) {
+        const t = this.wChild(el, 't');
+        if (t && textOf(t) !== '') return el;
+        continue;
+      }
+      const kids = childElements(el);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+    return undefined;
+  }
+
+  /**
+   * Sets the text of a block container. New runs take the formatting of the text they replace,
+   * else of the paragraph mark, else `columnRPr` (null: none).
+   */
+  private setBlocksText(container: Element, text: string, columnRPr?: Element | null): void {
     const lines = text.split(/\r\n|\n/);
     let p0 = this.firstDescendant(container, 'p', true);
     if (!p0) {
@@ -843,7 +913,7 @@ export class OoxmlDocument implements ReportDocument {
     const sink = this.paragraphSink(p0);
     const pPr = this.wChild(p0, 'pPr');
     const runRPr = sink.atoms![0] ? this.wChild(sink.atoms![0].run, 'rPr') : this.firstRunRPr(p0);
-    const markRPr = pPr ? this.wChild(pPr, 'rPr') : undefined;
+    const markRPr = (pPr ? this.wChild(pPr, 'rPr') : undefined) ?? columnRPr ?? undefined;
     this.replaceAtoms(p0, sink.atoms!, 0, sink.text.length, lines[0] ?? '', markRPr);
     let ref: Node | null = p0.nextSibling;
     const parent = p0.parentNode!;
@@ -885,7 +955,7 @@ export class OoxmlDocument implements ReportDocument {
     // Word styles placeholder text with the "PlaceholderText" character style; typed text drops it.
     const content = this.wChild(sdt, 'sdtContent');
     if (!content) return;
-    for (const rPr of this.descendants(content, 'rPr')) {
+    for (const rPr of this.descendants(content, 'rPr', true)) {
       const rStyle = this.wChild(rPr, 'rStyle');
       if (rStyle && /placeholder/i.test(this.wVal(rStyle) ?? '')) this.remove(rStyle);
     }
@@ -906,7 +976,7 @@ export class OoxmlDocument implements ReportDocument {
     this.insertBefore(pr, this.w('showingPlcHdr'), after ?? null);
     const content = this.wChild(sdt, 'sdtContent');
     if (!content) return;
-    for (const run of this.descendants(content, 'r')) {
+    for (const run of this.descendants(content, 'r', true)) {
       let rPr = this.wChild(run, 'rPr');
       if (!rPr) {
         rPr = this.w('rPr');
@@ -934,21 +1004,77 @@ export class OoxmlDocument implements ReportDocument {
     }
     const pr = this.wChild(sdt, 'sdtPr');
     const ctrlRPr = pr ? this.wChild(pr, 'rPr') : undefined;
+    // Only the control's own text is replaced: nested controls and tables are kept as they are.
     if (ref.level === 'inline') {
       const sink: InlineSink<Element> = { text: '', atoms: [], sdts: [] };
-      this.walkInline(content, sink);
+      this.view.walkInline(content, sink, true);
       this.replaceAtoms(content, sink.atoms!, 0, sink.text.length, text, ctrlRPr);
     } else if (ref.level === 'block') {
-      this.setBlocksText(content, text);
+      if (this.hasNested(content)) this.setOwnText(content, text, ctrlRPr);
+      else this.setBlocksText(content, text);
     } else {
       // Cell level: one cell per "\t"-separated piece when the counts match, else all in the first.
       const cells = childElements(content).filter((c) => this.isW(c, 'tc'));
       const pieces = text.split('\t');
       cells.forEach((tc, i) => {
         const piece = pieces.length === cells.length ? pieces[i]! : i === 0 ? text : '';
-        this.setBlocksText(tc, piece);
+        if (this.hasNested(tc)) this.setOwnText(tc, piece, ctrlRPr);
+        else this.setBlocksText(tc, piece);
       });
     }
+  }
+
+  /** Whether a nested control or table is anywhere inside `container`. */
+  private hasNested(container: Element): boolean {
+    const stack: Element[] = childElements(container);
+    while (stack.length) {
+      const el = stack.pop()!;
+      if (this.isW(el, 'sdt') || this.isW(el, 'tbl')) return true;
+      pushAll(stack, childElements(el));
+    }
+    return false;
+  }
+
+  /**
+   * The paragraphs of a block container that are its own: reached through custom XML only, not
+   * through a nested control or table.
+   */
+  private ownParagraphs(container: Element): Element[] {
+    const out: Element[] = [];
+    const visit: Element[] = [container];
+    while (visit.length) {
+      const c = visit.shift()!;
+      for (const el of childElements(c)) {
+        if (this.isW(el, 'p')) out.push(el);
+        else if (this.isW(el, 'customXml')) visit.push(el);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes `text` as the container's own text: into its first own paragraph (line breaks as
+   * w:br), other own text removed (with paragraphs left empty), nested controls and tables kept.
+   */
+  private setOwnText(container: Element, text: string, ctrlRPr: Element | undefined): void {
+    const paras = this.ownParagraphs(container);
+    if (paras.length === 0) {
+      if (text === '') return;
+      const p = this.w('p');
+      p.appendChild(this.newRun(ctrlRPr, text));
+      let ref: Node | null = container.firstChild;
+      while (ref && isEl(ref) && this.isW(ref as Element, 'tcPr')) ref = ref.nextSibling;
+      this.insertBefore(container, p, ref);
+      return;
+    }
+    paras.forEach((p, i) => {
+      const sink: InlineSink<Element> = { text: '', atoms: [], sdts: [] };
+      this.view.walkInline(p, sink, true);
+      const pPr = this.wChild(p, 'pPr');
+      const markRPr = pPr ? this.wChild(pPr, 'rPr') : undefined;
+      this.replaceAtoms(p, sink.atoms!, 0, sink.text.length, i === 0 ? text : '', markRPr ?? ctrlRPr);
+      if (i > 0 && childElements(p).every((c) => this.isW(c, 'pPr'))) this.remove(p);
+    });
   }
 
   private ensureSdtIds(): Set<number> {

@@ -190,21 +190,25 @@ export class WView<N> {
     return v === undefined || !/^(false|0|off)$/i.test(v);
   }
 
-  /** Text of a paragraph-like container; atoms only when asked for (edits). */
-  walkInline(container: N, sink: InlineSink<N>): void {
+  /**
+   * Text of a paragraph-like container; atoms only when asked for (edits). With `ownOnly`, the
+   * content of nested controls is left out (a control edit replaces its own text only).
+   */
+  walkInline(container: N, sink: InlineSink<N>, ownOnly = false): void {
     for (const el of this.ops.kids(container)) {
       if (this.ops.ns(el) !== this.wNs) continue;
       const name = this.ops.local(el);
       if (name === 'r') {
         this.walkRun(el, sink);
       } else if (name === 'sdt') {
+        if (ownOnly) continue;
         const range: SdtRange<N> = { sdt: el, start: sink.text.length, end: -1 };
         sink.sdts.push(range);
         const content = this.wChild(el, 'sdtContent');
         if (content !== undefined) this.walkInline(content, sink);
         range.end = sink.text.length;
       } else if (INLINE_CONTAINERS.has(name)) {
-        this.walkInline(el, sink);
+        this.walkInline(el, sink, ownOnly);
       }
     }
   }
