@@ -27,7 +27,7 @@ import {
   type ReportDocument,
   type WrapEdit,
 } from '../types';
-import { KEEP_KIDS, NotMaterialized, parseLite, type LiteElement } from './fastxml';
+import { NotMaterialized, parseLite, type LiteElement } from './fastxml';
 import { SElement, SplicePart } from './stree';
 import { DocxPackage } from './package';
 import { refuseDoctype, type XmlEncoding } from './xml';
@@ -49,6 +49,7 @@ import {
   type ControlRef,
   type InlineSink,
   type Model,
+  type RowRef,
   type SdtProps,
 } from './walker';
 
@@ -124,6 +125,45 @@ function noBody(): DocumentError {
   return new DocumentError('missing-part', 'Tài liệu Word không có phần thân (w:body).', 'no w:body');
 }
 
+/** A model over the edit tree, from the fast read's model: nodes made on first access. */
+function lazyModel(m: Model<LiteElement>, wrap: (l: LiteElement) => Element): Model<Element> {
+  const rowRef = (r: RowRef<LiteElement>): RowRef<Element> => {
+    let cells: Element[] | undefined;
+    return {
+      get tr() {
+        return wrap(r.tr);
+      },
+      get cells() {
+        return (cells ??= r.cells.map(wrap));
+      },
+    };
+  };
+  return {
+    snapshot: m.snapshot,
+    blocks: m.blocks.map((b) => {
+      let rows: Array<RowRef<Element>> | undefined;
+      return {
+        get el() {
+          return wrap(b.el);
+        },
+        get rows() {
+          return b.rows ? (rows ??= b.rows.map(rowRef)) : undefined;
+        },
+      };
+    }),
+    controls: m.controls.map((c) => ({
+      get sdt() {
+        return wrap(c.sdt);
+      },
+      level: c.level,
+      props: c.props,
+      get paragraph() {
+        return c.paragraph === undefined ? undefined : wrap(c.paragraph);
+      },
+    })),
+  };
+}
+
 /** The current text of the cell a cell edit names ('' when absent). */
 function currentCellText(model: Model<Element>, edit: CellEdit): string {
   const block = model.snapshot.blocks[edit.tableIndex];
@@ -139,13 +179,15 @@ export class OoxmlDocument implements ReportDocument {
   private model: Model<Element> | undefined;
   /** The last snapshot handed out by the fast path; edits are checked against the DOM's. */
   private liteSnapshot: DocumentSnapshot | undefined;
+  /** The fast read's model: its elements are the edit tree's sources (no second parse). */
+  private liteModel: Model<LiteElement> | undefined;
   private modified = false;
   private domState: DomState | undefined;
   private lite: LiteState | undefined;
   /** Why the fast read path was not used (diagnostics and tests); undefined while it is. */
   private liteFallback: string | undefined;
   /** The main part's text as the fast reader accepted it (without BOM), for the edit tree. */
-  private spliceSource: { source: string; bom: string; encoding: XmlEncoding } | undefined;
+  private spliceSource: { source: string; bom: string; encoding: XmlEncoding; root: LiteElement } | undefined;
   private sdtIds: Set<number> | undefined;
   /** Rows inserted in this batch, by the row they were inserted after (keeps successive inserts in order). */
   private readonly insertedAfter = new WeakMap<Node, Element>();
@@ -175,7 +217,7 @@ export class OoxmlDocument implements ReportDocument {
     if (!body) throw noBody();
     doc.lite = { body, view: new WView(liteOps, root.ns, body.prefix ?? '') };
     // `editTree: false` (tests) edits through xmldom, to compare both.
-    if (opts.editTree !== false) doc.spliceSource = { source, bom: text.length > source.length ? '\uFEFF' : '', encoding };
+    if (opts.editTree !== false) doc.spliceSource = { source, bom: text.length > source.length ? '\uFEFF' : '', encoding, root };
     return doc;
   }
 
@@ -214,10 +256,11 @@ export class OoxmlDocument implements ReportDocument {
   readSync(): DocumentSnapshot {
     if (this.readPath === 'fast') {
       try {
-        const snapshot = readBody(this.lite!.view, this.lite!.body).snapshot;
-        this.liteSnapshot = snapshot;
+        const model = readBody(this.lite!.view, this.lite!.body);
+        this.liteSnapshot = model.snapshot;
+        this.liteModel = model;
         this.model = undefined;
-        return snapshot;
+        return model.snapshot;
       } catch (e) {
         if (!(e instanceof NotMaterialized)) throw e;
         this.liteFallback = e.message;
@@ -225,6 +268,7 @@ export class OoxmlDocument implements ReportDocument {
     }
     this.lite = undefined;
     this.liteSnapshot = undefined;
+    this.liteModel = undefined;
     return this.readDom().snapshot;
   }
 
@@ -266,9 +310,8 @@ export class OoxmlDocument implements ReportDocument {
   private spliceState(): DomState | undefined {
     const src = this.spliceSource;
     if (!src) return undefined;
-    const full = parseLite(src.source, () => KEEP_KIDS, this.pkg.mainPartName);
-    if ('bail' in full) return undefined;
-    const splice = new SplicePart(src.source, src.bom, full.root, src.encoding);
+    // The fast read's tree: leaves are read further when an edit reaches into them.
+    const splice = new SplicePart(src.source, src.bom, src.root, src.encoding);
     const root = splice.root;
     const ns = root.namespaceURI!;
     let body: SElement | undefined;
@@ -354,20 +397,22 @@ export class OoxmlDocument implements ReportDocument {
         );
       }
       const fast = this.liteSnapshot;
-      const dom = this.readDom();
+      const liteModel = this.liteModel;
       this.lite = undefined;
       this.liteSnapshot = undefined;
-      // The edit indices were computed on the fast path's snapshot: they must mean the same
-      // elements in the DOM. They always do (same walk, tested on the corpus); if they ever did
-      // not, refuse rather than edit the wrong element (the next read() uses the DOM).
-      if (fast && !sameSnapshot(fast, dom.snapshot)) {
-        this.model = undefined;
-        this.liteFallback = 'fast and DOM snapshots differ';
-        throw new DocumentError(
-          'stale-edit',
-          'Không đối chiếu được sửa đổi với nội dung tài liệu; hãy đọc lại tài liệu rồi sửa lại.',
-          'fast and DOM read paths disagree',
-        );
+      this.liteModel = undefined;
+      const state = this.dom();
+      if (liteModel && state.splice) {
+        // The edit tree stands on the very elements the fast snapshot was read from: the
+        // snapshot's indices name them, and nodes are made only for what the edits reach.
+        const tree = state.splice.doc;
+        this.model = lazyModel(liteModel, (l) => tree.wrap(l) as unknown as Element);
+      } else {
+        const dom = this.readDom();
+        // The edit indices were computed on the fast path's snapshot: they must mean the same
+        // elements in the DOM. They always do (same walk, tested on the corpus); if they ever
+        // did not, refuse rather than edit the wrong element (the next read() uses the DOM).
+        if (fast && !sameSnapshot(fast, dom.snapshot)) throw this.readPathsDisagree();
       }
     }
     const model = this.model!;
@@ -406,6 +451,18 @@ export class OoxmlDocument implements ReportDocument {
     for (const { op } of sorted) op.run();
     this.model = undefined;
     this.modified = true;
+  }
+
+  /** The fast snapshot and the tree being edited disagree: refuse; later reads use that tree. */
+  private readPathsDisagree(): DocumentError {
+    this.model = undefined;
+    this.lite = undefined;
+    this.liteFallback = 'fast and DOM snapshots differ';
+    return new DocumentError(
+      'stale-edit',
+      'Không đối chiếu được sửa đổi với nội dung tài liệu; hãy đọc lại tài liệu rồi sửa lại.',
+      'fast and DOM read paths disagree',
+    );
   }
 
   private mark(n: Node): void {
@@ -481,12 +538,19 @@ export class OoxmlDocument implements ReportDocument {
     if (!ref || ref.rows) throw this.stale(`khối ${edit.blockIndex} không phải là đoạn văn`);
     const p = ref.el;
     const sink = this.paragraphSink(p);
+    this.checkSameText(model, edit.blockIndex, sink.text);
     if (!(Number.isInteger(edit.start) && Number.isInteger(edit.end) && 0 <= edit.start && edit.start <= edit.end && edit.end <= sink.text.length)) {
       throw this.stale(`vị trí ${edit.start}–${edit.end} nằm ngoài đoạn văn ${edit.blockIndex}`);
     }
     this.checkSpanLocks(p, sink, edit.start, edit.end);
     claims.push({ kind: 'range', p, start: edit.start, end: edit.end });
     ops.push({ order: 0, start: edit.start, run: () => this.replaceInParagraph(p, edit.start, edit.end, edit.text) });
+  }
+
+  /** The paragraph the edit tree walks has the text the snapshot gave (the offsets mean it). */
+  private checkSameText(model: Model<Element>, blockIndex: number, text: string): void {
+    const block = model.snapshot.blocks[blockIndex];
+    if (block?.type === 'paragraph' && block.text !== text) throw this.readPathsDisagree();
   }
 
   private planCell(model: Model<Element>, edit: CellEdit, ops: PlannedOp[], claims: Claim[]): void {
@@ -606,6 +670,7 @@ export class OoxmlDocument implements ReportDocument {
     if (!ref || ref.rows) throw this.stale(`khối ${edit.blockIndex} không phải là đoạn văn`);
     const p = ref.el;
     const sink = this.paragraphSink(p);
+    this.checkSameText(model, edit.blockIndex, sink.text);
     if (!(Number.isInteger(edit.start) && Number.isInteger(edit.end) && 0 <= edit.start && edit.start < edit.end && edit.end <= sink.text.length)) {
       throw this.stale(`vị trí ${edit.start}–${edit.end} không hợp lệ để bọc trong đoạn văn ${edit.blockIndex}`);
     }

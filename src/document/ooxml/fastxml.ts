@@ -51,7 +51,7 @@ export class NotMaterialized extends Error {
 }
 
 /** In-scope namespace bindings (flattened: one Map per declaring element). */
-class Scope {
+export class Scope {
   constructor(readonly map: Map<string, string | null>) {}
 }
 
@@ -81,8 +81,10 @@ export class LiteElement {
     readonly prefix: string | null,
     /** Offset of the start tag's '<' in `src`. */
     readonly start: number,
-    private readonly scope: Scope,
-    private readonly src: string,
+    /** @internal In-scope namespace bindings. */
+    readonly scope: Scope,
+    /** @internal The whole text. */
+    readonly src: string,
   ) {}
 
   /** The namespace bound to `prefix` ('' for the default namespace) in this element's scope. */
@@ -412,7 +414,42 @@ class Reader {
       else break;
     }
     this.startTag(this.pos);
-    // Content.
+    this.content();
+    // Epilog.
+    for (;;) {
+      this.skipWs();
+      if (this.pos >= this.len) break;
+      if (src.startsWith('<!--', this.pos)) this.comment(this.pos);
+      else this.bail('content after the root element');
+    }
+    return this.root!;
+  }
+
+  /**
+   * Reads the children of `el`, an element this reader's text was accepted with, that was kept
+   * as a leaf: every descendant is kept (KEEP_KIDS by the materialize policy).
+   */
+  fragment(el: LiteElement): void {
+    const text = el.text;
+    el.text = null; // its character data was collected already
+    el.kids = [];
+    this.root = el;
+    this.scope = el.scope;
+    this.stackNames[0] = makeName(el.qname);
+    this.stackEls[0] = el;
+    this.stackScopes[0] = el.scope;
+    this.depth = 1;
+    this.current = el;
+    this.pos = el.openEnd;
+    try {
+      this.content();
+    } finally {
+      el.text = text;
+    }
+  }
+
+  private content(): void {
+    const src = this.src;
     while (this.depth > 0) {
       const from = this.pos;
       let lt = this.nextLt;
@@ -427,14 +464,6 @@ class Reader {
       } else if (c1 === QMARK) this.bail('processing instruction');
       else this.startTag(lt);
     }
-    // Epilog.
-    for (;;) {
-      this.skipWs();
-      if (this.pos >= this.len) break;
-      if (src.startsWith('<!--', this.pos)) this.comment(this.pos);
-      else this.bail('content after the root element');
-    }
-    return this.root!;
   }
 
   private indexOrEnd(s: string, from: number): number {
@@ -729,6 +758,26 @@ export function parseLite(text: string, materialize: Materialize, partName = 'XM
     return { root: reader.run() };
   } catch (e) {
     if (e instanceof Bail) return { bail: e.reason };
+    throw e;
+  }
+}
+
+/**
+ * Gives a leaf of a lite tree (kept without its children) its children, and theirs, all of them,
+ * by reading its range of the text again: the edit tree reaches into any element this way.
+ */
+export function expandLite(el: LiteElement): void {
+  if (el.kids !== null) return;
+  if (el.selfClosing) {
+    el.kids = [];
+    return;
+  }
+  const reader = new Reader(el.src, () => KEEP_KIDS, 'XML');
+  try {
+    reader.fragment(el);
+  } catch (e) {
+    el.kids = null;
+    if (e instanceof Bail) throw new Error(`expandLite: ${e.reason}`);
     throw e;
   }
 }

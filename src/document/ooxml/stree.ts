@@ -13,7 +13,7 @@
  * Change tracking is intrinsic (every mutation marks its element and the path above it), so a
  * node edited while detached (a cloned row) is re-emitted once inserted.
  */
-import { XMLNS_NS, XML_NS, decodeCharData, type LiteElement } from './fastxml';
+import { XMLNS_NS, decodeCharData, expandLite, type LiteElement } from './fastxml';
 import { encodeXml, type XmlEncoding } from './xml';
 
 const ELEMENT = 1;
@@ -149,8 +149,8 @@ export class SElement extends SNode {
     this.expanded = true;
     const lite = this.lite!;
     if (lite.selfClosing) return;
-    const kids = lite.kids;
-    if (kids === null) throw new Error(`edit tree: children of ${lite.qname} were not read`);
+    if (lite.kids === null) expandLite(lite);
+    const kids = lite.kids!;
     const tree = this.tree;
     let from = lite.openEnd;
     for (const kid of kids) {
