@@ -15,8 +15,8 @@
  *    comments; epilog: whitespace and comments; no processing instructions anywhere else;
  *  - names: ASCII NCName[:NCName] ([A-Za-z_][A-Za-z0-9_.-]*); tags: `<q a="v" b='v'>`,
  *    `<q/>`, `</q>` with optional whitespace before '>' in end tags; whitespace between
- *    attributes; no `<` in attribute values; no duplicate attributes (by qualified name or by
- *    namespace + local name); every prefix bound; no declaration of `xml`/`xmlns`, of an empty
+ *    attributes; no `<` in attribute values; no duplicate attributes (by qualified name: refused
+ *    outright, as the DOM parser refuses them; by namespace + local name: bails); every prefix bound; no declaration of `xml`/`xmlns`, of an empty
  *    URI or of the reserved namespace URIs; no element named `xmlns` or prefixed `xml`/`xmlns`;
  *  - references: `&amp; &lt; &gt; &quot; &apos;`, `&#123;`, `&#x1F;` (code point ≤ 0x10FFFF);
  *    any other `&` bails (xmldom would keep some of them literally);
@@ -580,7 +580,7 @@ class Reader {
    */
   private checkDuplicate(attr: Name, count: number): void {
     if (count < SMALL_TAG) {
-      for (let i = 0; i < count; i++) if (this.aNames[i]!.qname === attr.qname) this.bail('duplicate attribute');
+      for (let i = 0; i < count; i++) if (this.aNames[i]!.qname === attr.qname) this.duplicate(attr.qname);
       return;
     }
     const seen = this.aSeen;
@@ -588,8 +588,20 @@ class Reader {
       seen.clear();
       for (let i = 0; i < count; i++) seen.add(this.aNames[i]!.qname);
     }
-    if (seen.has(attr.qname)) this.bail('duplicate attribute');
+    if (seen.has(attr.qname)) this.duplicate(attr.qname);
     seen.add(attr.qname);
+  }
+
+  /**
+   * A repeated attribute name is refused here rather than left to the DOM parser, which refuses
+   * it too (xmldom: fatal "Attribute redefined") but only after building a tree of all of them.
+   */
+  private duplicate(qname: string): never {
+    throw new DocumentError(
+      'xml-malformed',
+      `Thành phần "${this.partName}" của tệp .docx có XML sai cú pháp nên không đọc được.`,
+      `fatalError: Attribute ${qname} redefined`,
+    );
   }
 
   private endTag(lt: number): void {
@@ -749,8 +761,9 @@ class Reader {
 
 /**
  * Reads `text` (the part without its byte order mark) into a lite tree, or explains why it will
- * not (the caller then uses the DOM path). Throws only one DocumentError ('too-deep', nesting
- * beyond MAX_XML_DEPTH), which the DOM path would refuse too.
+ * not (the caller then uses the DOM path). Throws a DocumentError only where the DOM path would
+ * refuse too: 'too-deep' (nesting beyond MAX_XML_DEPTH) and 'xml-malformed' (an attribute name
+ * repeated on one element).
  */
 export function parseLite(text: string, materialize: Materialize, partName = 'XML'): LiteResult {
   const reader = new Reader(text, materialize, partName);
