@@ -56,7 +56,7 @@ export async function benchOoxml(opts: { runs?: number; warmup?: number; dom?: b
       results.push({
         name: `ooxml open+read both paths, DOM included (${label})`,
         medianMs: round(dom.median),
-        note: `fast read + xmldom parse + DOM read, min ${round(dom.min)} ms (≈ cost of the first apply())`,
+        note: `fast read + xmldom parse + DOM read, min ${round(dom.min)} ms (xmldom: only for parts the fast reader declines)`,
       });
     }
   }

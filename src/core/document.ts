@@ -144,6 +144,8 @@ export class DocumentError extends Error {
       | 'missing-part'
       | 'xml-doctype'
       | 'xml-malformed'
+      | 'too-deep'
+      | 'corrupt'
       | 'too-large'
       | 'control-locked'
       | 'control-missing'

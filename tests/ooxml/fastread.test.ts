@@ -98,7 +98,7 @@ describe('fast read path: same snapshot as the DOM path', () => {
     }
   });
 
-  test('open + read builds no DOM; the first edit builds it and edits the element the fast snapshot named', () => {
+  test('open + read builds no DOM, nor does an edit: it edits, through the edit tree, the element the fast snapshot named', () => {
     const original = new Uint8Array(fs.readFileSync(RECEIVED_SAMPLE));
     const doc = OoxmlDocument.open(original);
     const snap = doc.readSync();
@@ -111,8 +111,8 @@ describe('fast read path: same snapshot as the DOM path', () => {
     const para = snap.blocks.find((b): b is ParagraphBlock => b.type === 'paragraph' && b.text.includes('30.407'))!;
     const start = para.text.indexOf('30.407');
     doc.applySync([{ kind: 'paragraph', blockIndex: para.index, start, end: start + 6, text: '31.512' }]);
-    expect(doc.package.isParsed(doc.package.mainPartName)).toBe(true);
-    expect(doc.readPath).toMatch(/^dom/);
+    expect(doc.package.isParsed(doc.package.mainPartName)).toBe(false);
+    expect(doc.readPath).toBe('edit tree');
     const after = doc.readSync();
     expect((after.blocks[para.index] as ParagraphBlock).text).toBe(para.text.replace('30.407', '31.512'));
     // A fresh open of the saved file takes the fast path again and sees the edit.
@@ -121,7 +121,7 @@ describe('fast read path: same snapshot as the DOM path', () => {
     expect(reopened.readSync()).toEqual(after);
   });
 
-  test('if the fast and DOM snapshots ever disagreed, an edit is refused and the next read uses the DOM', () => {
+  test('if the fast and edit-tree snapshots ever disagreed, an edit is refused and the next read uses the edit tree', () => {
     // Simulate a divergence: the lite tree reports different text for w:t.
     const spy = jest.spyOn(liteOps, 'text').mockImplementation(() => 'khác');
     let saved: Uint8Array;
@@ -131,7 +131,7 @@ describe('fast read path: same snapshot as the DOM path', () => {
       expect((fast.blocks[0] as ParagraphBlock).text).toBe('khác');
       const err = catchDocumentError(() => doc.applySync([{ kind: 'paragraph', blockIndex: 0, start: 0, end: 1, text: 'x' }]));
       expect(err.code).toBe('stale-edit');
-      expect(doc.readPath).toBe('dom: fast and DOM snapshots differ');
+      expect(doc.readPath).toBe('edit tree: fast and DOM snapshots differ');
       const dom = doc.readSync();
       expect((dom.blocks[0] as ParagraphBlock).text).toBe('một');
       doc.applySync([{ kind: 'paragraph', blockIndex: 0, start: 0, end: 3, text: 'hai' }]);
@@ -144,22 +144,34 @@ describe('fast read path: same snapshot as the DOM path', () => {
 
   test('a document outside the fast subset is read by the DOM path, with the same result as before', () => {
     // A bare "&" in text is accepted by xmldom (kept literally) but not by the strict reader;
-    // a processing instruction inside the body, and a body in the default namespace, likewise.
+    // a processing instruction inside the body likewise.
     const cases: Array<[string, string, string]> = [
       ['bare ampersand', documentXml('<w:p><w:r><w:t>AT& T</w:t></w:r></w:p>'), 'AT& T'],
       ['processing instruction', documentXml('<w:p><?pi data?><w:r><w:t>pi</w:t></w:r></w:p>'), 'pi'],
       // xmldom accepts a CDATA section after the root element; the strict reader leaves it to the DOM.
       ['CDATA after the root', documentXml('<w:p><w:r><w:t>cdata</w:t></w:r></w:p>') + '<![CDATA[x]]>', 'cdata'],
-      [
-        'default namespace body',
-        `<document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><body><p><r><t>plain</t></r></p></body></document>`,
-        'plain',
-      ],
     ];
     for (const [name, xml, text] of cases) {
       const doc = OoxmlDocument.open(buildDocx(xml));
       expect({ name, path: doc.readPath.startsWith('dom') }).toEqual({ name, path: true });
       expect(doc.readSync().blocks[0]).toMatchObject({ type: 'paragraph', text });
+    }
+  });
+
+  test('a body in the default namespace or under another prefix is read by the fast path, as the DOM reads it', () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const body = '<body><p><pPr><pStyle val="Heading1"/></pPr><r><t>plain</t></r></p><sdt><sdtPr><tag val="k"/></sdtPr><sdtContent><p/></sdtContent></sdt></body>';
+    const cases = [
+      `<document xmlns="${W}">${body}</document>`,
+      `<document xmlns="${W}" xmlns:w="${W}">${body.replace(/ val=/g, ' w:val=')}</document>`,
+      `<x:document xmlns:x="${W}">${body.replace(/<(\/?)([a-z])/gi, '<$1x:$2').replace(/ val=/g, ' x:val=')}</x:document>`,
+    ];
+    for (const xml of cases) {
+      const { path, fast, dom } = OoxmlDocument.compareReadPaths(buildDocx(xml));
+      expect(path).toBe('fast');
+      expect(fast).toEqual(dom);
+      expect(dom.blocks[0]).toMatchObject({ type: 'paragraph', text: 'plain', style: 'Heading1' });
+      expect(dom.controls[0]).toMatchObject({ tag: 'k', level: 'block' });
     }
   });
 });
@@ -189,7 +201,18 @@ describe('fast read path: refusals are unchanged', () => {
     // The strict reader never accepts what the DOM parser refuses.
     if (code.startsWith('xml-')) {
       expect(catchDocumentError(() => parseXml(xml, 'word/document.xml')).code).toBe(code);
-      if (code === 'xml-malformed') expect(parseLite(xml, () => 0)).toHaveProperty('bail');
+      if (code === 'xml-malformed') {
+        // The strict reader bails (the DOM decides), or refuses what the DOM refuses fatally.
+        let lite: ReturnType<typeof parseLite> | DocumentError;
+        try {
+          lite = parseLite(xml, () => 0);
+        } catch (e) {
+          if (!(e instanceof DocumentError)) throw e;
+          lite = e;
+        }
+        if (lite instanceof DocumentError) expect(lite.code).toBe('xml-malformed');
+        else expect(lite).toHaveProperty('bail');
+      }
     }
   });
 
@@ -328,13 +351,23 @@ describe('fast reader fuzzing (deterministic)', () => {
     for (let i = 0; i < 3000; i++) {
       const [name, seed] = seeds[i % seeds.length]!;
       const xml = mutate(seed, next);
-      const lite = parseLite(xml, keepAll);
+      let lite: ReturnType<typeof parseLite>;
+      let liteRefused: DocumentError | undefined;
+      try {
+        lite = parseLite(xml, keepAll);
+      } catch (e) {
+        if (!(e instanceof DocumentError)) throw e;
+        liteRefused = e;
+        lite = { bail: e.code };
+      }
       let dom: ReturnType<typeof parseXml> | undefined;
       try {
         dom = parseXml(xml, 'word/document.xml');
       } catch (e) {
         if (!(e instanceof DocumentError)) throw e;
       }
+      // What the strict reader refuses outright, the DOM parser refuses too.
+      if (liteRefused && dom) violations.push(`#${i} (${name}): refused by the strict reader (${liteRefused.detail}), accepted by the DOM`);
       if (!('root' in lite)) {
         if (dom) domOnly++;
         else bothRefused++;

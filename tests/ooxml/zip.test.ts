@@ -40,7 +40,7 @@ describe('zip reading refuses hostile archives before inflating', () => {
     inflateSpy.mockRestore();
   });
 
-  test('an entry lying about its size is stopped while inflating', () => {
+  test('an entry lying about its size is stopped while inflating, and called damaged, not a bomb', () => {
     // 300 KB of compressible-but-not-bomb data declared as 1000 bytes (ratio check passes).
     let seed = 7;
     const data = new Uint8Array(300 * 1024).map((_, i) => (i % 7 === 0 ? ((seed = (seed * 69069 + 1) >>> 0) >>> 24) : 65));
@@ -54,7 +54,54 @@ describe('zip reading refuses hostile archives before inflating', () => {
     view.setUint32(entry.localHeaderOffset + 22, 1000, true);
     const lying = ZipArchive.open(patched);
     const err = catchDocumentError(() => lying.read('word/media/data.bin'));
+    expect(err.code).toBe('corrupt');
+    expect(err.message).toContain('bị hỏng');
+  });
+
+  test('a size field far above the data (bomb-like declared ratio) is damaged when the data is small', () => {
+    const bytes = buildDocx(simpleDoc, [['word/media/a.bin', new Uint8Array(2000).map((_, i) => (i * 31) % 251)]]);
+    const entry = ZipArchive.open(bytes).get('word/media/a.bin')!;
+    const cd = centralRecordOffset(bytes, 'word/media/a.bin');
+    const patched = bytes.slice();
+    const view = new DataView(patched.buffer);
+    view.setUint32(cd + 24, 50_000_000, true);
+    view.setUint32(entry.localHeaderOffset + 22, 50_000_000, true);
+    const err = catchDocumentError(() => OoxmlDocument.open(patched));
+    expect(err.code).toBe('corrupt');
+    expect(err.message).toContain('bị hỏng');
+  });
+
+  test('a real bomb hiding behind a small declared size is still a bomb', () => {
+    const bytes = buildDocx(simpleDoc, [['word/media/zero.bin', new Uint8Array(20 * 1024 * 1024)]]);
+    // Opened without the ratio check only to find the entry's headers.
+    const entry = ZipArchive.open(bytes, { minRatio: 0 }).get('word/media/zero.bin')!;
+    const cd = entry.centralRecord.byteOffset;
+    const patched = bytes.slice();
+    const view = new DataView(patched.buffer);
+    view.setUint32(cd + 24, 1000, true);
+    view.setUint32(entry.localHeaderOffset + 22, 1000, true);
+    const err = catchDocumentError(() => ZipArchive.open(patched).read('word/media/zero.bin'));
     expect(err.code).toBe('zip-bomb');
+  });
+
+  describe('a local header that disagrees with the central directory is refused as damaged', () => {
+    const bytes = buildDocx(simpleDoc);
+    const lh = ZipArchive.open(bytes).get('word/document.xml')!.localHeaderOffset;
+    const cases: Array<[string, (v: DataView, b: Uint8Array) => void]> = [
+      ['CRC-32', (v) => v.setUint32(lh + 14, v.getUint32(lh + 14, true) ^ 1, true)],
+      ['compressed size', (v) => v.setUint32(lh + 18, v.getUint32(lh + 18, true) + 1, true)],
+      ['uncompressed size', (v) => v.setUint32(lh + 22, v.getUint32(lh + 22, true) - 1, true)],
+      ['method', (v) => v.setUint16(lh + 8, 0, true)],
+      ['name', (_v, b) => (b[lh + 30 + 5] = 'x'.charCodeAt(0))],
+      ['encryption flag', (v) => v.setUint16(lh + 6, v.getUint16(lh + 6, true) | 1, true)],
+    ];
+    test.each(cases)('%s', (_what, patch) => {
+      const patched = bytes.slice();
+      patch(new DataView(patched.buffer), patched);
+      const err = catchDocumentError(() => OoxmlDocument.open(patched));
+      expect(err.code).toBe('corrupt');
+      expect(err.message).toMatch(/^Tệp \.docx bị hỏng/);
+    });
   });
 
   test('the total uncompressed size is capped', () => {
@@ -121,7 +168,7 @@ describe('zip reading refuses hostile archives before inflating', () => {
     const patched = bytes.slice();
     const view = new DataView(patched.buffer);
     view.setUint32(cd + 16, view.getUint32(cd + 16, true) ^ 1, true);
-    expect(catchDocumentError(() => OoxmlDocument.open(patched)).code).toBe('not-zip');
+    expect(catchDocumentError(() => OoxmlDocument.open(patched)).code).toBe('corrupt');
   });
 
   test('a zip without word/document.xml is refused as missing-part', () => {

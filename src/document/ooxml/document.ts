@@ -28,8 +28,9 @@ import {
   type WrapEdit,
 } from '../types';
 import { NotMaterialized, parseLite, type LiteElement } from './fastxml';
+import { SElement, SplicePart } from './stree';
 import { DocxPackage } from './package';
-import { refuseDoctype, type XmlPart } from './xml';
+import { refuseDoctype, type XmlEncoding } from './xml';
 import {
   W14_NS,
   W_NS,
@@ -37,6 +38,7 @@ import {
   WView,
   Walker,
   childElements,
+  pushAll,
   domOps,
   emptyModel,
   liteMaterializer,
@@ -47,6 +49,7 @@ import {
   type ControlRef,
   type InlineSink,
   type Model,
+  type RowRef,
   type SdtProps,
 } from './walker';
 
@@ -67,7 +70,7 @@ function isAncestorOf(a: Node, b: Node): boolean {
 }
 
 /** A claim of an edit on part of the document, to detect conflicting edits in one batch. */
-type Claim = { kind: 'range'; p: Element; start: number; end: number } | { kind: 'element'; el: Element };
+type Claim = { kind: 'range'; p: Element; start: number; end: number } | { kind: 'element'; el: Element; control?: boolean };
 
 interface PlannedOp {
   order: number;
@@ -77,10 +80,31 @@ interface PlannedOp {
 }
 
 /** The main part as a DOM, built on first need (edits, or a document the fast reader declines). */
+/** What the edit code needs of a part: an XmlPart (xmldom) or a SplicePart (edit tree). */
+interface EditPart {
+  readonly root: Element;
+  readonly doc: { createElementNS(ns: string, qname: string): Element };
+  markDirty(node: Node): void;
+  prepareForEdit(): void;
+}
+
 interface DomState {
-  part: XmlPart;
+  part: EditPart;
+  /** Set when the part is edited through the edit tree (no xmldom); saved by splicing. */
+  splice?: SplicePart;
   body: Element;
   view: WView<Element>;
+  /** Prefix for new WordprocessingML attributes (never empty: attributes have no default namespace). */
+  attrPrefix: string;
+}
+
+/** A non-empty prefix bound to `ns` on the root element, if any. */
+function nonEmptyPrefix(root: Element, ns: string): string | undefined {
+  for (let i = 0; i < root.attributes.length; i++) {
+    const a = root.attributes.item(i)!;
+    if (a.prefix === 'xmlns' && a.value === ns) return a.localName;
+  }
+  return undefined;
 }
 
 /** The main part as a lite tree (fast read path), until the DOM is built. */
@@ -101,6 +125,51 @@ function noBody(): DocumentError {
   return new DocumentError('missing-part', 'Tài liệu Word không có phần thân (w:body).', 'no w:body');
 }
 
+/** A model over the edit tree, from the fast read's model: nodes made on first access. */
+function lazyModel(m: Model<LiteElement>, wrap: (l: LiteElement) => Element): Model<Element> {
+  const rowRef = (r: RowRef<LiteElement>): RowRef<Element> => {
+    let cells: Element[] | undefined;
+    return {
+      get tr() {
+        return wrap(r.tr);
+      },
+      get cells() {
+        return (cells ??= r.cells.map(wrap));
+      },
+    };
+  };
+  return {
+    snapshot: m.snapshot,
+    blocks: m.blocks.map((b) => {
+      let rows: Array<RowRef<Element>> | undefined;
+      return {
+        get el() {
+          return wrap(b.el);
+        },
+        get rows() {
+          return b.rows ? (rows ??= b.rows.map(rowRef)) : undefined;
+        },
+      };
+    }),
+    controls: m.controls.map((c) => ({
+      get sdt() {
+        return wrap(c.sdt);
+      },
+      level: c.level,
+      props: c.props,
+      get paragraph() {
+        return c.paragraph === undefined ? undefined : wrap(c.paragraph);
+      },
+    })),
+  };
+}
+
+/** The current text of the cell a cell edit names ('' when absent). */
+function currentCellText(model: Model<Element>, edit: CellEdit): string {
+  const block = model.snapshot.blocks[edit.tableIndex];
+  return block?.type === 'table' ? (block.rows[edit.rowIndex]?.cells[edit.cellIndex]?.text ?? '') : '';
+}
+
 function sameSnapshot(a: DocumentSnapshot, b: DocumentSnapshot): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -110,11 +179,15 @@ export class OoxmlDocument implements ReportDocument {
   private model: Model<Element> | undefined;
   /** The last snapshot handed out by the fast path; edits are checked against the DOM's. */
   private liteSnapshot: DocumentSnapshot | undefined;
+  /** The fast read's model: its elements are the edit tree's sources (no second parse). */
+  private liteModel: Model<LiteElement> | undefined;
   private modified = false;
   private domState: DomState | undefined;
   private lite: LiteState | undefined;
   /** Why the fast read path was not used (diagnostics and tests); undefined while it is. */
   private liteFallback: string | undefined;
+  /** The main part's text as the fast reader accepted it (without BOM), for the edit tree. */
+  private spliceSource: { source: string; bom: string; encoding: XmlEncoding; root: LiteElement } | undefined;
   private sdtIds: Set<number> | undefined;
   /** Rows inserted in this batch, by the row they were inserted after (keeps successive inserts in order). */
   private readonly insertedAfter = new WeakMap<Node, Element>();
@@ -125,14 +198,14 @@ export class OoxmlDocument implements ReportDocument {
    * Opens a .docx. The main part is checked completely here (a malformed or refused part throws
    * the same DocumentError as before), by the fast reader when it can, else by the DOM parser.
    */
-  static open(bytes: Uint8Array): OoxmlDocument {
+  static open(bytes: Uint8Array, opts: { editTree?: boolean } = {}): OoxmlDocument {
     const pkg = DocxPackage.open(bytes);
     const doc = new OoxmlDocument(pkg);
     const name = pkg.mainPartName;
-    const { text } = pkg.getText(name);
+    const { text, encoding } = pkg.getText(name);
     refuseDoctype(text, name);
     const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    const lite = parseLite(source, liteMaterializer());
+    const lite = parseLite(source, liteMaterializer(), name);
     if ('bail' in lite) {
       doc.liteFallback = `xml: ${lite.bail}`;
       doc.dom();
@@ -142,13 +215,9 @@ export class OoxmlDocument implements ReportDocument {
     if (root.local !== 'document' || (root.ns !== W_NS && root.ns !== W_STRICT_NS)) throw notWordprocessing(name, root.qname);
     const body = root.kids?.find((c) => c.local === 'body' && c.ns === root.ns);
     if (!body) throw noBody();
-    if (body.prefix === null) {
-      // The `prefix:val` fallback needs the DOM's prefix lookup; rare enough to take the DOM path.
-      doc.liteFallback = 'w:body without a prefix';
-      doc.dom();
-      return doc;
-    }
-    doc.lite = { body, view: new WView(liteOps, root.ns, body.prefix) };
+    doc.lite = { body, view: new WView(liteOps, root.ns, body.prefix ?? '') };
+    // `editTree: false` (tests) edits through xmldom, to compare both.
+    if (opts.editTree !== false) doc.spliceSource = { source, bom: text.length > source.length ? '\uFEFF' : '', encoding, root };
     return doc;
   }
 
@@ -157,9 +226,13 @@ export class OoxmlDocument implements ReportDocument {
     return this.pkg;
   }
 
-  /** @internal Which read path the next read() takes: 'fast', or 'dom: <reason>'. */
+  /**
+   * @internal Which read path the next read() takes: 'fast', 'edit tree' (after an edit of a
+   * part the fast reader accepted), or 'dom: <reason>' (xmldom).
+   */
   get readPath(): string {
-    if (this.lite && !this.domState && !this.pkg.isParsed(this.pkg.mainPartName)) return 'fast';
+    if (this.lite && !this.domState) return 'fast';
+    if (this.domState?.splice) return this.liteFallback ? `edit tree: ${this.liteFallback}` : 'edit tree';
     return `dom: ${this.liteFallback ?? 'DOM already built'}`;
   }
 
@@ -172,6 +245,8 @@ export class OoxmlDocument implements ReportDocument {
   }
 
   save(): Uint8Array {
+    const splice = this.domState?.splice;
+    if (splice?.changed) this.pkg.setBytes(this.pkg.mainPartName, splice.toBytes());
     return this.pkg.save();
   }
 
@@ -181,10 +256,11 @@ export class OoxmlDocument implements ReportDocument {
   readSync(): DocumentSnapshot {
     if (this.readPath === 'fast') {
       try {
-        const snapshot = readBody(this.lite!.view, this.lite!.body).snapshot;
-        this.liteSnapshot = snapshot;
+        const model = readBody(this.lite!.view, this.lite!.body);
+        this.liteSnapshot = model.snapshot;
+        this.liteModel = model;
         this.model = undefined;
-        return snapshot;
+        return model.snapshot;
       } catch (e) {
         if (!(e instanceof NotMaterialized)) throw e;
         this.liteFallback = e.message;
@@ -192,6 +268,7 @@ export class OoxmlDocument implements ReportDocument {
     }
     this.lite = undefined;
     this.liteSnapshot = undefined;
+    this.liteModel = undefined;
     return this.readDom().snapshot;
   }
 
@@ -207,13 +284,58 @@ export class OoxmlDocument implements ReportDocument {
     const doc = OoxmlDocument.open(bytes);
     const path = doc.readPath;
     const fast = path === 'fast' ? doc.readSync() : undefined;
-    const dom = readBody(doc.dom().view, doc.dom().body).snapshot;
+    const xmldom = doc.xmldomState();
+    const dom = readBody(xmldom.view, xmldom.body).snapshot;
     return { path: fast ? 'fast' : doc.readPath, fast, dom };
   }
 
-  /** The DOM of the main part, parsed on first need. */
+  /** @internal The edit tree's snapshot of the unmodified part (tests), or undefined without one. */
+  static editTreeSnapshot(bytes: Uint8Array): DocumentSnapshot | undefined {
+    const doc = OoxmlDocument.open(bytes);
+    const state = doc.spliceState();
+    return state ? readBody(state.view, state.body).snapshot : undefined;
+  }
+
+  /**
+   * The tree edits work on, made on first need: the edit tree over the source when the fast
+   * reader accepted the part, else the xmldom DOM.
+   */
   private dom(): DomState {
     if (this.domState) return this.domState;
+    this.domState = this.spliceState() ?? this.xmldomState();
+    return this.domState;
+  }
+
+  /** The edit tree over the whole part (every element read), or undefined when not possible. */
+  private spliceState(): DomState | undefined {
+    const src = this.spliceSource;
+    if (!src) return undefined;
+    // The fast read's tree: leaves are read further when an edit reaches into them.
+    const splice = new SplicePart(src.source, src.bom, src.root, src.encoding);
+    const root = splice.root;
+    const ns = root.namespaceURI!;
+    let body: SElement | undefined;
+    for (let c = root.firstChild; c; c = c.nextSibling) {
+      if (c instanceof SElement && c.localName === 'body' && c.namespaceURI === ns) {
+        body = c;
+        break;
+      }
+    }
+    if (!body) throw noBody();
+    const attrPrefix = body.prefix || root.declaredPrefixFor(ns) || 'w';
+    const asDom = (n: SElement): Element => n as unknown as Element;
+    return {
+      part: splice as unknown as EditPart,
+      splice,
+      body: asDom(body),
+      view: new WView(domOps, ns, body.prefix ?? ''),
+      attrPrefix,
+    };
+  }
+
+  /** The xmldom DOM of the main part. */
+  private xmldomState(): DomState {
+    if (this.domState && !this.domState.splice) return this.domState;
     const part = this.pkg.mainDocument;
     const root = part.root;
     const ns = root.namespaceURI;
@@ -221,12 +343,14 @@ export class OoxmlDocument implements ReportDocument {
     const body = childElements(root).find((c) => c.localName === 'body' && c.namespaceURI === ns);
     if (!body) throw noBody();
     const wNs = body.namespaceURI ?? W_NS;
-    const wPrefix = body.prefix ?? root.lookupPrefix(wNs) ?? 'w';
-    this.domState = { part, body, view: new WView(domOps, wNs, wPrefix) };
-    return this.domState;
+    // Any prefix, or none (a default namespace): new elements take the body's, and new
+    // attributes a prefix bound to the namespace ('w' declared by the serializer when none is).
+    const wPrefix = body.prefix ?? '';
+    const attrPrefix = body.prefix || nonEmptyPrefix(root, wNs) || 'w';
+    return { part, body, view: new WView(domOps, wNs, wPrefix), attrPrefix };
   }
 
-  private get part(): XmlPart {
+  private get part(): EditPart {
     return this.dom().part;
   }
 
@@ -273,20 +397,22 @@ export class OoxmlDocument implements ReportDocument {
         );
       }
       const fast = this.liteSnapshot;
-      const dom = this.readDom();
+      const liteModel = this.liteModel;
       this.lite = undefined;
       this.liteSnapshot = undefined;
-      // The edit indices were computed on the fast path's snapshot: they must mean the same
-      // elements in the DOM. They always do (same walk, tested on the corpus); if they ever did
-      // not, refuse rather than edit the wrong element (the next read() uses the DOM).
-      if (fast && !sameSnapshot(fast, dom.snapshot)) {
-        this.model = undefined;
-        this.liteFallback = 'fast and DOM snapshots differ';
-        throw new DocumentError(
-          'stale-edit',
-          'Không đối chiếu được sửa đổi với nội dung tài liệu; hãy đọc lại tài liệu rồi sửa lại.',
-          'fast and DOM read paths disagree',
-        );
+      this.liteModel = undefined;
+      const state = this.dom();
+      if (liteModel && state.splice) {
+        // The edit tree stands on the very elements the fast snapshot was read from: the
+        // snapshot's indices name them, and nodes are made only for what the edits reach.
+        const tree = state.splice.doc;
+        this.model = lazyModel(liteModel, (l) => tree.wrap(l) as unknown as Element);
+      } else {
+        const dom = this.readDom();
+        // The edit indices were computed on the fast path's snapshot: they must mean the same
+        // elements in the DOM. They always do (same walk, tested on the corpus); if they ever
+        // did not, refuse rather than edit the wrong element (the next read() uses the DOM).
+        if (fast && !sameSnapshot(fast, dom.snapshot)) throw this.readPathsDisagree();
       }
     }
     const model = this.model!;
@@ -325,6 +451,18 @@ export class OoxmlDocument implements ReportDocument {
     for (const { op } of sorted) op.run();
     this.model = undefined;
     this.modified = true;
+  }
+
+  /** The fast snapshot and the tree being edited disagree: refuse; later reads use that tree. */
+  private readPathsDisagree(): DocumentError {
+    this.model = undefined;
+    this.lite = undefined;
+    this.liteFallback = 'fast and DOM snapshots differ';
+    return new DocumentError(
+      'stale-edit',
+      'Không đối chiếu được sửa đổi với nội dung tài liệu; hãy đọc lại tài liệu rồi sửa lại.',
+      'fast and DOM read paths disagree',
+    );
   }
 
   private mark(n: Node): void {
@@ -374,7 +512,7 @@ export class OoxmlDocument implements ReportDocument {
         const props = this.sdtProps(el);
         if (props.lock !== 'none') throw this.lockedError(props);
       }
-      stack.push(...childElements(el));
+      pushAll(stack, childElements(el));
     }
   }
 
@@ -400,12 +538,19 @@ export class OoxmlDocument implements ReportDocument {
     if (!ref || ref.rows) throw this.stale(`khối ${edit.blockIndex} không phải là đoạn văn`);
     const p = ref.el;
     const sink = this.paragraphSink(p);
+    this.checkSameText(model, edit.blockIndex, sink.text);
     if (!(Number.isInteger(edit.start) && Number.isInteger(edit.end) && 0 <= edit.start && edit.start <= edit.end && edit.end <= sink.text.length)) {
       throw this.stale(`vị trí ${edit.start}–${edit.end} nằm ngoài đoạn văn ${edit.blockIndex}`);
     }
     this.checkSpanLocks(p, sink, edit.start, edit.end);
     claims.push({ kind: 'range', p, start: edit.start, end: edit.end });
     ops.push({ order: 0, start: edit.start, run: () => this.replaceInParagraph(p, edit.start, edit.end, edit.text) });
+  }
+
+  /** The paragraph the edit tree walks has the text the snapshot gave (the offsets mean it). */
+  private checkSameText(model: Model<Element>, blockIndex: number, text: string): void {
+    const block = model.snapshot.blocks[blockIndex];
+    if (block?.type === 'paragraph' && block.text !== text) throw this.readPathsDisagree();
   }
 
   private planCell(model: Model<Element>, edit: CellEdit, ops: PlannedOp[], claims: Claim[]): void {
@@ -419,7 +564,9 @@ export class OoxmlDocument implements ReportDocument {
     if (!edit.find) {
       this.checkNoLockedInside(tc);
       claims.push({ kind: 'element', el: tc });
-      ops.push({ order: 1, start: 0, run: () => this.setBlocksText(tc, edit.text) });
+      // An empty cell has no run to take formatting from: its paragraph mark, else its column's.
+      const columnRPr = currentCellText(model, edit) === '' ? this.columnRunRPr(model, edit.tableIndex, edit.rowIndex, edit.cellIndex) : undefined;
+      ops.push({ order: 1, start: 0, run: () => this.setBlocksText(tc, edit.text, columnRPr) });
       return;
     }
     const segs = this.cellSegments(tc);
@@ -464,9 +611,9 @@ export class OoxmlDocument implements ReportDocument {
         out.push({ text: new Walker(this.view, emptyModel<Element>()).tableText(c) });
       } else if (c.localName === 'sdt') {
         const content = this.wChild(c, 'sdtContent');
-        if (content) out.push(...this.cellSegments(content));
+        if (content) pushAll(out, this.cellSegments(content));
       } else if (c.localName === 'customXml') {
-        out.push(...this.cellSegments(c));
+        pushAll(out, this.cellSegments(c));
       }
     }
     return out;
@@ -494,8 +641,8 @@ export class OoxmlDocument implements ReportDocument {
         `${props.kind}/${ref.level}`,
       );
     }
-    if (content) this.checkNoLockedInside(content);
-    claims.push({ kind: 'element', el: ref.sdt });
+    // Nested controls (locked or not) are not touched: the edit replaces the control's own text.
+    claims.push({ kind: 'element', el: ref.sdt, control: true });
     ops.push({ order: 1, start: 0, run: () => this.writeControl(ref, edit.text, edit.placeholder === true) });
   }
 
@@ -523,6 +670,7 @@ export class OoxmlDocument implements ReportDocument {
     if (!ref || ref.rows) throw this.stale(`khối ${edit.blockIndex} không phải là đoạn văn`);
     const p = ref.el;
     const sink = this.paragraphSink(p);
+    this.checkSameText(model, edit.blockIndex, sink.text);
     if (!(Number.isInteger(edit.start) && Number.isInteger(edit.end) && 0 <= edit.start && edit.start < edit.end && edit.end <= sink.text.length)) {
       throw this.stale(`vị trí ${edit.start}–${edit.end} không hợp lệ để bọc trong đoạn văn ${edit.blockIndex}`);
     }
@@ -561,13 +709,15 @@ export class OoxmlDocument implements ReportDocument {
     ops.push({ order: 0, start: edit.start, run: () => this.wrap(p, edit.start, edit.end, edit.tag, edit.title) });
   }
 
-  private descendants(el: Element, local: string): Element[] {
+  /** Descendants named `local`; with `ownOnly`, not inside nested controls or tables. */
+  private descendants(el: Element, local: string, ownOnly = false): Element[] {
     const out: Element[] = [];
     const stack = [el];
     while (stack.length) {
       const e = stack.pop()!;
       if (e !== el && this.isW(e, local)) out.push(e);
-      stack.push(...childElements(e));
+      if (ownOnly && e !== el && (this.isW(e, 'sdt') || this.isW(e, 'tbl'))) continue;
+      pushAll(stack, childElements(e));
     }
     if (this.isW(el, local)) out.push(el);
     return out;
@@ -586,6 +736,8 @@ export class OoxmlDocument implements ReportDocument {
           const point = a.start === a.end || b.start === b.end;
           if (point ? a.start <= b.end && b.start <= a.end : a.start < b.end && b.start < a.end) throw conflict();
         } else if (a.kind === 'element' && b.kind === 'element') {
+          // Two controls, one inside the other, edit disjoint text (each its own).
+          if (a.control && b.control && a.el !== b.el) continue;
           if (within(a.el, b.el) || within(b.el, a.el)) throw conflict();
         } else {
           const el = a.kind === 'element' ? a.el : (b as { el: Element }).el;
@@ -599,11 +751,12 @@ export class OoxmlDocument implements ReportDocument {
   // --- mutations -------------------------------------------------------------------------------
 
   private w(local: string): Element {
-    return this.part.doc.createElementNS(this.view.wNs, `${this.view.wPrefix}:${local}`);
+    const prefix = this.view.wPrefix;
+    return this.part.doc.createElementNS(this.view.wNs, prefix ? `${prefix}:${local}` : local);
   }
 
   private setWVal(el: Element, value: string, name = 'val'): void {
-    el.setAttributeNS(this.view.wNs, `${this.view.wPrefix}:${name}`, value);
+    el.setAttributeNS(this.view.wNs, `${this.dom().attrPrefix}:${name}`, value);
   }
 
   private setT(t: Element, text: string): void {
@@ -755,7 +908,65 @@ export class OoxmlDocument implements ReportDocument {
   }
 
   /** Sets the text of a block container (table cell or block-level control content). */
-  private setBlocksText(container: Element, text: string): void {
+  /**
+   * Run properties of the nearest cell of the same grid column (below first, then above; header
+   * rows last) whose text has a run: null when that run has none (default formatting), undefined
+   * when no such cell exists.
+   */
+  private columnRunRPr(model: Model<Element>, tableIndex: number, rowIndex: number, cellIndex: number): Element | null | undefined {
+    const block = model.snapshot.blocks[tableIndex];
+    const refs = model.blocks[tableIndex]?.rows;
+    if (!block || block.type !== 'table' || !refs) return undefined;
+    const gridStart = (r: number, i: number): number => {
+      let g = 0;
+      for (let k = 0; k < i; k++) g += block.rows[r]!.cells[k]!.span;
+      return g;
+    };
+    const col = gridStart(rowIndex, cellIndex);
+    const order: number[] = [];
+    for (let d = 1; d < block.rows.length; d++) {
+      if (rowIndex + d < block.rows.length) order.push(rowIndex + d);
+      if (rowIndex - d >= 0) order.push(rowIndex - d);
+    }
+    order.sort((a, b) => Number(block.rows[a]!.header) - Number(block.rows[b]!.header));
+    for (const r of order) {
+      const row = block.rows[r]!;
+      let g = 0;
+      for (let i = 0; i < row.cells.length; i++) {
+        const cell = row.cells[i]!;
+        if (g === col && cell.span === block.rows[rowIndex]!.cells[cellIndex]!.span && cell.text.trim() !== '' && !cell.mergedUp) {
+          const run = this.firstTextRun(refs[r]!.cells[i]!);
+          if (run) return this.wChild(run, 'rPr') ?? null;
+        }
+        g += cell.span;
+        if (g > col) break;
+      }
+    }
+    return undefined;
+  }
+
+  /** The first run with text of a cell, in document order, outside nested tables. */
+  private firstTextRun(tc: Element): Element | undefined {
+    const stack: Element[] = childElements(tc).reverse();
+    while (stack.length) {
+      const el = stack.pop()!;
+      if (this.isW(el, 'tbl')) continue;
+      if (this.isW(el, 'r')) {
+        const t = this.wChild(el, 't');
+        if (t && textOf(t) !== '') return el;
+        continue;
+      }
+      const kids = childElements(el);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+    return undefined;
+  }
+
+  /**
+   * Sets the text of a block container. New runs take the formatting of the text they replace,
+   * else of the paragraph mark, else `columnRPr` (null: none).
+   */
+  private setBlocksText(container: Element, text: string, columnRPr?: Element | null): void {
     const lines = text.split(/\r\n|\n/);
     let p0 = this.firstDescendant(container, 'p', true);
     if (!p0) {
@@ -767,7 +978,7 @@ export class OoxmlDocument implements ReportDocument {
     const sink = this.paragraphSink(p0);
     const pPr = this.wChild(p0, 'pPr');
     const runRPr = sink.atoms![0] ? this.wChild(sink.atoms![0].run, 'rPr') : this.firstRunRPr(p0);
-    const markRPr = pPr ? this.wChild(pPr, 'rPr') : undefined;
+    const markRPr = (pPr ? this.wChild(pPr, 'rPr') : undefined) ?? columnRPr ?? undefined;
     this.replaceAtoms(p0, sink.atoms!, 0, sink.text.length, lines[0] ?? '', markRPr);
     let ref: Node | null = p0.nextSibling;
     const parent = p0.parentNode!;
@@ -809,7 +1020,7 @@ export class OoxmlDocument implements ReportDocument {
     // Word styles placeholder text with the "PlaceholderText" character style; typed text drops it.
     const content = this.wChild(sdt, 'sdtContent');
     if (!content) return;
-    for (const rPr of this.descendants(content, 'rPr')) {
+    for (const rPr of this.descendants(content, 'rPr', true)) {
       const rStyle = this.wChild(rPr, 'rStyle');
       if (rStyle && /placeholder/i.test(this.wVal(rStyle) ?? '')) this.remove(rStyle);
     }
@@ -830,7 +1041,7 @@ export class OoxmlDocument implements ReportDocument {
     this.insertBefore(pr, this.w('showingPlcHdr'), after ?? null);
     const content = this.wChild(sdt, 'sdtContent');
     if (!content) return;
-    for (const run of this.descendants(content, 'r')) {
+    for (const run of this.descendants(content, 'r', true)) {
       let rPr = this.wChild(run, 'rPr');
       if (!rPr) {
         rPr = this.w('rPr');
@@ -858,21 +1069,77 @@ export class OoxmlDocument implements ReportDocument {
     }
     const pr = this.wChild(sdt, 'sdtPr');
     const ctrlRPr = pr ? this.wChild(pr, 'rPr') : undefined;
+    // Only the control's own text is replaced: nested controls and tables are kept as they are.
     if (ref.level === 'inline') {
       const sink: InlineSink<Element> = { text: '', atoms: [], sdts: [] };
-      this.walkInline(content, sink);
+      this.view.walkInline(content, sink, true);
       this.replaceAtoms(content, sink.atoms!, 0, sink.text.length, text, ctrlRPr);
     } else if (ref.level === 'block') {
-      this.setBlocksText(content, text);
+      if (this.hasNested(content)) this.setOwnText(content, text, ctrlRPr);
+      else this.setBlocksText(content, text);
     } else {
       // Cell level: one cell per "\t"-separated piece when the counts match, else all in the first.
       const cells = childElements(content).filter((c) => this.isW(c, 'tc'));
       const pieces = text.split('\t');
       cells.forEach((tc, i) => {
         const piece = pieces.length === cells.length ? pieces[i]! : i === 0 ? text : '';
-        this.setBlocksText(tc, piece);
+        if (this.hasNested(tc)) this.setOwnText(tc, piece, ctrlRPr);
+        else this.setBlocksText(tc, piece);
       });
     }
+  }
+
+  /** Whether a nested control or table is anywhere inside `container`. */
+  private hasNested(container: Element): boolean {
+    const stack: Element[] = childElements(container);
+    while (stack.length) {
+      const el = stack.pop()!;
+      if (this.isW(el, 'sdt') || this.isW(el, 'tbl')) return true;
+      pushAll(stack, childElements(el));
+    }
+    return false;
+  }
+
+  /**
+   * The paragraphs of a block container that are its own: reached through custom XML only, not
+   * through a nested control or table.
+   */
+  private ownParagraphs(container: Element): Element[] {
+    const out: Element[] = [];
+    const visit: Element[] = [container];
+    while (visit.length) {
+      const c = visit.shift()!;
+      for (const el of childElements(c)) {
+        if (this.isW(el, 'p')) out.push(el);
+        else if (this.isW(el, 'customXml')) visit.push(el);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes `text` as the container's own text: into its first own paragraph (line breaks as
+   * w:br), other own text removed (with paragraphs left empty), nested controls and tables kept.
+   */
+  private setOwnText(container: Element, text: string, ctrlRPr: Element | undefined): void {
+    const paras = this.ownParagraphs(container);
+    if (paras.length === 0) {
+      if (text === '') return;
+      const p = this.w('p');
+      p.appendChild(this.newRun(ctrlRPr, text));
+      let ref: Node | null = container.firstChild;
+      while (ref && isEl(ref) && this.isW(ref as Element, 'tcPr')) ref = ref.nextSibling;
+      this.insertBefore(container, p, ref);
+      return;
+    }
+    paras.forEach((p, i) => {
+      const sink: InlineSink<Element> = { text: '', atoms: [], sdts: [] };
+      this.view.walkInline(p, sink, true);
+      const pPr = this.wChild(p, 'pPr');
+      const markRPr = pPr ? this.wChild(pPr, 'rPr') : undefined;
+      this.replaceAtoms(p, sink.atoms!, 0, sink.text.length, i === 0 ? text : '', markRPr ?? ctrlRPr);
+      if (i > 0 && childElements(p).every((c) => this.isW(c, 'pPr'))) this.remove(p);
+    });
   }
 
   private ensureSdtIds(): Set<number> {
@@ -887,7 +1154,7 @@ export class OoxmlDocument implements ReportDocument {
           if (Number.isFinite(v)) ids.add(v);
           continue;
         }
-        stack.push(...childElements(el));
+        pushAll(stack, childElements(el));
       }
       this.sdtIds = ids;
     }
@@ -917,7 +1184,7 @@ export class OoxmlDocument implements ReportDocument {
         const id = this.wChild(el, 'id');
         if (id) this.setWVal(id, String(this.newSdtId()));
       }
-      stack.push(...childElements(el));
+      pushAll(stack, childElements(el));
     }
     const tcs = new Walker(this.view, emptyModel<Element>()).rowCells(clone);
     tcs.forEach((tc, i) => this.setBlocksText(tc, cells[i] ?? ''));

@@ -15,8 +15,8 @@
  *    comments; epilog: whitespace and comments; no processing instructions anywhere else;
  *  - names: ASCII NCName[:NCName] ([A-Za-z_][A-Za-z0-9_.-]*); tags: `<q a="v" b='v'>`,
  *    `<q/>`, `</q>` with optional whitespace before '>' in end tags; whitespace between
- *    attributes; no `<` in attribute values; no duplicate attributes (by qualified name or by
- *    namespace + local name); every prefix bound; no declaration of `xml`/`xmlns`, of an empty
+ *    attributes; no `<` in attribute values; no duplicate attributes (by qualified name: refused
+ *    outright, as the DOM parser refuses them; by namespace + local name: bails); every prefix bound; no declaration of `xml`/`xmlns`, of an empty
  *    URI or of the reserved namespace URIs; no element named `xmlns` or prefixed `xml`/`xmlns`;
  *  - references: `&amp; &lt; &gt; &quot; &apos;`, `&#123;`, `&#x1F;` (code point ≤ 0x10FFFF);
  *    any other `&` bails (xmldom would keep some of them literally);
@@ -26,6 +26,8 @@
  * Character data is taken as is (no line-ending normalization, like parseXml); attribute values
  * are read like xmldom does: raw tab/CR/LF become spaces, then references are replaced.
  */
+
+import { DocumentError } from '../types';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -49,7 +51,7 @@ export class NotMaterialized extends Error {
 }
 
 /** In-scope namespace bindings (flattened: one Map per declaring element). */
-class Scope {
+export class Scope {
   constructor(readonly map: Map<string, string | null>) {}
 }
 
@@ -63,6 +65,14 @@ export class LiteElement {
   kids: LiteElement[] | null = null;
   /** Concatenated direct text and CDATA, when materialized (KEEP_TEXT). */
   text: string | null = null;
+  /** The materialized parent (null for the root). */
+  parent: LiteElement | null = null;
+  /** Offset just after the start tag's '>'. */
+  openEnd = -1;
+  /** Offset of the end tag's '<' (openEnd for a self-closing tag). */
+  closeStart = -1;
+  /** Offset just after the element (its end tag, or its self-closing start tag). */
+  end = -1;
 
   constructor(
     readonly ns: string | null,
@@ -71,9 +81,20 @@ export class LiteElement {
     readonly prefix: string | null,
     /** Offset of the start tag's '<' in `src`. */
     readonly start: number,
-    private readonly scope: Scope,
-    private readonly src: string,
+    /** @internal In-scope namespace bindings. */
+    readonly scope: Scope,
+    /** @internal The whole text. */
+    readonly src: string,
   ) {}
+
+  /** The namespace bound to `prefix` ('' for the default namespace) in this element's scope. */
+  lookupNs(prefix: string): string | null | undefined {
+    return this.scope.map.get(prefix);
+  }
+
+  get selfClosing(): boolean {
+    return this.closeStart === this.openEnd && this.end === this.openEnd;
+  }
 
   /** Like Element.getAttributeNS: the value of the first attribute with that namespace and local name. */
   attrNS(ns: string | null, local: string): string | null {
@@ -231,6 +252,49 @@ function scanRef(src: string, at: number): number {
   return semi + 1 - at;
 }
 
+/**
+ * The character data of [from, to) of a text the reader accepted: text with its references
+ * decoded and CDATA sections' content; comments and processing instructions left out.
+ */
+export function decodeCharData(src: string, from: number, to: number): string {
+  let out = '';
+  let p = from;
+  while (p < to) {
+    const lt = src.indexOf('<', p);
+    const stop = lt < 0 || lt >= to ? to : lt;
+    if (stop > p) {
+      const chunk = src.slice(p, stop);
+      out += chunk.indexOf('&') < 0 ? chunk : decodeRefs(chunk);
+    }
+    if (stop >= to) break;
+    if (src.startsWith('<![CDATA[', stop)) {
+      const end = src.indexOf(']]>', stop + 9);
+      out += src.slice(stop + 9, end);
+      p = end + 3;
+    } else if (src.startsWith('<!--', stop)) {
+      p = src.indexOf('-->', stop + 4) + 3;
+    } else if (src.startsWith('<?', stop)) {
+      p = src.indexOf('?>', stop + 2) + 2;
+    } else {
+      // Markup other than character data: not expected inside a gap between elements.
+      p = src.indexOf('>', stop) + 1;
+    }
+  }
+  return out;
+}
+
+function decodeRefs(raw: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = raw.indexOf('&'); i >= 0; i = raw.indexOf('&', last)) {
+    const n = scanRef(raw, i);
+    if (n < 0) return out + raw.slice(last);
+    out += raw.slice(last, i) + refOut;
+    last = i + n;
+  }
+  return out + raw.slice(last);
+}
+
 /** An attribute value as xmldom reads it (validated beforehand). */
 function decodeAttrValue(src: string, vs: number, ve: number): string {
   const raw = src.slice(vs, ve).replace(/[\t\n\r]/g, ' ');
@@ -247,6 +311,24 @@ function decodeAttrValue(src: string, vs: number, ve: number): string {
 
 // ---------------------------------------------------------------------------------------------
 // The reader
+
+/** Attribute count up to which duplicates are found by comparing in place. */
+const SMALL_TAG = 8;
+
+/**
+ * Deepest element nesting accepted (the root is depth 1). Real documents stay far below (the
+ * deepest part of the 297-file corpus is 42); the walks over a document tree may recurse once per
+ * level, so a bound here keeps every later walk far from the stack limit.
+ */
+export const MAX_XML_DEPTH = 1000;
+
+export function tooDeep(partName: string): DocumentError {
+  return new DocumentError(
+    'too-deep',
+    `Thành phần "${partName}" của tệp .docx lồng nhau quá sâu (hơn ${MAX_XML_DEPTH} cấp phần tử); tệp bị từ chối.`,
+    `element nesting deeper than ${MAX_XML_DEPTH}`,
+  );
+}
 
 class Bail {
   constructor(readonly reason: string) {}
@@ -286,6 +368,8 @@ class Reader {
   private aStart: number[] = [];
   private aEnd: number[] = [];
   private aNs: string[] = [];
+  /** Qualified names of the current start tag's attributes, once it has more than SMALL_TAG. */
+  private readonly aSeen = new Set<string>();
   // Open elements.
   private depth = 0;
   private readonly stackNames: Name[] = [];
@@ -302,6 +386,7 @@ class Reader {
   constructor(
     private readonly src: string,
     private readonly materialize: Materialize,
+    private readonly partName: string,
   ) {
     this.len = src.length;
     this.scope = new Scope(new Map(ROOT_SCOPE_ENTRIES));
@@ -329,7 +414,42 @@ class Reader {
       else break;
     }
     this.startTag(this.pos);
-    // Content.
+    this.content();
+    // Epilog.
+    for (;;) {
+      this.skipWs();
+      if (this.pos >= this.len) break;
+      if (src.startsWith('<!--', this.pos)) this.comment(this.pos);
+      else this.bail('content after the root element');
+    }
+    return this.root!;
+  }
+
+  /**
+   * Reads the children of `el`, an element this reader's text was accepted with, that was kept
+   * as a leaf: every descendant is kept (KEEP_KIDS by the materialize policy).
+   */
+  fragment(el: LiteElement): void {
+    const text = el.text;
+    el.text = null; // its character data was collected already
+    el.kids = [];
+    this.root = el;
+    this.scope = el.scope;
+    this.stackNames[0] = makeName(el.qname);
+    this.stackEls[0] = el;
+    this.stackScopes[0] = el.scope;
+    this.depth = 1;
+    this.current = el;
+    this.pos = el.openEnd;
+    try {
+      this.content();
+    } finally {
+      el.text = text;
+    }
+  }
+
+  private content(): void {
+    const src = this.src;
     while (this.depth > 0) {
       const from = this.pos;
       let lt = this.nextLt;
@@ -344,14 +464,6 @@ class Reader {
       } else if (c1 === QMARK) this.bail('processing instruction');
       else this.startTag(lt);
     }
-    // Epilog.
-    for (;;) {
-      this.skipWs();
-      if (this.pos >= this.len) break;
-      if (src.startsWith('<!--', this.pos)) this.comment(this.pos);
-      else this.bail('content after the root element');
-    }
-    return this.root!;
   }
 
   private indexOrEnd(s: string, from: number): number {
@@ -461,6 +573,37 @@ class Reader {
     this.pos = end + 3;
   }
 
+  /**
+   * Refuses a second attribute with the qualified name of `attr` among the `count` read so far.
+   * Tags with few attributes (nearly all) compare in place; past SMALL_TAG the names go into a
+   * set, so an element with 200 000 attributes is checked in linear time, not quadratic.
+   */
+  private checkDuplicate(attr: Name, count: number): void {
+    if (count < SMALL_TAG) {
+      for (let i = 0; i < count; i++) if (this.aNames[i]!.qname === attr.qname) this.duplicate(attr.qname);
+      return;
+    }
+    const seen = this.aSeen;
+    if (count === SMALL_TAG) {
+      seen.clear();
+      for (let i = 0; i < count; i++) seen.add(this.aNames[i]!.qname);
+    }
+    if (seen.has(attr.qname)) this.duplicate(attr.qname);
+    seen.add(attr.qname);
+  }
+
+  /**
+   * A repeated attribute name is refused here rather than left to the DOM parser, which refuses
+   * it too (xmldom: fatal "Attribute redefined") but only after building a tree of all of them.
+   */
+  private duplicate(qname: string): never {
+    throw new DocumentError(
+      'xml-malformed',
+      `Thành phần "${this.partName}" của tệp .docx có XML sai cú pháp nên không đọc được.`,
+      `fatalError: Attribute ${qname} redefined`,
+    );
+  }
+
   private endTag(lt: number): void {
     const src = this.src;
     // The end tag must repeat the open element's name exactly (a longer name fails below).
@@ -469,6 +612,11 @@ class Reader {
     let p = lt + 2 + open.length;
     while (isWs(src.charCodeAt(p))) p++;
     if (src.charCodeAt(p) !== GT) this.bail('end tag not closed');
+    const closing = this.stackEls[this.depth - 1];
+    if (closing) {
+      closing.closeStart = lt;
+      closing.end = p + 1;
+    }
     this.depth--;
     this.scope = this.stackScopes[this.depth]!;
     this.current = this.depth > 0 ? this.stackEls[this.depth - 1]! : null;
@@ -522,7 +670,7 @@ class Reader {
       if (this.nextLt < ve) this.bail("'<' in an attribute value");
       if (this.nextAmp < vs) this.nextAmp = this.indexOrEnd('&', vs);
       if (this.nextAmp < ve) this.refs(vs, ve, false);
-      for (let i = 0; i < count; i++) if (this.aNames[i]!.qname === attr.qname) this.bail('duplicate attribute');
+      this.checkDuplicate(attr, count);
       this.aNames[count] = attr;
       this.aStart[count] = vs;
       this.aEnd[count] = ve;
@@ -571,14 +719,14 @@ class Reader {
         this.aNs[i] = bound;
       }
       if (mixed) {
+        // One pass with a set keyed by namespace and local name (linear in the attribute count).
+        const seen = new Set<string>();
         for (let i = 0; i < count; i++) {
           const a = this.aNames[i]!;
           if (a.prefix === null || a.declares) continue;
-          for (let j = i + 1; j < count; j++) {
-            const b = this.aNames[j]!;
-            if (b.prefix === null || b.declares || b.local !== a.local) continue;
-            if (this.aNs[j] === this.aNs[i]) this.bail('duplicate attribute (namespace)');
-          }
+          const key = `${this.aNs[i]!} ${a.local}`;
+          if (seen.has(key)) this.bail('duplicate attribute (namespace)');
+          seen.add(key);
         }
       }
     }
@@ -591,12 +739,16 @@ class Reader {
       const flags = this.materialize(ns, name.local);
       if (flags & KEEP_KIDS) el.kids = [];
       if (flags & KEEP_TEXT) el.text = '';
+      el.parent = parent;
+      el.openEnd = p;
+      if (selfClosing) el.closeStart = el.end = p;
       if (this.depth === 0) this.root = el;
       else parent!.kids!.push(el);
     }
     if (selfClosing) {
       this.scope = parentScope;
     } else {
+      if (this.depth >= MAX_XML_DEPTH) throw tooDeep(this.partName);
       this.stackNames[this.depth] = name;
       this.stackEls[this.depth] = el;
       this.stackScopes[this.depth] = parentScope;
@@ -609,14 +761,36 @@ class Reader {
 
 /**
  * Reads `text` (the part without its byte order mark) into a lite tree, or explains why it will
- * not (the caller then uses the DOM path). Never throws for any input.
+ * not (the caller then uses the DOM path). Throws a DocumentError only where the DOM path would
+ * refuse too: 'too-deep' (nesting beyond MAX_XML_DEPTH) and 'xml-malformed' (an attribute name
+ * repeated on one element).
  */
-export function parseLite(text: string, materialize: Materialize): LiteResult {
-  const reader = new Reader(text, materialize);
+export function parseLite(text: string, materialize: Materialize, partName = 'XML'): LiteResult {
+  const reader = new Reader(text, materialize, partName);
   try {
     return { root: reader.run() };
   } catch (e) {
     if (e instanceof Bail) return { bail: e.reason };
+    throw e;
+  }
+}
+
+/**
+ * Gives a leaf of a lite tree (kept without its children) its children, and theirs, all of them,
+ * by reading its range of the text again: the edit tree reaches into any element this way.
+ */
+export function expandLite(el: LiteElement): void {
+  if (el.kids !== null) return;
+  if (el.selfClosing) {
+    el.kids = [];
+    return;
+  }
+  const reader = new Reader(el.src, () => KEEP_KIDS, 'XML');
+  try {
+    reader.fragment(el);
+  } catch (e) {
+    el.kids = null;
+    if (e instanceof Bail) throw new Error(`expandLite: ${e.reason}`);
     throw e;
   }
 }

@@ -46,6 +46,11 @@ export interface NodeOps<N> {
   text(n: N): string;
 }
 
+/** Appends `items` to `out` one by one (a spread would hit the engine's argument limit). */
+export function pushAll<T>(out: T[], items: readonly T[]): void {
+  for (const x of items) out.push(x);
+}
+
 export function childElements(el: Node): Element[] {
   const out: Element[] = [];
   for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as Element);
@@ -154,7 +159,7 @@ export class WView<N> {
   constructor(
     readonly ops: NodeOps<N>,
     readonly wNs: string,
-    /** Prefix used for the `prefix:val` attribute fallback (the body's prefix). */
+    /** The body's prefix ('' for a default namespace): new elements and the `prefix:val` fallback. */
     readonly wPrefix: string,
   ) {}
 
@@ -173,7 +178,8 @@ export class WView<N> {
     if (el === undefined) return undefined;
     const v = this.ops.attrNS(el, this.wNs, name);
     if (v !== null && v !== '') return v;
-    const alt = this.ops.attr(el, `${this.wPrefix}:${name}`);
+    // An attribute written with the body's prefix (or, without one, bare) but not in the namespace.
+    const alt = this.ops.attr(el, this.wPrefix ? `${this.wPrefix}:${name}` : name);
     return alt === null ? undefined : alt;
   }
 
@@ -184,21 +190,25 @@ export class WView<N> {
     return v === undefined || !/^(false|0|off)$/i.test(v);
   }
 
-  /** Text of a paragraph-like container; atoms only when asked for (edits). */
-  walkInline(container: N, sink: InlineSink<N>): void {
+  /**
+   * Text of a paragraph-like container; atoms only when asked for (edits). With `ownOnly`, the
+   * content of nested controls is left out (a control edit replaces its own text only).
+   */
+  walkInline(container: N, sink: InlineSink<N>, ownOnly = false): void {
     for (const el of this.ops.kids(container)) {
       if (this.ops.ns(el) !== this.wNs) continue;
       const name = this.ops.local(el);
       if (name === 'r') {
         this.walkRun(el, sink);
       } else if (name === 'sdt') {
+        if (ownOnly) continue;
         const range: SdtRange<N> = { sdt: el, start: sink.text.length, end: -1 };
         sink.sdts.push(range);
         const content = this.wChild(el, 'sdtContent');
         if (content !== undefined) this.walkInline(content, sink);
         range.end = sink.text.length;
       } else if (INLINE_CONTAINERS.has(name)) {
-        this.walkInline(el, sink);
+        this.walkInline(el, sink, ownOnly);
       }
     }
   }
@@ -391,11 +401,11 @@ export class Walker<N> {
           const content = this.view.wChild(el, 'sdtContent');
           const inner = content !== undefined ? this.blockContainer(content, tableIndex) : [];
           info.text = inner.join('\n');
-          texts.push(...inner);
+          pushAll(texts, inner);
           break;
         }
         case 'customXml':
-          texts.push(...this.blockContainer(el, tableIndex));
+          pushAll(texts, this.blockContainer(el, tableIndex));
           break;
         default:
           break;

@@ -32,6 +32,7 @@
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { DocumentError } from '../types';
+import { MAX_XML_DEPTH, tooDeep } from './fastxml';
 
 export type XmlEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -236,6 +237,7 @@ export function parseXml(text: string, partName = 'XML', encoding: XmlEncoding =
   }
   const root = doc.documentElement;
   if (!root) throw malformed(partName, 'no root element');
+  checkDepth(root, partName);
 
   const needOffsets = source.includes('></');
   const starts = lineStarts(source);
@@ -247,14 +249,71 @@ export function parseXml(text: string, partName = 'XML', encoding: XmlEncoding =
   if (rootTag.selfClosing) {
     rootEnd = rootTag.end;
   } else {
-    const close = source.lastIndexOf('</' + root.tagName);
-    if (close < rootTag.end) throw malformed(partName, 'cannot locate the end of the root element');
-    rootEnd = source.indexOf('>', close) + 1;
+    const endTagAt = (close: number, end: number): boolean =>
+      close >= rootTag.end &&
+      /^<\/[^\s>]+\s*>$/.test(source.slice(close, end)) &&
+      source.slice(close + 2, close + 2 + root.tagName.length) === root.tagName;
+    rootEnd = epilogStart(source);
+    let close = source.lastIndexOf('</' + root.tagName, rootEnd);
+    if (!endTagAt(close, rootEnd)) {
+      // An epilog this scan does not follow (xmldom also accepts CDATA there): the last end tag.
+      close = source.lastIndexOf('</' + root.tagName);
+      rootEnd = source.indexOf('>', close) + 1;
+      if (!endTagAt(close, rootEnd)) throw malformed(partName, 'cannot locate the end of the root element');
+    }
   }
   const epilog = source.slice(rootEnd);
 
   if (needOffsets) keepExpandedEmptyElements(doc, root, source, starts);
   return new XmlPart(doc, root, source, prolog, epilog, encoding, starts, rootStart, rootEnd);
+}
+
+/**
+ * Where the epilog (whitespace, comments, processing instructions after the root element) of a
+ * well-formed text begins, found from the end: a comment in the epilog may contain the root's
+ * end tag ("<!-- </w:document> -->"), so the last "</w:document>" is not necessarily the root's.
+ * A comment cannot contain "--", so the last "<!--" before a final "-->" starts that comment;
+ * a processing instruction cannot contain "?>", and the last "<?" before it starts it unless its
+ * data holds "<?" (then the end tag check of the caller refuses the text).
+ */
+function epilogStart(source: string): number {
+  let end = source.length;
+  for (;;) {
+    while (end > 0 && /[ \t\r\n]/.test(source.charAt(end - 1))) end--;
+    let start = -1;
+    if (source.endsWith('-->', end)) start = source.lastIndexOf('<!--', end - 3);
+    else if (source.endsWith('?>', end)) start = source.lastIndexOf('<?', end - 2);
+    if (start < 0) return end;
+    end = start;
+  }
+}
+
+/** Refuses a tree nested deeper than MAX_XML_DEPTH (iteratively; see fastxml.ts). */
+function checkDepth(root: Element, partName: string): void {
+  let depth = 1;
+  let n: Node = root;
+  // Pre-order walk by first child / next sibling / parent: constant extra space.
+  for (;;) {
+    let next: Node | null = n.firstChild;
+    while (next && next.nodeType !== 1) next = next.nextSibling;
+    if (next) {
+      depth++;
+      if (depth > MAX_XML_DEPTH) throw tooDeep(partName);
+      n = next;
+      continue;
+    }
+    for (;;) {
+      if (n === root) return;
+      let sib: Node | null = n.nextSibling;
+      while (sib && sib.nodeType !== 1) sib = sib.nextSibling;
+      if (sib) {
+        n = sib;
+        break;
+      }
+      n = n.parentNode!;
+      depth--;
+    }
+  }
 }
 
 /** Gives every childless element that was written `<a></a>` an empty text node (see header). */

@@ -91,9 +91,18 @@ function notZip(detail: string): DocumentError {
 
 function corrupt(name: string, detail: string): DocumentError {
   return new DocumentError(
-    'not-zip',
+    'corrupt',
     `Tệp .docx bị hỏng: không giải nén được mục "${name}" (dữ liệu nén không khớp với khai báo).`,
     detail,
+  );
+}
+
+/** A local file header (or data descriptor) that says something else than the central directory. */
+function headerMismatch(name: string, field: string): DocumentError {
+  return new DocumentError(
+    'corrupt',
+    `Tệp .docx bị hỏng: phần đầu của mục "${name}" không khớp với danh mục của tệp zip (${field}).`,
+    `local header of ${name} disagrees with the central directory: ${field}`,
   );
 }
 
@@ -231,6 +240,28 @@ function hasZip64Extra(view: DataView, start: number, end: number): boolean {
     p += 4 + size;
   }
   return false;
+}
+
+/**
+ * Inflates `compressed` only to count its output, stopping as soon as it passes `limit` bytes.
+ * Returns the size, 'over' past the limit, or 'bad' for an invalid deflate stream.
+ */
+function probeInflate(compressed: Uint8Array, limit: number): number | 'over' | 'bad' {
+  let produced = 0;
+  const stop = new Error('over');
+  const inflater = new Inflate((chunk: Uint8Array) => {
+    produced += chunk.length;
+    if (produced > limit) throw stop;
+  });
+  try {
+    for (let off = 0; off < compressed.length; off += INFLATE_CHUNK) {
+      const end = Math.min(off + INFLATE_CHUNK, compressed.length);
+      inflater.push(compressed.subarray(off, end), end === compressed.length);
+    }
+  } catch (e) {
+    return e === stop ? 'over' : 'bad';
+  }
+  return produced;
 }
 
 export class ZipArchive {
@@ -405,11 +436,26 @@ export class ZipArchive {
         );
       }
       if (method === 0 && compressedSize !== uncompressedSize) {
-        throw notZip(`stored entry ${name} with different sizes`);
+        throw new DocumentError('corrupt', `Tệp .docx bị hỏng: kích thước của mục "${name}" không khớp nhau.`, `stored entry ${name} with different sizes`);
       }
-      // Zip bomb checks on declared sizes, before any inflation.
+      // Zip bomb checks on declared sizes, before the entry is read. A declared ratio beyond the
+      // limit is either a bomb or a wrong size field: a bounded probe (output counted, not kept,
+      // stopped at the ratio limit) tells them apart.
       if (uncompressedSize > lim.ratioThresholdBytes && compressedSize / uncompressedSize < lim.minRatio) {
-        throw zipBomb(`entry ${name}: ${compressedSize} compressed for ${uncompressedSize} uncompressed`);
+        const lh = localHeaderOffset;
+        const headerOk = lh + 30 <= bytes.length && u32(lh) === SIG_LOCAL;
+        const dataStart = headerOk ? lh + 30 + u16(lh + 26) + u16(lh + 28) : bytes.length;
+        const limit = Math.max(lim.ratioThresholdBytes, Math.ceil(compressedSize / lim.minRatio));
+        const probed =
+          method === 8 && headerOk && dataStart + compressedSize <= bytes.length
+            ? probeInflate(bytes.subarray(dataStart, dataStart + compressedSize), limit)
+            : 'over';
+        if (probed === 'over') throw zipBomb(`entry ${name}: ${compressedSize} compressed for ${uncompressedSize} uncompressed`);
+        throw new DocumentError(
+          'corrupt',
+          `Tệp .docx bị hỏng: kích thước ghi cho mục "${name}" (${uncompressedSize} byte) sai so với dữ liệu thật.`,
+          `entry ${name}: declared ${uncompressedSize} uncompressed, inflates to ${probed === 'bad' ? 'invalid data' : probed}`,
+        );
       }
       declaredTotal += uncompressedSize;
       if (declaredTotal > lim.maxTotalUncompressed) {
@@ -422,19 +468,47 @@ export class ZipArchive {
       const lNameLen = u16(lh + 26);
       const lExtraLen = u16(lh + 28);
       const dataOffset = lh + 30 + lNameLen + lExtraLen;
-      if (lNameLen !== nameLen) throw notZip(`local name of ${name} differs from the central directory`);
+      if (lNameLen !== nameLen) throw headerMismatch(name, 'tên mục');
       for (let i = 0; i < nameLen; i++) {
-        if (bytes[lh + 30 + i] !== nameBytes[i]) throw notZip(`local name of ${name} differs from the central directory`);
+        if (bytes[lh + 30 + i] !== nameBytes[i]) throw headerMismatch(name, 'tên mục');
       }
+      // The rest of the local header must agree too: a reader that trusts the local header
+      // (most do when streaming) would otherwise see other data than we checked and copy.
+      const lFlags = u16(lh + 6);
+      if (u16(lh + 8) !== method) throw headerMismatch(name, 'phương thức nén');
+      if ((lFlags ^ flags) & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION | FLAG_DATA_DESCRIPTOR)) throw headerMismatch(name, 'cờ');
+      const lExtraStart = lh + 30 + lNameLen;
+      if (dataOffset > cdOffset) throw notZip(`local header of ${name} runs past the central directory`);
+      const lCrc = u32(lh + 14);
+      let lCompressed = u32(lh + 18);
+      let lUncompressed = u32(lh + 22);
+      if (lCompressed === 0xffffffff || lUncompressed === 0xffffffff) {
+        const v = readZip64Extra(view, lExtraStart, dataOffset, { u: lUncompressed === 0xffffffff, c: lCompressed === 0xffffffff, o: false });
+        if (!v) throw headerMismatch(name, 'ZIP64');
+        if (lUncompressed === 0xffffffff) lUncompressed = v.uncompressedSize ?? -1;
+        if (lCompressed === 0xffffffff) lCompressed = v.compressedSize ?? -1;
+      }
+      // With a data descriptor, the local fields may be zero (written before the data); the
+      // descriptor after the data then carries them.
+      const deferred = (flags & FLAG_DATA_DESCRIPTOR) !== 0;
+      if (!(deferred && lCrc === 0) && lCrc !== crc) throw headerMismatch(name, 'CRC-32');
+      if (!(deferred && lCompressed === 0) && lCompressed !== compressedSize) throw headerMismatch(name, 'kích thước nén');
+      if (!(deferred && lUncompressed === 0) && lUncompressed !== uncompressedSize) throw headerMismatch(name, 'kích thước gốc');
       let rawEnd = dataOffset + compressedSize;
       if (rawEnd > cdOffset) throw notZip(`data of ${name} runs past the central directory (truncated?)`);
-      if (flags & FLAG_DATA_DESCRIPTOR) {
-        const local64 = zip64 || hasZip64Extra(view, lh + 30 + lNameLen, dataOffset);
+      if (deferred) {
+        const local64 = zip64 || hasZip64Extra(view, lExtraStart, dataOffset);
         let q = rawEnd;
-        if (q + 4 <= cdOffset && u32(q) === SIG_DATA_DESCRIPTOR) q += 4;
-        q += local64 ? 20 : 12;
-        if (q > cdOffset) throw notZip(`data descriptor of ${name} runs past the central directory`);
-        rawEnd = q;
+        if (q + 4 <= cdOffset && u32(q) === SIG_DATA_DESCRIPTOR && !(q + (local64 ? 24 : 16) > cdOffset)) q += 4;
+        const size = local64 ? 20 : 12;
+        if (q + size > cdOffset) throw notZip(`data descriptor of ${name} runs past the central directory`);
+        const dCrc = u32(q);
+        const dCompressed = local64 ? Number(view.getBigUint64(q + 4, true)) : u32(q + 4);
+        const dUncompressed = local64 ? Number(view.getBigUint64(q + 12, true)) : u32(q + 8);
+        if (dCrc !== crc) throw headerMismatch(name, 'CRC-32');
+        if (dCompressed !== compressedSize) throw headerMismatch(name, 'kích thước nén');
+        if (dUncompressed !== uncompressedSize) throw headerMismatch(name, 'kích thước gốc');
+        rawEnd = q + size;
       }
 
       entries.push({
@@ -508,9 +582,7 @@ export class ZipArchive {
       out = new Uint8Array(declared);
       let written = 0;
       const inflater = new Inflate((chunk: Uint8Array) => {
-        if (written + chunk.length > declared) {
-          throw zipBomb(`entry ${entry.name} inflates beyond its declared size ${declared}`);
-        }
+        if (written + chunk.length > declared) throw this.overflow(entry, written + chunk.length);
         out.set(chunk, written);
         written += chunk.length;
       });
@@ -528,6 +600,22 @@ export class ZipArchive {
     if (crc32(out) !== entry.crc32) throw corrupt(entry.name, 'CRC-32 mismatch');
     this.inflatedTotal += out.length;
     return out;
+  }
+
+  /**
+   * An entry that inflates past its declared size. Nothing more is allocated either way; the
+   * question is only what to call it. A size field that merely lies (the data compresses at an
+   * ordinary ratio) is a damaged file; output beyond the bomb ratio from this little input is a
+   * zip bomb that tried to hide behind a small declared size.
+   */
+  private overflow(entry: ZipEntry, produced: number): DocumentError {
+    const bomb = produced > this.limits.ratioThresholdBytes && entry.compressedSize / produced < this.limits.minRatio;
+    if (bomb) return zipBomb(`entry ${entry.name} inflates beyond its declared size ${entry.uncompressedSize}`);
+    return new DocumentError(
+      'corrupt',
+      `Tệp .docx bị hỏng: mục "${entry.name}" giải nén ra nhiều hơn kích thước ghi trong tệp.`,
+      `entry ${entry.name} inflates beyond its declared size ${entry.uncompressedSize} (size field wrong)`,
+    );
   }
 
   /**
