@@ -25,6 +25,7 @@ import { ratioRule } from './rules/ratio';
 import { referenceRule } from './rules/reference';
 import { statementsRule } from './rules/statements';
 import { tablesRule } from './rules/tables';
+import { meaningRule } from './rules/meaning';
 import { sumRule } from './rules/sum';
 
 export * from './findings';
@@ -54,6 +55,7 @@ const RULES: RuleFn[] = [
   sumRule,
   periodRule,
   crossSectionRule,
+  meaningRule,
   pairRule,
   listCountRule,
   completenessRule,
