@@ -21,11 +21,24 @@ const STOP = new Set([
 const MIN_SCORE = 0.75;
 const MARGIN = 0.15;
 
+/** Spelled-out terms and their abbreviations read alike ("cải cách hành chính" = "CCHC"). */
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/cải\s+cách\s+hành\s+chính/giu, 'cchc'],
+  [/thủ\s+tục\s+hành\s+chính/giu, 'tthc'],
+  [/quy\s+phạm\s+pháp\s+luật/giu, 'qppl'],
+  [/phản\s+ánh,?\s+kiến\s+nghị/giu, 'pakn'],
+  [/đơn\s+vị\s+sự\s+nghiệp(?:\s+công\s+lập)?/giu, 'đvsn'],
+];
+
+function abbreviate(text: string): string {
+  let t = text.toLowerCase();
+  for (const [re, abbr] of ABBREVIATIONS) t = t.replace(re, abbr);
+  return t.replace(/đvsncl/gu, 'đvsn');
+}
+
 function terms(label: string, unit: string | undefined): string[] {
   const unitWords = new Set((unit ?? '').toLowerCase().split(/[\s,]+/u));
-  const words = label
-    .replace(/\([^()]*\)/gu, ' ')
-    .toLowerCase()
+  const words = abbreviate(label.replace(/\([^()]*\)/gu, ' '))
     .split(/[^\p{L}]+/u)
     .filter((w) => w.length > 1 && !STOP.has(w) && !unitWords.has(w));
   return [...new Set(words)];
@@ -39,7 +52,7 @@ function windowOf(text: string, q: Quantity): string {
   if (cut >= 0) start += cut + 1;
   const afterText = text.slice(q.unitEnd, q.unitEnd + 60);
   const stop = afterText.search(/[;.\n(]|\d/u);
-  return `${text.slice(start, q.start)} ${afterText.slice(0, stop < 0 ? afterText.length : stop)}`.toLowerCase();
+  return abbreviate(`${text.slice(start, q.start)} ${afterText.slice(0, stop < 0 ? afterText.length : stop)}`);
 }
 
 interface Candidate {
