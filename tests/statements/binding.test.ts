@@ -106,3 +106,19 @@ describe('no wrong binding when the template wording of a figure is lost', () =>
     expect(bound).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('knowing what is read: the template match score', () => {
+  it('a report of the template whose prose is all another drafter\'s (here: none of it left) is still read as the template\'s report through its forms', async () => {
+    const snapshot = await received();
+    const located = locateFields(CCHC_6_THANG, snapshot);
+    // Keep the tables and the headings of the appendices; every narrative paragraph is emptied.
+    const formsOnly: DocumentSnapshot = {
+      ...snapshot,
+      blocks: snapshot.blocks.map((b) => (b.type === 'paragraph' && !(located.sections[b.index]?.path ?? '').startsWith('PL-') ? { ...b, text: '' } : b)),
+    };
+    const report = check(formsOnly);
+    expect(report.mode).toBe('recognized');
+    expect(report.template).toBe(CCHC_6_THANG.id);
+    expect(report.match).toBeGreaterThanOrEqual(0.35);
+  });
+});
