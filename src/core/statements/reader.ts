@@ -481,6 +481,17 @@ export function readStatements(text: string, tokens?: NumericToken[]): Reading {
   }
   for (const p of quantities) if (p.percent && !owned.has(p) && !p.change && !p.notShare && !unverified.includes(p)) unverified.push(p);
 
+  // "chiếm 52% tổng số hồ sơ mới tiếp nhận": a base the sentence names in words must be the one read.
+  for (let i = statements.length - 1; i >= 0; i--) {
+    const st = statements[i]!;
+    // A base written after the percentage is the one named there.
+    if (st.kind !== 'share' || st.part.fraction || st.base.start > st.percent.start) continue;
+    const named = namedBase(text, st.percent);
+    if (named === undefined || named.every((w) => labelOf(st.base).includes(w))) continue;
+    statements.splice(i, 1);
+    unverified.push(st.percent);
+  }
+
   // Weak ties may be to another base: every earlier count of the unit, or one later in the sentence, at least the part's size.
   for (const st of statements) {
     if (st.kind !== 'share' || st.strength !== 'weak' || st.part.fraction) continue;
@@ -510,6 +521,16 @@ function insideParenBefore(text: string, q: Quantity, at: number): boolean {
   if (open < 0) return false;
   const close = closingParen(text, open, text.length);
   return close > q.end && close < at;
+}
+
+const BASE_STOP = new Set(['hồ', 'sơ', 'số', 'tổng', 'thủ', 'tục', 'tthc', 'các', 'của', 'được', 'đã', 'là', 'trong', 'kỳ', 'nhiệm', 'vụ', 'văn', 'bản']);
+
+/** The distinctive words of a base named after a percentage without a figure ("… tổng số hồ sơ mới tiếp nhận"). */
+function namedBase(text: string, p: Quantity): string[] | undefined {
+  const m = /^[\s\u00a0]*(?:của|trên|so\s+với)?[\s\u00a0]*(?:tổng\s+số|tổng|số)[\s\u00a0]+([\p{L}\s\u00a0]{3,60})/iu.exec(text.slice(p.end, p.end + 80));
+  if (!m) return undefined;
+  const words = (m[1] ?? '').toLowerCase().split(/[\s\u00a0]+/u).filter((w) => w && !BASE_STOP.has(w));
+  return words.length > 0 ? words.slice(0, 4) : undefined;
 }
 
 function shareStatement(percent: Quantity, part: Quantity, base: Quantity, strength: ShareStrength, cue: string): ShareStatement {
