@@ -216,3 +216,11 @@ describe('a base named in words', () => {
     expect(lines('Bộ phận một cửa tiếp nhận 1.200 hồ sơ, trong đó hồ sơ trực tuyến 540 hồ sơ, chiếm 45% tổng số hồ sơ tiếp nhận, hồ sơ trực tiếp 660 hồ sơ.')).toContain('share 45% = 540/1.200 → consistent');
   });
 });
+
+describe('"đúng hạn" that includes "trước hạn"', () => {
+  it('on time 980 (of which early 700) + overdue 20 = 1.000 is consistent under that reading', () => {
+    expect(lines('Đã giải quyết 1.000 hồ sơ, trong đó đúng hạn 980 hồ sơ, trước hạn 700 hồ sơ, quá hạn 20 hồ sơ.')).toEqual(['sum 1.000 = 980 + 700 + 20 → consistent']);
+    // Under no reading do 990 + 700 + 20 or 990 + 20 make 1.000.
+    expect(lines('Đã giải quyết 1.000 hồ sơ, trong đó đúng hạn 990 hồ sơ, trước hạn 700 hồ sơ, quá hạn 20 hồ sơ.')).toEqual(['sum 1.000 = 990 + 700 + 20 → error']);
+  });
+});

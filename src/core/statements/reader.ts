@@ -54,6 +54,8 @@ export interface SumStatement {
   /** Disjoint parts (a known family of labels): an excess is certain. */
   disjoint: boolean;
   cue: string;
+  /** Another plain reading of the parts ("đúng hạn" that includes "trước hạn"): consistent with it, nothing is said. */
+  altParts?: Quantity[];
 }
 
 export interface ShareStatement {
@@ -413,6 +415,10 @@ export function readStatements(text: string, tokens?: NumericToken[]): Reading {
     }
     const { exhaustive, disjoint } = cls;
     const stmt: SumStatement = { kind: 'sum', total, parts, exhaustive, disjoint, cue: cue.word };
+    // Some offices count early files inside "đúng hạn": that reading leaves the early part out.
+    const timeliness = FAMILIES.find((f) => f.id === 'timeliness')!;
+    const ids = parts.map((q) => memberOf(labelOf(q), timeliness));
+    if (ids.includes('early') && ids.includes('ontime')) stmt.altParts = parts.filter((_q, i) => ids[i] !== 'early');
     if (total.approx || parts.some((q) => q.approx)) {
       for (const q of parts) partOf.set(q, stmt);
       continue;

@@ -107,6 +107,7 @@ function verifySum(s: SumStatement, sharesSayWhole: boolean): Verdict {
   const spans = [span(s.total), ...s.parts.map(span)];
   const evidence = [s.total.text, ...s.parts.map((p) => p.text)];
   const total = `${s.total.text}${unitOf(s.total)}`;
+  if (s.altParts && checkSum(s.altParts.map((p) => figureInterval(p.num)), totalIv)) return CONSISTENT;
   if (decCmp(sumIv.lo, totalIv.hi) > 0) {
     const severity = s.disjoint || s.parts.length === 1 ? 'error' : 'warning';
     const hedge = severity === 'warning' ? ' (nếu các thành phần không trùng nhau)' : '';
