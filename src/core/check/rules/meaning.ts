@@ -73,6 +73,13 @@ export interface MeaningBinding {
 /** Narrative figures bound to template fields by meaning (see the module comment). */
 export function bindByMeaning(ctx: CheckContext): MeaningBinding[] {
   if (ctx.mode === 'bound') return [];
+  // Only fields whose narrative place the template wording missed while an appendix row holds a value.
+  const wanted = ctx.definition.fields.filter((field) => {
+    if (field.kind !== 'count' && field.kind !== 'percent') return false;
+    const occs = ctx.occByField.get(field.id) ?? [];
+    return occs.some((o) => o.occurrence.where === 'narrative' && !o.found) && !occs.some((o) => o.occurrence.where === 'narrative' && o.found) && occs.some((o) => o.occurrence.where === 'appendix' && o.found);
+  });
+  if (wanted.length === 0) return [];
   const all = passages(ctx.units());
   const read = new Map<Passage, Quantity[]>();
   const quantities = (p: Passage) => {
@@ -91,8 +98,7 @@ export function bindByMeaning(ctx: CheckContext): MeaningBinding[] {
     if (pos) placed.add(`${pos.block}:${pos.row ?? ''}:${pos.cell ?? ''}:${pos.start}`);
   }
   const best: Candidate[] = [];
-  for (const field of ctx.definition.fields) {
-    if (field.kind !== 'count' && field.kind !== 'percent') continue;
+  for (const field of wanted) {
     const occs = ctx.occByField.get(field.id) ?? [];
     const missing = occs.filter((o) => o.occurrence.where === 'narrative' && !o.found && o.occurrence.component === undefined);
     if (missing.length === 0 || occs.some((o) => o.occurrence.where === 'narrative' && o.found)) continue;
