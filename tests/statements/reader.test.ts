@@ -224,3 +224,11 @@ describe('"đúng hạn" that includes "trước hạn"', () => {
     expect(lines('Đã giải quyết 1.000 hồ sơ, trong đó đúng hạn 990 hồ sơ, trước hạn 700 hồ sơ, quá hạn 20 hồ sơ.')).toEqual(['sum 1.000 = 990 + 700 + 20 → error']);
   });
 });
+
+describe('figures rounded in thousands', () => {
+  it('"8,98 ngàn HS" is not a count: no sum or share with it is claimed (Báo Đồng Khởi 08/11/2020)', () => {
+    expect(
+      lines('Cơ quan chức năng đã giải quyết 8,98 ngàn HS các loại (đạt 88,2%). Trong đó, có 8,96 ngàn HS giải quyết đúng và trước hạn (đạt 99,8%), có 17 HS giải quyết trễ hạn (tỷ lệ 0,2%).'),
+    ).toEqual([]);
+  });
+});

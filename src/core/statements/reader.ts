@@ -12,7 +12,7 @@
  * takes the one possible base or none.
  */
 import { scanNumericTokens, tryParseViNumber, type NumericToken, type ViNumber } from '../codec';
-import { APPROX_BEFORE, CHANGE_BEFORE, FAMILIES, MONEY_UNITS, NOT_COUNT_BEFORE, NOT_SHARE_AFTER, REMAINDER, parseNumberWords, unitAt } from './lexicon';
+import { APPROX_BEFORE, CHANGE_BEFORE, FAMILIES, MONEY_UNITS, MULTIPLIERS, NOT_COUNT_BEFORE, NOT_SHARE_AFTER, REMAINDER, parseNumberWords, unitAt } from './lexicon';
 
 export interface Quantity {
   /** Position in the paragraph's list of quantities. */
@@ -191,7 +191,13 @@ export function readQuantities(text: string, tokens?: NumericToken[]): Quantity[
     // A figure glued to a letter or a slash is a code ("H.01b", "mức 1,2" is read by lead).
     const prevCh = text.charAt(tok.start - 1);
     if (/[\p{L}/-]/u.test(prevCh)) continue;
-    const u = percent ? undefined : unitAt(text.slice(tok.end, Math.min(sEnd, tok.end + 40)));
+    let u = percent ? undefined : unitAt(text.slice(tok.end, Math.min(sEnd, tok.end + 40)));
+    // "8,98 ngàn HS": thousands of files, rounded; the noun after the multiplier is the unit.
+    const scaled = u !== undefined && MULTIPLIERS.has(u.key);
+    if (u && scaled) {
+      const noun = unitAt(text.slice(tok.end + u.length, Math.min(sEnd, tok.end + u.length + 40)));
+      u = noun ? { key: noun.key, length: u.length + noun.length } : u;
+    }
     const unitEnd = tok.end + (u?.length ?? 0);
     const changeMatch = CHANGE_BEFORE.exec(lead);
     const q: Quantity = {
@@ -204,7 +210,7 @@ export function readQuantities(text: string, tokens?: NumericToken[]): Quantity[
       ...(fraction ? { fraction } : {}),
       ...(u ? { unit: u.key } : {}),
       unitEnd,
-      approx: APPROX_BEFORE.test(lead),
+      approx: scaled || APPROX_BEFORE.test(lead),
       ...(changeMatch ? { change: /giảm|thấp|ít/iu.test(changeMatch[0]) ? ('giảm' as const) : ('tăng' as const) } : {}),
       notShare: percent && NOT_SHARE_AFTER.test(text.slice(tok.end, Math.min(sEnd, tok.end + 30))),
       sentence,
