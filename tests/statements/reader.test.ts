@@ -232,3 +232,11 @@ describe('figures rounded in thousands', () => {
     ).toEqual([]);
   });
 });
+
+describe('lists that give examples', () => {
+  it('"như:" and an open end ("…", "v.v.", "và các văn bản khác") are not the whole list', () => {
+    expect(lines('Văn phòng đã ban hành 15 văn bản chỉ đạo như: Kế hoạch số 02/KH-VPUB; Kế hoạch số 20/KH-VPUB; Quyết định số 32/QĐ-VPUB.')).toEqual([]);
+    expect(lines('Văn phòng đã ban hành 15 văn bản chỉ đạo: Kế hoạch số 02/KH-VPUB; Kế hoạch số 20/KH-VPUB; Quyết định số 32/QĐ-VPUB; …')).toEqual([]);
+    expect(lines('Văn phòng đã ban hành 15 văn bản: Kế hoạch số 02/KH-VPUB; Kế hoạch số 20/KH-VPUB và các văn bản khác.')).toEqual([]);
+  });
+});

@@ -579,7 +579,10 @@ function sharesKey(rate: string, label: string): boolean {
   return [...words(label)].filter((w) => r.has(w)).length >= 2;
 }
 
-const LIST_INTRO = /^(?<words>[^\d;.!?]*?)(?:[\s\u00a0]*(?:gồm|bao[\s\u00a0]+gồm|gồm[\s\u00a0]+có|là|như))?[\s\u00a0]*(?<open>:|\()[\s\u00a0]*/iu;
+const LIST_INTRO = /^(?<words>[^\d;.!?]*?)(?:[\s\u00a0]*(?:gồm|bao[\s\u00a0]+gồm|gồm[\s\u00a0]+có|là))?[\s\u00a0]*(?<open>:|\()[\s\u00a0]*/iu;
+/** "… như: A; B", "A; B; …", "v.v.": examples, not the whole list. */
+const EXAMPLES_ONLY = /(?:^|[\s\u00a0])(?:như|chẳng\s+hạn|điển\s+hình|tiêu\s+biểu|một\s+số)(?:[\s\u00a0]|$)/iu;
+const OPEN_END = /(?:…|\.\.\.|v\.v\.?|vv\.?|(?:và\s+)?(?:các|những)\s+[\p{L}\s]*khác)[\s.;,]*$/iu;
 
 function readLists(text: string, quantities: Quantity[], partOf: Map<Quantity, SumStatement>, spans: [number, number][]): ListStatement[] {
   const out: ListStatement[] = [];
@@ -591,7 +594,7 @@ function readLists(text: string, quantities: Quantity[], partOf: Map<Quantity, S
     const m = LIST_INTRO.exec(rest);
     if (!m?.groups) continue;
     const words = m.groups.words ?? '';
-    if (!isQualifier(words, 30)) continue;
+    if (!isQualifier(words, 30) || EXAMPLES_ONLY.test(words)) continue;
     // Two counts before one list ("9 nhóm công việc và 12 nhiệm vụ gồm: …"): which one is listed is unclear.
     const prev = quantities[q.index - 1];
     if (prev && !prev.percent && prev.sentence === q.sentence && /^[\s\u00a0\p{L}]{0,40}(?:và|,)[\s\u00a0]*$/u.test(text.slice(prev.unitEnd, q.start))) continue;
@@ -604,6 +607,7 @@ function readLists(text: string, quantities: Quantity[], partOf: Map<Quantity, S
     const listEnd = m.groups.open === '(' ? closingParen(text, listStart - 1, sEnd) : sEnd;
     const cut = /[,;]?[\s\u00a0]*trong[\s\u00a0]+đó/iu.exec(text.slice(listStart, listEnd));
     const end = cut ? listStart + cut.index : listEnd;
+    if (OPEN_END.test(text.slice(listStart, end))) continue;
     const body = text.slice(listStart, end).replace(/[\s.;,]+$/u, '');
     // A list holding counts is a breakdown or prose, not a list of names.
     if (quantities.some((o) => o.start >= listStart && o.end <= end && !o.percent && o.unit !== undefined)) continue;
