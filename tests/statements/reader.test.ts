@@ -240,3 +240,20 @@ describe('lists that give examples', () => {
     expect(lines('Văn phòng đã ban hành 15 văn bản: Kế hoạch số 02/KH-VPUB; Kế hoạch số 20/KH-VPUB và các văn bản khác.')).toEqual([]);
   });
 });
+
+describe('a share of another stated base', () => {
+  it('on-time files as a share of files received (not resolved) is one plain reading: no claim', () => {
+    // 3.700/4.000 = 92,5% (of received); 3.700/3.800 = 97,4% (of resolved).
+    // 100/4.000 = 2,5%: both shares of files received, so they need not add to 100%.
+    expect(lines('Tiếp nhận 4.000 hồ sơ. Đã giải quyết 3.800 hồ sơ, trong đó đúng hạn 3.700 hồ sơ (chiếm 92,5%), quá hạn 100 hồ sơ (chiếm 2,5%).')).toEqual([
+      'sum 3.800 = 3.700 + 100 → consistent',
+      'share 92,5% = 3.700/3.800 → consistent',
+      'share 2,5% = 100/3.800 → consistent',
+      'shares of 3.800 → consistent',
+    ]);
+    // Neither base gives 93,5% ("chiếm": an error).
+    expect(lines('Tiếp nhận 4.000 hồ sơ. Đã giải quyết 3.800 hồ sơ, trong đó đúng hạn 3.700 hồ sơ (chiếm 93,5%), quá hạn 100 hồ sơ (chiếm 2,5%).')).toEqual(
+      expect.arrayContaining(['share 93,5% = 3.700/3.800 → error']),
+    );
+  });
+});

@@ -78,6 +78,8 @@ export interface PercentPartitionStatement {
   parts: Quantity[];
   /** Percentages of the parts, which must add to 100% when the parts add to the total. */
   percents: Quantity[];
+  /** Another base the shares may all be of (files received rather than resolved). */
+  alternatives?: Quantity[];
 }
 
 export interface ListStatement {
@@ -504,12 +506,20 @@ export function readStatements(text: string, tokens?: NumericToken[]): Reading {
     unverified.push(st.percent);
   }
 
-  // Weak ties may be to another base: every earlier count of the unit, or one later in the sentence, at least the part's size.
+  // A share may be of another base the passage states (on-time files over files received rather
+  // than resolved): every earlier count of the unit, or one later in the sentence, at least the
+  // part's size. Consistent with one of them, nothing is said.
   for (const st of statements) {
-    if (st.kind !== 'share' || st.strength !== 'weak' || st.part.fraction) continue;
+    if (st.kind !== 'share' || st.part.fraction) continue;
     const part = st.part;
     const known = st.alternatives ?? [];
     st.alternatives = [...known, ...counts.filter((q) => !known.includes(q))].filter((q) => q !== part && q !== st.base && !q.approx && !q.change && !q.fraction && (q.start < st.percent.start || q.sentence === st.percent.sentence) && q.unit === part.unit && q.num.value >= part.num.value);
+  }
+
+  for (const st of statements) {
+    if (st.kind !== 'percent-partition') continue;
+    const share = statements.find((x): x is ShareStatement => x.kind === 'share' && x.percent === st.percents[0]);
+    if (share?.alternatives) st.alternatives = share.alternatives;
   }
 
   // 5. Lists after a count, figures with words, changes with both values.
