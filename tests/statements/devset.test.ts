@@ -4,6 +4,9 @@
  * give no error; each injected defect must be reported; the known defects of real published
  * texts must be found without a false error; non-CCHC texts must not be read as a CCHC report.
  */
+import { formatJson } from '../../src/core/check';
+import { formatHtml } from '../../src/core/check/format-html';
+import { formatReportText } from '../../src/core/check/format-text';
 import { REWRITTEN, checkText, realTexts, rewrittenText, runEval } from './devset/harness';
 
 describe('development set', () => {
@@ -62,6 +65,12 @@ describe('development set', () => {
     const report = checkText(eco.text, eco.name);
     expect(report).toMatchObject({ template: null, mode: 'generic' });
     expect(report.findings.filter((f) => f.rule === 'completeness')).toEqual([]);
+    // One line says so in text and HTML; JSON carries template null.
+    const text = formatReportText(report, { color: false });
+    expect(text.split('\n').filter((l) => l.includes('Không nhận ra mẫu báo cáo đã biết'))).toHaveLength(1);
+    expect(text).not.toContain('Mẫu cchc-6-thang');
+    expect(formatHtml([report])).toContain('Không nhận ra mẫu báo cáo đã biết');
+    expect(JSON.parse(formatJson([report]))[0]).toMatchObject({ template: null, mode: 'generic' });
   });
 
   it('the checked summary counts what was verified and what was read but not checkable', () => {

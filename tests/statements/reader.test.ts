@@ -208,3 +208,52 @@ describe('lists continued in the following lines', () => {
     expect(lines(text.replace('04 công chức', '03 công chức'))).toEqual(['list 03: 3 → consistent']);
   });
 });
+
+describe('a base named in words', () => {
+  it('"chiếm 52% tổng số hồ sơ mới tiếp nhận" is not judged against another total; "chiếm 45% tổng số hồ sơ tiếp nhận" is', () => {
+    // 540/1.200 = 45%; new files are not stated, so 52% of them cannot be checked.
+    expect(lines('Bộ phận một cửa tiếp nhận 1.200 hồ sơ, trong đó hồ sơ trực tuyến 540 hồ sơ, chiếm 52% tổng số hồ sơ mới tiếp nhận, hồ sơ trực tiếp 660 hồ sơ.').filter((l) => l.startsWith('share'))).toEqual([]);
+    expect(lines('Bộ phận một cửa tiếp nhận 1.200 hồ sơ, trong đó hồ sơ trực tuyến 540 hồ sơ, chiếm 45% tổng số hồ sơ tiếp nhận, hồ sơ trực tiếp 660 hồ sơ.')).toContain('share 45% = 540/1.200 → consistent');
+  });
+});
+
+describe('"đúng hạn" that includes "trước hạn"', () => {
+  it('on time 980 (of which early 700) + overdue 20 = 1.000 is consistent under that reading', () => {
+    expect(lines('Đã giải quyết 1.000 hồ sơ, trong đó đúng hạn 980 hồ sơ, trước hạn 700 hồ sơ, quá hạn 20 hồ sơ.')).toEqual(['sum 1.000 = 980 + 700 + 20 → consistent']);
+    // Under no reading do 990 + 700 + 20 or 990 + 20 make 1.000.
+    expect(lines('Đã giải quyết 1.000 hồ sơ, trong đó đúng hạn 990 hồ sơ, trước hạn 700 hồ sơ, quá hạn 20 hồ sơ.')).toEqual(['sum 1.000 = 990 + 700 + 20 → error']);
+  });
+});
+
+describe('figures rounded in thousands', () => {
+  it('"8,98 ngàn HS" is not a count: no sum or share with it is claimed (Báo Đồng Khởi 08/11/2020)', () => {
+    expect(
+      lines('Cơ quan chức năng đã giải quyết 8,98 ngàn HS các loại (đạt 88,2%). Trong đó, có 8,96 ngàn HS giải quyết đúng và trước hạn (đạt 99,8%), có 17 HS giải quyết trễ hạn (tỷ lệ 0,2%).'),
+    ).toEqual([]);
+  });
+});
+
+describe('lists that give examples', () => {
+  it('"như:" and an open end ("…", "v.v.", "và các văn bản khác") are not the whole list', () => {
+    expect(lines('Văn phòng đã ban hành 15 văn bản chỉ đạo như: Kế hoạch số 02/KH-VPUB; Kế hoạch số 20/KH-VPUB; Quyết định số 32/QĐ-VPUB.')).toEqual([]);
+    expect(lines('Văn phòng đã ban hành 15 văn bản chỉ đạo: Kế hoạch số 02/KH-VPUB; Kế hoạch số 20/KH-VPUB; Quyết định số 32/QĐ-VPUB; …')).toEqual([]);
+    expect(lines('Văn phòng đã ban hành 15 văn bản: Kế hoạch số 02/KH-VPUB; Kế hoạch số 20/KH-VPUB và các văn bản khác.')).toEqual([]);
+  });
+});
+
+describe('a share of another stated base', () => {
+  it('on-time files as a share of files received (not resolved) is one plain reading: no claim', () => {
+    // 3.700/4.000 = 92,5% (of received); 3.700/3.800 = 97,4% (of resolved).
+    // 100/4.000 = 2,5%: both shares of files received, so they need not add to 100%.
+    expect(lines('Tiếp nhận 4.000 hồ sơ. Đã giải quyết 3.800 hồ sơ, trong đó đúng hạn 3.700 hồ sơ (chiếm 92,5%), quá hạn 100 hồ sơ (chiếm 2,5%).')).toEqual([
+      'sum 3.800 = 3.700 + 100 → consistent',
+      'share 92,5% = 3.700/3.800 → consistent',
+      'share 2,5% = 100/3.800 → consistent',
+      'shares of 3.800 → consistent',
+    ]);
+    // Neither base gives 93,5% ("chiếm": an error).
+    expect(lines('Tiếp nhận 4.000 hồ sơ. Đã giải quyết 3.800 hồ sơ, trong đó đúng hạn 3.700 hồ sơ (chiếm 93,5%), quá hạn 100 hồ sơ (chiếm 2,5%).')).toEqual(
+      expect.arrayContaining(['share 93,5% = 3.700/3.800 → error']),
+    );
+  });
+});

@@ -102,3 +102,15 @@ describe('tables anywhere', () => {
     expect(checkTable(t('30')).findings).toEqual([expect.objectContaining({ severity: 'warning', evidence: ['500', '460', '30'] })]);
   });
 });
+
+describe('tables: readings that keep quiet', () => {
+  it('sub-rows written "- …" under a group are not added to the total again', () => {
+    const t = tableOf(['Đơn vị\tSố hồ sơ\tĐã giải quyết', 'Cấp tỉnh\t100\t90', '- Sở Tư pháp\t60\t55', '- Sở Nội vụ\t40\t35', 'Cấp huyện\t200\t190', 'Tổng cộng\t300\t280'].join('\n'));
+    expect(checkTable(t).findings).toEqual([]);
+  });
+
+  it('overlapping attribute columns without a known partition: an excess is a warning, never an error', () => {
+    const t = tableOf(['Đơn vị\tBiên chế\t\t', '\tTổng số\tNữ\tĐảng viên', 'Phòng A\t10\t6\t7', 'Phòng B\t8\t3\t5'].join('\n'));
+    expect(checkTable(t).findings.map((f) => f.severity)).toEqual(['warning']);
+  });
+});

@@ -5,4 +5,4 @@
 export * from './reader';
 export * from './verify';
 export * from './tables';
-export { parseNumberWords } from './lexicon';
+export { parseNumberWords, unitAt } from './lexicon';

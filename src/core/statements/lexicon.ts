@@ -25,7 +25,11 @@ const UNIT_ALIASES: Record<string, string> = {
   cbccvc: 'cán bộ',
   ccvc: 'công chức',
   dn: 'doanh nghiệp',
+  hs: 'hồ sơ',
 };
+
+/** "10,18 ngàn hồ sơ": a rounded figure in thousands, not a count. */
+export const MULTIPLIERS = new Set(['ngàn', 'nghìn', 'triệu', 'vạn']);
 
 const UNIT_SET = new Set(UNIT_NOUNS);
 

@@ -12,7 +12,7 @@
  * takes the one possible base or none.
  */
 import { scanNumericTokens, tryParseViNumber, type NumericToken, type ViNumber } from '../codec';
-import { APPROX_BEFORE, CHANGE_BEFORE, FAMILIES, MONEY_UNITS, NOT_COUNT_BEFORE, NOT_SHARE_AFTER, REMAINDER, parseNumberWords, unitAt } from './lexicon';
+import { APPROX_BEFORE, CHANGE_BEFORE, FAMILIES, MONEY_UNITS, MULTIPLIERS, NOT_COUNT_BEFORE, NOT_SHARE_AFTER, REMAINDER, parseNumberWords, unitAt } from './lexicon';
 
 export interface Quantity {
   /** Position in the paragraph's list of quantities. */
@@ -54,6 +54,8 @@ export interface SumStatement {
   /** Disjoint parts (a known family of labels): an excess is certain. */
   disjoint: boolean;
   cue: string;
+  /** Another plain reading of the parts ("đúng hạn" that includes "trước hạn"): consistent with it, nothing is said. */
+  altParts?: Quantity[];
 }
 
 export interface ShareStatement {
@@ -76,6 +78,8 @@ export interface PercentPartitionStatement {
   parts: Quantity[];
   /** Percentages of the parts, which must add to 100% when the parts add to the total. */
   percents: Quantity[];
+  /** Another base the shares may all be of (files received rather than resolved). */
+  alternatives?: Quantity[];
 }
 
 export interface ListStatement {
@@ -189,7 +193,13 @@ export function readQuantities(text: string, tokens?: NumericToken[]): Quantity[
     // A figure glued to a letter or a slash is a code ("H.01b", "mức 1,2" is read by lead).
     const prevCh = text.charAt(tok.start - 1);
     if (/[\p{L}/-]/u.test(prevCh)) continue;
-    const u = percent ? undefined : unitAt(text.slice(tok.end, Math.min(sEnd, tok.end + 40)));
+    let u = percent ? undefined : unitAt(text.slice(tok.end, Math.min(sEnd, tok.end + 40)));
+    // "8,98 ngàn HS": thousands of files, rounded; the noun after the multiplier is the unit.
+    const scaled = u !== undefined && MULTIPLIERS.has(u.key);
+    if (u && scaled) {
+      const noun = unitAt(text.slice(tok.end + u.length, Math.min(sEnd, tok.end + u.length + 40)));
+      u = noun ? { key: noun.key, length: u.length + noun.length } : u;
+    }
     const unitEnd = tok.end + (u?.length ?? 0);
     const changeMatch = CHANGE_BEFORE.exec(lead);
     const q: Quantity = {
@@ -202,7 +212,7 @@ export function readQuantities(text: string, tokens?: NumericToken[]): Quantity[
       ...(fraction ? { fraction } : {}),
       ...(u ? { unit: u.key } : {}),
       unitEnd,
-      approx: APPROX_BEFORE.test(lead),
+      approx: scaled || APPROX_BEFORE.test(lead),
       ...(changeMatch ? { change: /giảm|thấp|ít/iu.test(changeMatch[0]) ? ('giảm' as const) : ('tăng' as const) } : {}),
       notShare: percent && NOT_SHARE_AFTER.test(text.slice(tok.end, Math.min(sEnd, tok.end + 30))),
       sentence,
@@ -413,6 +423,10 @@ export function readStatements(text: string, tokens?: NumericToken[]): Reading {
     }
     const { exhaustive, disjoint } = cls;
     const stmt: SumStatement = { kind: 'sum', total, parts, exhaustive, disjoint, cue: cue.word };
+    // Some offices count early files inside "đúng hạn": that reading leaves the early part out.
+    const timeliness = FAMILIES.find((f) => f.id === 'timeliness')!;
+    const ids = parts.map((q) => memberOf(labelOf(q), timeliness));
+    if (ids.includes('early') && ids.includes('ontime')) stmt.altParts = parts.filter((_q, i) => ids[i] !== 'early');
     if (total.approx || parts.some((q) => q.approx)) {
       for (const q of parts) partOf.set(q, stmt);
       continue;
@@ -481,12 +495,31 @@ export function readStatements(text: string, tokens?: NumericToken[]): Reading {
   }
   for (const p of quantities) if (p.percent && !owned.has(p) && !p.change && !p.notShare && !unverified.includes(p)) unverified.push(p);
 
-  // Weak ties may be to another base: every earlier count of the unit, or one later in the sentence, at least the part's size.
+  // "chiếm 52% tổng số hồ sơ mới tiếp nhận": a base the sentence names in words must be the one read.
+  for (let i = statements.length - 1; i >= 0; i--) {
+    const st = statements[i]!;
+    // A base written after the percentage is the one named there.
+    if (st.kind !== 'share' || st.part.fraction || st.base.start > st.percent.start) continue;
+    const named = namedBase(text, st.percent);
+    if (named === undefined || named.every((w) => labelOf(st.base).includes(w))) continue;
+    statements.splice(i, 1);
+    unverified.push(st.percent);
+  }
+
+  // A share may be of another base the passage states (on-time files over files received rather
+  // than resolved): every earlier count of the unit, or one later in the sentence, at least the
+  // part's size. Consistent with one of them, nothing is said.
   for (const st of statements) {
-    if (st.kind !== 'share' || st.strength !== 'weak' || st.part.fraction) continue;
+    if (st.kind !== 'share' || st.part.fraction) continue;
     const part = st.part;
     const known = st.alternatives ?? [];
     st.alternatives = [...known, ...counts.filter((q) => !known.includes(q))].filter((q) => q !== part && q !== st.base && !q.approx && !q.change && !q.fraction && (q.start < st.percent.start || q.sentence === st.percent.sentence) && q.unit === part.unit && q.num.value >= part.num.value);
+  }
+
+  for (const st of statements) {
+    if (st.kind !== 'percent-partition') continue;
+    const share = statements.find((x): x is ShareStatement => x.kind === 'share' && x.percent === st.percents[0]);
+    if (share?.alternatives) st.alternatives = share.alternatives;
   }
 
   // 5. Lists after a count, figures with words, changes with both values.
@@ -510,6 +543,16 @@ function insideParenBefore(text: string, q: Quantity, at: number): boolean {
   if (open < 0) return false;
   const close = closingParen(text, open, text.length);
   return close > q.end && close < at;
+}
+
+const BASE_STOP = new Set(['hồ', 'sơ', 'số', 'tổng', 'thủ', 'tục', 'tthc', 'các', 'của', 'được', 'đã', 'là', 'trong', 'kỳ', 'nhiệm', 'vụ', 'văn', 'bản']);
+
+/** The distinctive words of a base named after a percentage without a figure ("… tổng số hồ sơ mới tiếp nhận"). */
+function namedBase(text: string, p: Quantity): string[] | undefined {
+  const m = /^[\s\u00a0]*(?:của|trên|so\s+với)?[\s\u00a0]*(?:tổng\s+số|tổng|số)[\s\u00a0]+([\p{L}\s\u00a0]{3,60})/iu.exec(text.slice(p.end, p.end + 80));
+  if (!m) return undefined;
+  const words = (m[1] ?? '').toLowerCase().split(/[\s\u00a0]+/u).filter((w) => w && !BASE_STOP.has(w));
+  return words.length > 0 ? words.slice(0, 4) : undefined;
 }
 
 function shareStatement(percent: Quantity, part: Quantity, base: Quantity, strength: ShareStrength, cue: string): ShareStatement {
@@ -546,7 +589,10 @@ function sharesKey(rate: string, label: string): boolean {
   return [...words(label)].filter((w) => r.has(w)).length >= 2;
 }
 
-const LIST_INTRO = /^(?<words>[^\d;.!?]*?)(?:[\s\u00a0]*(?:gồm|bao[\s\u00a0]+gồm|gồm[\s\u00a0]+có|là|như))?[\s\u00a0]*(?<open>:|\()[\s\u00a0]*/iu;
+const LIST_INTRO = /^(?<words>[^\d;.!?]*?)(?:[\s\u00a0]*(?:gồm|bao[\s\u00a0]+gồm|gồm[\s\u00a0]+có|là))?[\s\u00a0]*(?<open>:|\()[\s\u00a0]*/iu;
+/** "… như: A; B", "A; B; …", "v.v.": examples, not the whole list. */
+const EXAMPLES_ONLY = /(?:^|[\s\u00a0])(?:như|chẳng\s+hạn|điển\s+hình|tiêu\s+biểu|một\s+số)(?:[\s\u00a0]|$)/iu;
+const OPEN_END = /(?:…|\.\.\.|v\.v\.?|vv\.?|(?:và\s+)?(?:các|những)\s+[\p{L}\s]*khác)[\s.;,]*$/iu;
 
 function readLists(text: string, quantities: Quantity[], partOf: Map<Quantity, SumStatement>, spans: [number, number][]): ListStatement[] {
   const out: ListStatement[] = [];
@@ -558,7 +604,7 @@ function readLists(text: string, quantities: Quantity[], partOf: Map<Quantity, S
     const m = LIST_INTRO.exec(rest);
     if (!m?.groups) continue;
     const words = m.groups.words ?? '';
-    if (!isQualifier(words, 30)) continue;
+    if (!isQualifier(words, 30) || EXAMPLES_ONLY.test(words)) continue;
     // Two counts before one list ("9 nhóm công việc và 12 nhiệm vụ gồm: …"): which one is listed is unclear.
     const prev = quantities[q.index - 1];
     if (prev && !prev.percent && prev.sentence === q.sentence && /^[\s\u00a0\p{L}]{0,40}(?:và|,)[\s\u00a0]*$/u.test(text.slice(prev.unitEnd, q.start))) continue;
@@ -571,6 +617,7 @@ function readLists(text: string, quantities: Quantity[], partOf: Map<Quantity, S
     const listEnd = m.groups.open === '(' ? closingParen(text, listStart - 1, sEnd) : sEnd;
     const cut = /[,;]?[\s\u00a0]*trong[\s\u00a0]+đó/iu.exec(text.slice(listStart, listEnd));
     const end = cut ? listStart + cut.index : listEnd;
+    if (OPEN_END.test(text.slice(listStart, end))) continue;
     const body = text.slice(listStart, end).replace(/[\s.;,]+$/u, '');
     // A list holding counts is a breakdown or prose, not a list of names.
     if (quantities.some((o) => o.start >= listStart && o.end <= end && !o.percent && o.unit !== undefined)) continue;

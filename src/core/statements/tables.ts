@@ -232,7 +232,8 @@ export function checkTable(table: TableBlock): TableCheck {
       const excess = decCmp(sumIv.lo, totIv.hi) > 0;
       // Siblings under an explicit "Trong đó" may overlap or leave outcomes out, unless a known partition.
       let severity: 'error' | 'warning' | undefined;
-      if (excess) severity = fam.disjoint || !explicitWithin ? 'error' : 'warning';
+      // Columns of unknown kinds may overlap (women, party members…): their excess is only a warning.
+      if (excess) severity = fam.disjoint ? 'error' : 'warning';
       else severity = fam.complete || (!explicitWithin && fam.disjoint) ? 'error' : fam.disjoint ? 'warning' : undefined;
       if (!severity) continue;
       const where = `dòng "${labelOf(r) || r + 1}"`;
@@ -285,8 +286,12 @@ export function checkTable(table: TableBlock): TableCheck {
     const span = atTop ? others.filter((r) => r > tr && (nextTotal === undefined || r < nextTotal)) : others.filter((r) => r < tr && (prevTotal === undefined || r > prevTotal));
     if (span.length < 2) continue;
     const codeOf = (r: number) => rows[r]![0]!.text;
-    const topLevel = span.filter((r) => /^\d+\.?$/u.test(codeOf(r)) || /^[IVX]+\.?$/u.test(codeOf(r)));
-    const readings = [span, ...(topLevel.length >= 2 && topLevel.length < span.length ? [topLevel] : [])];
+    // Plain readings of which rows a total adds up: all of them, the top-level arabic codes, the
+    // roman groups, or the rows that are not "- …" / "Trong đó" sub-rows.
+    const arabic = span.filter((r) => /^\d+\.?$/u.test(codeOf(r)));
+    const roman = span.filter((r) => /^[IVX]+\.?$/u.test(codeOf(r)));
+    const plain = span.filter((r) => !/^[-+•*–]|^trong\s+đó/iu.test(labelOf(r)) && !/^[-+•*–]/u.test(codeOf(r)));
+    const readings = [span, ...[arabic, roman, plain].filter((rs) => rs.length >= 2 && rs.length < span.length)];
     for (let c = 1; c < width; c++) {
       const tcell = rows[tr]![c];
       if (!tcell || tcell.spanLeft) continue;

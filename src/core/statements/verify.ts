@@ -107,6 +107,7 @@ function verifySum(s: SumStatement, sharesSayWhole: boolean): Verdict {
   const spans = [span(s.total), ...s.parts.map(span)];
   const evidence = [s.total.text, ...s.parts.map((p) => p.text)];
   const total = `${s.total.text}${unitOf(s.total)}`;
+  if (s.altParts && checkSum(s.altParts.map((p) => figureInterval(p.num)), totalIv)) return CONSISTENT;
   if (decCmp(sumIv.lo, totalIv.hi) > 0) {
     const severity = s.disjoint || s.parts.length === 1 ? 'error' : 'warning';
     const hedge = severity === 'warning' ? ' (nếu các thành phần không trùng nhau)' : '';
@@ -163,6 +164,9 @@ function verifyPartition(s: PercentPartitionStatement): Verdict {
   // Only when the parts are the whole total must their shares be the whole 100%.
   if (!checkSum([parts], figureInterval(s.total.num))) return UNVERIFIABLE;
   if (percentsMeet100(s)) return CONSISTENT;
+  // All shares of one other stated base: they need not add to 100% of this total.
+  const ofBase = (b: Quantity) => s.parts.every((q, i) => checkRatio(figureInterval(q.num), figureInterval(b.num), figureInterval(s.percents[i]!.num)) === 'consistent');
+  if ((s.alternatives ?? []).some(ofBase)) return CONSISTENT;
   const nums = s.percents.map((p) => p.num);
   return {
     outcome: 'finding',

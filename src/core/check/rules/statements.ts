@@ -29,12 +29,12 @@ const CHECKED_KIND: Record<Statement['kind'], string> = {
 };
 
 /** Consecutive paragraphs of one section, read together (a base or a total may sit in the paragraph before). */
-interface Passage {
+export interface Passage {
   text: string;
   units: { unit: TextUnit; offset: number }[];
 }
 
-function passages(units: TextUnit[]): Passage[] {
+export function passages(units: TextUnit[]): Passage[] {
   const out: Passage[] = [];
   let cur: Passage | undefined;
   let last: TextUnit | undefined;
@@ -64,7 +64,7 @@ function locate(p: Passage, [start, end]: [number, number]): { unit: TextUnit; s
   return { unit: hit.unit, span: [start - hit.offset, Math.min(end - hit.offset, hit.unit.text.length)] };
 }
 
-function posOf(p: Passage, s: [number, number]): Pos {
+export function posOf(p: Passage, s: [number, number]): Pos {
   const { unit, span } = locate(p, s);
   return pos(unit, span);
 }
