@@ -8,7 +8,7 @@
 import { checkReport, type CheckReport } from '../core/check';
 import { isBaocaoCommentText, reviewComments } from '../core/check/annotations';
 import { summaryText } from '../core/check/format-text';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { TEMPLATES } from '../templates';
 import type { TemplateDefinition } from '../core/template/schema';
 import { annotatePackage } from '../document/ooxml/comments';
 import { OoxmlDocument } from '../document/ooxml/document';
@@ -36,7 +36,7 @@ export function annotateDocx(
 ): AnnotateResult {
   const doc = OoxmlDocument.open(bytes);
   const snapshot = doc.readSync();
-  const report = checkReport({ definition: options.definition ?? CCHC_6_THANG, snapshot, fileName: options.fileName });
+  const report = checkReport({ definition: options.definition ?? TEMPLATES.default, snapshot, fileName: options.fileName });
   const comments = reviewComments(report, snapshot);
   // A separate package over the same bytes: the check's document stays read-only.
   const pkg = DocxPackage.open(bytes);

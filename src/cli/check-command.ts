@@ -1,6 +1,6 @@
 /**
  * `baocao check FILE… [--format text|json|html] [-o OUT]` — the consistency check of one or
- * more reports (template cchc-6-thang). Every readable file is checked even when another cannot
+ * more reports (the template from the registry). Every readable file is checked even when another cannot
  * be read. Exit status: 0 when no file has an error finding, 1 when some file has, 2 when an
  * input could not be read (a one-line reason on stderr naming the file) or the usage is wrong.
  *
@@ -10,7 +10,7 @@
 import { checkReport, formatJson, type CheckReport } from '../core/check';
 import { formatHtml } from '../core/check/format-html';
 import { formatText } from '../core/check/format-text';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { TEMPLATES } from '../templates';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { failureMessage, failureReason } from './errors';
@@ -27,7 +27,7 @@ export interface CheckOptions {
   color: boolean;
   /** Overwrite an existing output file. */
   force?: boolean;
-  /** Template definition (defaults to cchc-6-thang). */
+  /** Template definition (defaults to the registry's detection). */
   definition?: TemplateDefinition;
 }
 
@@ -67,7 +67,7 @@ export async function cmdCheck(files: string[], options: CheckOptions, io: Check
     }
   }
 
-  const definition = options.definition ?? CCHC_6_THANG;
+  const definition = options.definition ?? TEMPLATES.default;
   const reports: CheckReport[] = [];
   const unreadable: { file: string; reason: string }[] = [];
   for (const file of files) {

@@ -9,7 +9,7 @@
 import { tryParseViDate, type DayMonthYear } from '../core/codec';
 import { describePeriod, formatDay, parsePeriod } from '../core/period';
 import { RolloverError, rolloverDocument, type RolloverRun } from '../core/rollover';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { TEMPLATES } from '../templates';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { failureReason, isCliError } from './errors';
@@ -24,7 +24,7 @@ export interface RolloverCommandOptions {
   date?: string;
   /** Overwrite an existing output file. */
   force?: boolean;
-  /** Template definition (defaults to cchc-6-thang). */
+  /** Template definition (defaults to the registry's default template). */
   definition?: TemplateDefinition;
 }
 
@@ -94,7 +94,7 @@ export async function cmdRollover(files: string[], options: RolloverCommandOptio
   try {
     const doc = OoxmlDocument.open(source);
     // laterOnly: going back in time (--to nam-2021 from a 2022 report) is refused, not warned.
-    run = await rolloverDocument(doc, options.definition ?? CCHC_6_THANG, { to, laterOnly: true, ...(reportDate ? { reportDate } : {}) });
+    run = await rolloverDocument(doc, options.definition ?? TEMPLATES.default, { to, laterOnly: true, ...(reportDate ? { reportDate } : {}) });
     bytes = doc.save();
   } catch (error) {
     // Every failure on the document is one line naming it (engine, roll-over or unexpected).

@@ -15,7 +15,7 @@ import { Workbook } from 'exceljs';
 import { formatHtml, escapeHtml } from '../core/check/format-html';
 import { summaryText } from '../core/check/format-text';
 import { baseName, fieldPlace, figureFields, isAdditive, officeColumns, summarizeReport, totalOf, type SummaryRow } from '../core/model/summary';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { TEMPLATES } from '../templates';
 import type { Field, TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { CliError, failureReason } from './errors';
@@ -228,7 +228,7 @@ export async function runSummary(
   const target = prepareOutput(out, files, force);
   const resultsTarget = format === 'csv' ? prepareOutput(resultsCsvPath(out), files, force) : undefined;
 
-  const definition = options.definition ?? CCHC_6_THANG;
+  const definition = options.definition ?? TEMPLATES.default;
   const progress = options.progress ?? 'off';
   const showProgress = progress !== 'off' && files.length >= PROGRESS_FROM;
   const rows: SummaryRow[] = [];

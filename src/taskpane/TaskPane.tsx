@@ -31,7 +31,7 @@ import {
 } from '@fluentui/react-components';
 import type { RevealTarget, TaskPaneHost } from '../app/host';
 import { ReportSession, type SessionState } from '../app/session';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { TEMPLATES } from '../templates';
 import type { TemplateDefinition } from '../core/template/schema';
 import { ErrorBoundary, PANELS, type PanelId } from './App';
 import { Loading } from './common';
@@ -101,7 +101,7 @@ function isStale(error: unknown): boolean {
   return error instanceof Error && (error as { code?: string }).code === 'stale-edit';
 }
 
-export function TaskPane({ host, definition = CCHC_6_THANG, initialPanel = 'so-lieu' }: TaskPaneProps): React.JSX.Element {
+export function TaskPane({ host, definition = TEMPLATES.default, initialPanel = 'so-lieu' }: TaskPaneProps): React.JSX.Element {
   const styles = useStyles();
   const session = React.useMemo(() => new ReportSession(host.document, definition), [host, definition]);
   const [state, setState] = React.useState<SessionState | undefined>(undefined);
