@@ -101,9 +101,10 @@ function isStale(error: unknown): boolean {
   return error instanceof Error && (error as { code?: string }).code === 'stale-edit';
 }
 
-export function TaskPane({ host, definition = TEMPLATES.default, initialPanel = 'so-lieu' }: TaskPaneProps): React.JSX.Element {
+export function TaskPane({ host, definition, initialPanel = 'so-lieu' }: TaskPaneProps): React.JSX.Element {
   const styles = useStyles();
-  const session = React.useMemo(() => new ReportSession(host.document, definition), [host, definition]);
+  // A definition given by the shell is used as is; otherwise the registry picks the document's template.
+  const session = React.useMemo(() => (definition ? new ReportSession(host.document, definition) : new ReportSession(host.document, TEMPLATES.default, TEMPLATES)), [host, definition]);
   const [state, setState] = React.useState<SessionState | undefined>(undefined);
   const [activity, setActivity] = React.useState<string | undefined>(undefined);
   const [error, setError] = React.useState<string | undefined>(undefined);
@@ -176,8 +177,8 @@ export function TaskPane({ host, definition = TEMPLATES.default, initialPanel = 
   );
 
   const context = React.useMemo<PaneContextValue | undefined>(
-    () => (state ? { host, definition, session, state, run, busy: activity !== undefined, reveal } : undefined),
-    [host, definition, session, state, run, activity, reveal],
+    () => (state ? { host, definition: session.definition, session, state, run, busy: activity !== undefined, reveal } : undefined),
+    [host, session, state, run, activity, reveal],
   );
 
   // The host's notice as of the last read (Word: Track Changes); its action changes it.

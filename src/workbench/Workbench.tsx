@@ -306,7 +306,7 @@ export function Workbench({ initialUrl = SAMPLE_URL, initialName = SAMPLE_NAME }
           )}
         </section>
         <div className={styles.pane} data-testid="task-pane">
-          {host ? <TaskPane key={generation} host={host} definition={TEMPLATES.default} initialPanel={initialPanel} /> : null}
+          {host ? <TaskPane key={generation} host={host} initialPanel={initialPanel} /> : null}
         </div>
       </div>
       <div className={styles.visuallyHidden} role="status" aria-live="polite">
