@@ -6,6 +6,7 @@
  */
 import type { DocumentSnapshot } from '../document';
 import { locateFields } from '../recognize/locate';
+import { templateMatch } from '../check';
 import { detectTemplate, type Detection, type TemplateRegistry } from './registry';
 import type { TemplateDefinition } from './schema';
 
@@ -28,11 +29,9 @@ export function storedTemplateId(snapshot: DocumentSnapshot): string | undefined
   return control ? control.tag.slice(TEMPLATE_TAG_PREFIX.length).trim() || undefined : undefined;
 }
 
-/** Share (0..1) of the template's fields found in the document (by control or by wording). */
+/** Share (0..1) of the template's fields found in the document (the check's match score). */
 export function matchScore(definition: TemplateDefinition, snapshot: DocumentSnapshot): number {
-  if (!definition.fields.length) return 0;
-  const found = new Set(locateFields(definition, snapshot).occurrences.filter((o) => o.found).map((o) => o.fieldId));
-  return found.size / definition.fields.length;
+  return templateMatch(definition, locateFields(definition, snapshot));
 }
 
 export function detectDocumentTemplate(registry: TemplateRegistry, snapshot: DocumentSnapshot, chosen?: string): Detection {

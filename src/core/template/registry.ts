@@ -70,8 +70,8 @@ export function createRegistry(definitions: readonly TemplateDefinition[]): Temp
   };
 }
 
-/** Below this share of its fields found, a template does not describe the document. */
-export const MIN_MATCH_SCORE = 0.3;
+/** Below this share of its fields found, a template does not describe the document (as the check's generic mode). */
+export const MIN_MATCH_SCORE = 0.35;
 
 /**
  * The template a document follows: the one chosen by the user, else the id stored in the
