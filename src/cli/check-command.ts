@@ -10,7 +10,7 @@
 import { checkReport, formatJson, type CheckReport } from '../core/check';
 import { formatHtml } from '../core/check/format-html';
 import { formatText } from '../core/check/format-text';
-import { TEMPLATES } from '../templates';
+import { chosenTemplate, documentTemplate } from './templates';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { failureMessage, failureReason } from './errors';
@@ -41,10 +41,10 @@ export interface CheckIo {
 const FORMATS = ['text', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-async function checkFile(file: string, definition: TemplateDefinition): Promise<CheckReport> {
+async function checkFile(file: string, definition: TemplateDefinition | undefined): Promise<CheckReport> {
   const doc = OoxmlDocument.open(readInput(file));
   const snapshot = await doc.read();
-  return checkReport({ definition, snapshot, fileName: file });
+  return checkReport({ definition: definition ?? documentTemplate(snapshot), snapshot, fileName: file });
 }
 
 export async function cmdCheck(files: string[], options: CheckOptions, io: CheckIo): Promise<number> {
@@ -67,7 +67,7 @@ export async function cmdCheck(files: string[], options: CheckOptions, io: Check
     }
   }
 
-  const definition = options.definition ?? TEMPLATES.default;
+  const definition = options.definition;
   const reports: CheckReport[] = [];
   const unreadable: { file: string; reason: string }[] = [];
   for (const file of files) {
@@ -126,6 +126,7 @@ export async function checkCommand(parsed: Parsed, io: Io): Promise<number> {
       ...(format !== undefined ? { format } : {}),
       ...(output !== undefined ? { output } : {}),
       color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      ...(chosenTemplate(parsed) ? { definition: chosenTemplate(parsed)! } : {}),
       force: parsed.options.has('--force'),
     },
     io,

@@ -16,6 +16,7 @@ import { formatHtml, escapeHtml } from '../core/check/format-html';
 import { summaryText } from '../core/check/format-text';
 import { baseName, fieldPlace, figureFields, isAdditive, officeColumns, summarizeReport, totalOf, type SummaryRow } from '../core/model/summary';
 import { TEMPLATES } from '../templates';
+import { chosenTemplate } from './templates';
 import type { Field, TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { CliError, failureReason } from './errors';
@@ -210,7 +211,8 @@ export async function summaryCommand(parsed: Parsed, io: Io): Promise<number> {
     const v = parsed.options.get(name);
     return typeof v === 'string' ? v : undefined;
   };
-  return runSummary(parsed.files, { output: value('-o'), format: value('--format'), force: parsed.options.has('--force'), progress: process.stderr.isTTY ? 'tty' : 'lines' }, io);
+  const definition = chosenTemplate(parsed);
+  return runSummary(parsed.files, { output: value('-o'), format: value('--format'), force: parsed.options.has('--force'), progress: process.stderr.isTTY ? 'tty' : 'lines', ...(definition ? { definition } : {}) }, io);
 }
 
 export async function runSummary(
