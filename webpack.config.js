@@ -77,8 +77,8 @@ function workbenchConfig(production) {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-32.png', to: 'assets/[name][ext]' },
-          { from: 'assets/samples/bao-cao-cchc-6-thang-2022.docx', to: 'samples/[name][ext]' },
-          { from: 'assets/templates/cchc-6-thang.docx', to: 'templates/[name][ext]' },
+          // Every template folder's .docx files (template, sample), as templates/<id>/<file>.
+          { from: '*/*.docx', context: 'src/templates', to: 'templates/[path][name][ext]' },
         ],
       }),
     ],

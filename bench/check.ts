@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { checkReport } from '../src/core/check';
-import { CCHC_6_THANG } from '../src/core/template/cchc-6-thang';
+import { TEMPLATES } from '../src/templates';
 import { OoxmlDocument } from '../src/document/ooxml/document';
 import { BENCH_FILES } from './extract';
 import { rewrittenText, textToSnapshot } from '../tests/statements/devset/harness';
@@ -23,19 +23,19 @@ export async function benchCheck(documents = 100): Promise<BenchRow[]> {
     const snapshot = await (await OoxmlDocument.open(bytes)).read();
     rows.push({
       name: `check (${mode}, snapshot read)`,
-      medianMs: await median(() => checkReport({ definition: CCHC_6_THANG, snapshot, fileName: mode }), 20, 3),
+      medianMs: await median(() => checkReport({ definition: TEMPLATES.get('cchc-6-thang'), snapshot, fileName: mode }), 20, 3),
       budgetMs: 100,
     });
     rows.push({
       name: `open + read + check (${mode})`,
-      medianMs: await median(async () => checkReport({ definition: CCHC_6_THANG, snapshot: await (await OoxmlDocument.open(bytes)).read(), fileName: mode }), 10, 2),
+      medianMs: await median(async () => checkReport({ definition: TEMPLATES.get('cchc-6-thang'), snapshot: await (await OoxmlDocument.open(bytes)).read(), fileName: mode }), 10, 2),
     });
   }
   // A report worded by another drafter (issue 13 development set): statements and tables read without the template.
   const rewritten = textToSnapshot(rewrittenText());
   rows.push({
     name: 'check (rewritten report, plain text, statements + tables)',
-    medianMs: await median(() => checkReport({ definition: CCHC_6_THANG, snapshot: rewritten, fileName: 'rewritten' }), 20, 3),
+    medianMs: await median(() => checkReport({ definition: TEMPLATES.get('cchc-6-thang'), snapshot: rewritten, fileName: 'rewritten' }), 20, 3),
     budgetMs: 100,
   });
   if (inputs.length === 0) return rows;
@@ -53,7 +53,7 @@ export async function benchCheck(documents = 100): Promise<BenchRow[]> {
   for (let i = 0; i < documents; i++) {
     const input = inputs[i % inputs.length]!;
     const snapshot = await (await OoxmlDocument.open(input.bytes)).read();
-    findings += checkReport({ definition: CCHC_6_THANG, snapshot, fileName: `${input.mode}-${i}` }).findings.length;
+    findings += checkReport({ definition: TEMPLATES.get('cchc-6-thang'), snapshot, fileName: `${input.mode}-${i}` }).findings.length;
     sample();
   }
   const total = performance.now() - t0;

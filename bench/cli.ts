@@ -11,7 +11,7 @@ import type { BenchRow } from './util';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'baocao.cjs');
-const SAMPLE = path.join(ROOT, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx');
+const SAMPLE = path.join(ROOT, 'src', 'templates', 'cchc-6-thang', 'sample.docx');
 
 interface Case {
   name: string;

@@ -2,13 +2,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractReport } from '../src/core/model/extract';
-import { CCHC_6_THANG } from '../src/core/template/cchc-6-thang';
+import { TEMPLATES } from '../src/templates';
 import { OoxmlDocument } from '../src/document/ooxml/document';
 import { median, type BenchRow } from './util';
 
 const ROOT = path.resolve(__dirname, '..');
 export const BENCH_FILES = {
-  bound: path.join(ROOT, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx'),
+  bound: path.join(ROOT, 'src', 'templates', 'cchc-6-thang', 'sample.docx'),
   received: path.resolve(ROOT, '..', 'shared', 'samples', 'received-bao-cao-cchc-6-thang-2022.docx'),
 };
 
@@ -21,7 +21,7 @@ export async function benchExtract(): Promise<BenchRow[]> {
     rows.push({ name: `open + read (${mode})`, medianMs: await median(() => doc().read()) });
     rows.push({
       name: `open + extract (${mode})`,
-      medianMs: await median(async () => extractReport(CCHC_6_THANG, await doc().read())),
+      medianMs: await median(async () => extractReport(TEMPLATES.get('cchc-6-thang'), await doc().read())),
       budgetMs: 50,
     });
   }

@@ -12,7 +12,7 @@ import { OoxmlDocument } from '../src/document/ooxml/document';
 import { DocumentError } from '../src/document/types';
 import { hostileCases } from '../tests/ooxml/hostile-corpus';
 
-const SAMPLE = path.resolve(__dirname, '..', 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx');
+const SAMPLE = path.resolve(__dirname, '..', 'src', 'templates', 'cchc-6-thang', 'sample.docx');
 const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 const DOC = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>';
 

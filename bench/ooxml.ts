@@ -22,7 +22,7 @@ export interface BenchResult {
 
 const REPO_DIR = path.resolve(__dirname, '..');
 const SAMPLES: Array<[string, string]> = [
-  ['bound sample', path.join(REPO_DIR, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx')],
+  ['bound sample', path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx')],
   ['received sample', path.resolve(REPO_DIR, '..', 'shared', 'samples', 'received-bao-cao-cchc-6-thang-2022.docx')],
 ];
 

@@ -12,7 +12,7 @@ import { OoxmlDocument } from '../src/document/ooxml/document';
 import { readFlatOpc, toFlatOpc } from '../src/document/ooxml/flat-opc';
 import { timings, type BenchRow } from './util';
 
-const SAMPLE = path.resolve(__dirname, '..', 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx');
+const SAMPLE = path.resolve(__dirname, '..', 'src', 'templates', 'cchc-6-thang', 'sample.docx');
 
 /** The main part with its body content repeated `times` times (one final sectPr). */
 function repeatBody(documentXml: string, times: number): string {

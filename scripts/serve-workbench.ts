@@ -143,7 +143,7 @@ async function main(): Promise<number> {
       '',
       `  baocao — báo cáo định kỳ trong trình duyệt (không cần Word)`,
       `  Mở: ${running.url}`,
-      `  Báo cáo mẫu đang mở sẵn: bao-cao-cchc-6-thang-2022.docx; "Mở tệp…" hoặc kéo thả để mở tệp .docx khác.`,
+      `  Báo cáo mẫu đang mở sẵn; "Mở tệp…" hoặc kéo thả để mở tệp .docx khác.`,
       `  Dòng lệnh: npx baocao check <tệp.docx>   (npx baocao help để xem mọi lệnh)`,
       `  Dừng: Ctrl+C`,
       '',

@@ -10,6 +10,8 @@ import { planFill, type FillOptions, type FillPlan } from '../core/model/fill';
 import type { FillInput, ReportData } from '../core/model/report-data';
 import { locateFields, type LocateResult } from '../core/recognize/locate';
 import type { TemplateDefinition } from '../core/template/schema';
+import type { TemplateRegistry } from '../core/template/registry';
+import { detectDocumentTemplate } from '../core/template/detect';
 import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../core/document';
 
 export interface SessionState {
@@ -30,11 +32,25 @@ export interface PlannedChange {
 
 export class ReportSession {
   private current?: SessionState;
+  private template: TemplateDefinition;
+  private detected = false;
 
+  /**
+   * With a registry, the template is the one the document follows (its stored id, else the best
+   * match), found at the first read; `definition` is used when none matches.
+   */
   constructor(
     private readonly document: ReportDocument,
-    readonly definition: TemplateDefinition,
-  ) {}
+    definition: TemplateDefinition,
+    private readonly registry?: TemplateRegistry,
+  ) {
+    this.template = definition;
+  }
+
+  /** The template the session reads the document with. */
+  get definition(): TemplateDefinition {
+    return this.template;
+  }
 
   get state(): SessionState | undefined {
     return this.current;
@@ -43,6 +59,10 @@ export class ReportSession {
   /** Reads the document (one batch) and rebuilds the model. */
   async refresh(): Promise<SessionState> {
     const snapshot = await this.document.read();
+    if (this.registry && !this.detected) {
+      this.detected = true;
+      this.template = detectDocumentTemplate(this.registry, snapshot).definition ?? this.template;
+    }
     const located = locateFields(this.definition, snapshot);
     const data = extractReport(this.definition, snapshot, located);
     this.current = { snapshot, located, data };

@@ -1,6 +1,6 @@
 /** `baocao adopt FILE -o OUT [--force]` — wrap a plain report's figures in content controls. */
 import { planAdopt } from '../core/model/adopt';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { templateFor } from './templates';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { CliError } from './errors';
 import { prepareOutput, readInput, writeOutput } from './files';
@@ -12,7 +12,8 @@ export async function adoptCommand(parsed: Parsed, io: Io): Promise<number> {
   if (typeof out !== 'string') throw new CliError('cần chỉ định tệp kết quả bằng -o TỆP (an output file is required: -o FILE).', undefined, true);
   const target = prepareOutput(out, [file], parsed.options.has('--force'));
   const doc = OoxmlDocument.open(readInput(file));
-  const plan = planAdopt(CCHC_6_THANG, await doc.read());
+  const snapshot = await doc.read();
+  const plan = planAdopt(templateFor(parsed, snapshot), snapshot);
   await doc.apply(plan.edits);
   writeOutput(target, doc.save());
   const c = plan.coverage;

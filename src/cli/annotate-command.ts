@@ -8,7 +8,7 @@
 import { checkReport, type CheckReport } from '../core/check';
 import { isBaocaoCommentText, reviewComments } from '../core/check/annotations';
 import { summaryText } from '../core/check/format-text';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { chosenTemplate, documentTemplate } from './templates';
 import type { TemplateDefinition } from '../core/template/schema';
 import { annotatePackage } from '../document/ooxml/comments';
 import { OoxmlDocument } from '../document/ooxml/document';
@@ -36,7 +36,7 @@ export function annotateDocx(
 ): AnnotateResult {
   const doc = OoxmlDocument.open(bytes);
   const snapshot = doc.readSync();
-  const report = checkReport({ definition: options.definition ?? CCHC_6_THANG, snapshot, fileName: options.fileName });
+  const report = checkReport({ definition: options.definition ?? documentTemplate(snapshot), snapshot, fileName: options.fileName });
   const comments = reviewComments(report, snapshot);
   // A separate package over the same bytes: the check's document stays read-only.
   const pkg = DocxPackage.open(bytes);
@@ -58,7 +58,8 @@ export async function annotateCommand(parsed: Parsed, io: Io): Promise<number> {
   if (typeof out !== 'string') throw new CliError('cần chỉ định tệp kết quả bằng -o TỆP (an output file is required: -o FILE).', undefined, true);
   const target = prepareOutput(out, [file], parsed.options.has('--force'));
   const author = parsed.options.get('--author');
-  const result = annotateDocx(readInput(file), { fileName: file, author: typeof author === 'string' ? author : undefined });
+  const definition = chosenTemplate(parsed);
+  const result = annotateDocx(readInput(file), { fileName: file, author: typeof author === 'string' ? author : undefined, ...(definition ? { definition } : {}) });
   writeOutput(target, result.bytes);
   const n = result.commentIds.size;
   io.out(`Kiểm tra ${file}: ${summaryText(result.report.summary)}.\n`);

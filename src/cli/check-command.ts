@@ -1,6 +1,6 @@
 /**
  * `baocao check FILE… [--format text|json|html] [-o OUT]` — the consistency check of one or
- * more reports (template cchc-6-thang). Every readable file is checked even when another cannot
+ * more reports (the template from the registry). Every readable file is checked even when another cannot
  * be read. Exit status: 0 when no file has an error finding, 1 when some file has, 2 when an
  * input could not be read (a one-line reason on stderr naming the file) or the usage is wrong.
  *
@@ -10,7 +10,7 @@
 import { checkReport, formatJson, type CheckReport } from '../core/check';
 import { formatHtml } from '../core/check/format-html';
 import { formatText } from '../core/check/format-text';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { chosenTemplate, documentTemplate } from './templates';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { failureMessage, failureReason } from './errors';
@@ -27,7 +27,7 @@ export interface CheckOptions {
   color: boolean;
   /** Overwrite an existing output file. */
   force?: boolean;
-  /** Template definition (defaults to cchc-6-thang). */
+  /** Template definition (defaults to the registry's detection). */
   definition?: TemplateDefinition;
 }
 
@@ -41,10 +41,10 @@ export interface CheckIo {
 const FORMATS = ['text', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-async function checkFile(file: string, definition: TemplateDefinition): Promise<CheckReport> {
+async function checkFile(file: string, definition: TemplateDefinition | undefined): Promise<CheckReport> {
   const doc = OoxmlDocument.open(readInput(file));
   const snapshot = await doc.read();
-  return checkReport({ definition, snapshot, fileName: file });
+  return checkReport({ definition: definition ?? documentTemplate(snapshot), snapshot, fileName: file });
 }
 
 export async function cmdCheck(files: string[], options: CheckOptions, io: CheckIo): Promise<number> {
@@ -67,7 +67,7 @@ export async function cmdCheck(files: string[], options: CheckOptions, io: Check
     }
   }
 
-  const definition = options.definition ?? CCHC_6_THANG;
+  const definition = options.definition;
   const reports: CheckReport[] = [];
   const unreadable: { file: string; reason: string }[] = [];
   for (const file of files) {
@@ -126,6 +126,7 @@ export async function checkCommand(parsed: Parsed, io: Io): Promise<number> {
       ...(format !== undefined ? { format } : {}),
       ...(output !== undefined ? { output } : {}),
       color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      ...(chosenTemplate(parsed) ? { definition: chosenTemplate(parsed)! } : {}),
       force: parsed.options.has('--force'),
     },
     io,

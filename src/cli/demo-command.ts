@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { checkReport } from '../core/check';
 import { extractReport } from '../core/model/extract';
 import { locateFields } from '../core/recognize/locate';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { TEMPLATES } from '../templates';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { ASSET_PATHS } from './assets';
 import { readInput } from './files';
@@ -12,9 +12,9 @@ import { EXIT, type Io, type Parsed } from './types';
 export async function demoCommand(_parsed: Parsed, io: Io): Promise<number> {
   const doc = OoxmlDocument.open(readInput(ASSET_PATHS.sample));
   const snapshot = await doc.read();
-  const located = locateFields(CCHC_6_THANG, snapshot);
-  const data = extractReport(CCHC_6_THANG, snapshot, located);
-  const report = checkReport({ definition: CCHC_6_THANG, snapshot, fileName: path.basename(ASSET_PATHS.sample), located });
+  const located = locateFields(TEMPLATES.default, snapshot);
+  const data = extractReport(TEMPLATES.default, snapshot, located);
+  const report = checkReport({ definition: TEMPLATES.default, snapshot, fileName: path.basename(ASSET_PATHS.sample), located });
   const { fields, places } = data.coverage;
   const entered = Object.values(data.fields).filter((f) => f.text !== null).length;
   io.out(`baocao — báo cáo mẫu: ${path.relative(process.cwd(), ASSET_PATHS.sample)}\n`);
@@ -23,6 +23,6 @@ export async function demoCommand(_parsed: Parsed, io: Io): Promise<number> {
   const { error, warning, info } = report.summary;
   io.out(`Kiểm tra nhất quán: ${error} lỗi, ${warning} cảnh báo, ${info} lưu ý. Các lỗi:\n`);
   for (const f of report.findings.filter((x) => x.severity === 'error')) io.out(`  ✗ ${f.message}\n`);
-  io.out('\nThử: npx baocao check assets/samples/bao-cao-cchc-6-thang-2022.docx --format html -o kiem-tra.html\n');
+  io.out(`\nThử: npx baocao check ${path.relative(process.cwd(), ASSET_PATHS.sample)} --format html -o kiem-tra.html\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 /** `baocao extract FILE [-o OUT] [--force]` — every figure of a report as JSON. */
 import { extractReport } from '../core/model/extract';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { templateFor } from './templates';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { prepareOutput, readInput, writeOutput } from './files';
 import { escapeJsonControls } from './terminal';
@@ -11,7 +11,8 @@ export async function extractCommand(parsed: Parsed, io: Io): Promise<number> {
   const out = parsed.options.get('-o');
   const target = typeof out === 'string' ? prepareOutput(out, [file], parsed.options.has('--force')) : undefined;
   const doc = OoxmlDocument.open(readInput(file));
-  const data = extractReport(CCHC_6_THANG, await doc.read());
+  const snapshot = await doc.read();
+  const data = extractReport(templateFor(parsed, snapshot), snapshot);
   const json = `${escapeJsonControls(JSON.stringify(data, null, 2))}\n`;
   if (target) {
     writeOutput(target, json);

@@ -1,7 +1,7 @@
 /** `baocao fill FILE --data DATA.json -o OUT [--force]` — write figures into a report. */
 import { planFill } from '../core/model/fill';
 import { FillInputSchema } from '../core/model/report-data';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { templateFor } from './templates';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { CliError } from './errors';
 import { prepareOutput, readInput, readTextInput, writeOutput } from './files';
@@ -34,7 +34,9 @@ export async function fillCommand(parsed: Parsed, io: Io): Promise<number> {
   const dropped = rawFields && typeof rawFields === 'object' ? Object.keys(rawFields).filter((k) => !Object.hasOwn(input.data.fields, k)) : [];
   if (dropped.length) throw new CliError(`mã chỉ tiêu không hợp lệ: ${dropped.map((k) => `"${k}"`).join(', ')} (invalid field id)`, dataFile);
   const doc = OoxmlDocument.open(readInput(file));
-  const plan = planFill(CCHC_6_THANG, await doc.read(), input.data);
+  const snapshot = await doc.read();
+  const definition = templateFor(parsed, snapshot);
+  const plan = planFill(definition, snapshot, input.data);
   const errors = plan.problems.filter((p) => p.severity === 'error');
   for (const p of plan.problems) io.err(`${p.severity === 'error' ? 'Lỗi' : 'Lưu ý'}: ${p.message}\n`);
   if (errors.length) {
@@ -43,8 +45,15 @@ export async function fillCommand(parsed: Parsed, io: Io): Promise<number> {
   }
   await doc.apply(plan.edits);
   writeOutput(target, doc.save());
-  const derived = plan.derived.map((id) => `${CCHC_6_THANG.fields.find((f) => f.id === id)?.label ?? id} = ${plan.written[id]}`);
+  const label = (id: string) => definition.fields.find((f) => f.id === id)?.label ?? id;
+  const derived = plan.derived.map((id) => `${label(id)} = ${plan.written[id]}`);
   io.out(`Đã ghi ${Object.keys(plan.written).length} chỉ tiêu (${plan.edits.length} vị trí) vào ${target.real}\n`);
   if (derived.length) io.out(`Dòng tính từ các dòng con (derived rows): ${derived.join('; ')}\n`);
+  // A figure that could not be written everywhere is a fill that did not finish: say which, exit 1.
+  if (plan.unplaced.length) {
+    io.err(`Chưa ghi được ${plan.unplaced.length} chỉ tiêu vì không tìm thấy vị trí trong tài liệu (fields not placed):\n`);
+    for (const id of plan.unplaced) io.err(`  - ${id}: ${label(id)}\n`);
+    return EXIT.findings;
+  }
   return EXIT.ok;
 }

@@ -9,7 +9,7 @@
 import { tryParseViDate, type DayMonthYear } from '../core/codec';
 import { describePeriod, formatDay, parsePeriod } from '../core/period';
 import { RolloverError, rolloverDocument, type RolloverRun } from '../core/rollover';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { chosenTemplate, documentTemplate } from './templates';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { failureReason, isCliError } from './errors';
@@ -24,7 +24,7 @@ export interface RolloverCommandOptions {
   date?: string;
   /** Overwrite an existing output file. */
   force?: boolean;
-  /** Template definition (defaults to cchc-6-thang). */
+  /** Template definition (default: the one the document follows, from the registry). */
   definition?: TemplateDefinition;
 }
 
@@ -94,7 +94,8 @@ export async function cmdRollover(files: string[], options: RolloverCommandOptio
   try {
     const doc = OoxmlDocument.open(source);
     // laterOnly: going back in time (--to nam-2021 from a 2022 report) is refused, not warned.
-    run = await rolloverDocument(doc, options.definition ?? CCHC_6_THANG, { to, laterOnly: true, ...(reportDate ? { reportDate } : {}) });
+    const definition = options.definition ?? documentTemplate(await doc.read());
+    run = await rolloverDocument(doc, definition, { to, laterOnly: true, ...(reportDate ? { reportDate } : {}) });
     bytes = doc.save();
   } catch (error) {
     // Every failure on the document is one line naming it (engine, roll-over or unexpected).
@@ -168,6 +169,7 @@ export async function rolloverCommand(parsed: { files: string[]; options: Map<st
       ...(opt('-o') !== undefined ? { output: opt('-o') } : {}),
       ...(date !== undefined ? { date } : {}),
       force: parsed.options.has('--force'),
+      ...(chosenTemplate(parsed) ? { definition: chosenTemplate(parsed)! } : {}),
     },
     io,
   );

@@ -25,6 +25,9 @@ export interface CommandSpec {
 }
 
 const output: Record<string, OptionSpec> = { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } };
+/** Every command reading a report takes the template to read it with (default: the document's own). */
+const template: Record<string, OptionSpec> = { template: { type: 'string' } };
+const TEMPLATE_LINE = `\n  --template MÃ       mẫu báo cáo (template id, see baocao template --list; default: the document's own)`;
 
 // `require` (not `import()`): the CLI runs as CommonJS under tsx, ts-jest and the esbuild bundle,
 // and a literal require keeps the command out of the start-up path in all three.
@@ -32,9 +35,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
   template: {
     name: 'template',
     files: 'none',
-    options: { ...output },
-    usage: `Cách dùng (usage): baocao template -o TỆP.docx [--force]
-  Tạo mẫu báo cáo trống (write the empty official template).
+    options: { ...template, list: { type: 'boolean' }, ...output },
+    usage: `Cách dùng (usage): baocao template -o TỆP.docx [--template MÃ] [--force] | baocao template --list
+  Tạo mẫu báo cáo trống (write an empty template; default: the registry's first).
+  --list             liệt kê các mẫu báo cáo (list the templates)
+  --template MÃ      mẫu báo cáo (template id)
   -o, --output TỆP   tệp kết quả (output file)
   --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
     load: () => (require('./template-command') as typeof import('./template-command')).templateCommand,
@@ -42,75 +47,75 @@ export const COMMANDS: Record<string, CommandSpec> = {
   extract: {
     name: 'extract',
     files: 'one',
-    options: { ...output },
+    options: { ...template, ...output },
     usage: `Cách dùng (usage): baocao extract TỆP.docx [-o SỐ-LIỆU.json] [--force]
   Đọc mọi số liệu của báo cáo ra JSON (every figure as JSON, to stdout or -o).
   -o, --output TỆP   ghi JSON vào tệp thay vì màn hình (write to a file)
-  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)${TEMPLATE_LINE}`,
     load: () => (require('./extract-command') as typeof import('./extract-command')).extractCommand,
   },
   fill: {
     name: 'fill',
     files: 'one',
-    options: { data: { type: 'string' }, ...output },
+    options: { ...template, data: { type: 'string' }, ...output },
     usage: `Cách dùng (usage): baocao fill TỆP.docx --data SỐ-LIỆU.json -o RA.docx [--force]
   Ghi số liệu vào ô nhập và bảng phụ lục (write figures into controls and appendix cells).
   --data TỆP         { "fields": { "<mã chỉ tiêu>": "30.407", … } } hoặc kết quả của extract
   -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
-  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)${TEMPLATE_LINE}`,
     load: () => (require('./fill-command') as typeof import('./fill-command')).fillCommand,
   },
   check: {
     name: 'check',
     files: 'many',
-    options: { format: { type: 'string' }, ...output },
+    options: { ...template, format: { type: 'string' }, ...output },
     usage: `Cách dùng (usage): baocao check TỆP.docx… [--format text|json|html] [-o KẾT-QUẢ] [--force]
   Kiểm tra tính nhất quán số liệu (consistency check of one or more reports).
   --format ĐỊNH-DẠNG text (mặc định), json (theo đặc tả) hoặc html (một trang độc lập)
   -o, --output TỆP   ghi kết quả vào tệp (write the result to a file)
   --force            ghi đè tệp kết quả đã có (overwrite an existing output)
-  Mã thoát (exit): 0 không có lỗi, 1 có lỗi nhất quán, 2 có tệp không đọc được.`,
+  Mã thoát (exit): 0 không có lỗi, 1 có lỗi nhất quán, 2 có tệp không đọc được.${TEMPLATE_LINE}`,
     load: () => (require('./check-command') as typeof import('./check-command')).checkCommand,
   },
   rollover: {
     name: 'rollover',
     files: 'one',
-    options: { to: { type: 'string' }, date: { type: 'string' }, ...output },
+    options: { ...template, to: { type: 'string' }, date: { type: 'string' }, ...output },
     usage: `Cách dùng (usage): baocao rollover TỆP.docx --to KỲ -o RA.docx [--date DD/MM/YYYY] [--force]
   Bắt đầu báo cáo kỳ mới từ báo cáo kỳ trước (start the next period's report).
   --to KỲ            kỳ mới, sau kỳ của tệp nguồn: quy-i-2023, 6-thang-2023, 9-thang-2023, nam-2023
   --date NGÀY        ngày báo cáo mới (report date; default: the period's cut-off)
   -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
-  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)${TEMPLATE_LINE}`,
     load: () => (require('./rollover-command') as typeof import('./rollover-command')).rolloverCommand,
   },
   adopt: {
     name: 'adopt',
     files: 'one',
-    options: { ...output },
+    options: { ...template, ...output },
     usage: `Cách dùng (usage): baocao adopt TỆP.docx -o RA.docx [--force]
   Gắn ô nhập cho báo cáo cũ chưa có (wrap a plain report's figures in content controls).
   -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
-  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)${TEMPLATE_LINE}`,
     load: () => (require('./adopt-command') as typeof import('./adopt-command')).adoptCommand,
   },
   annotate: {
     name: 'annotate',
     files: 'one',
-    options: { author: { type: 'string' }, ...output },
+    options: { ...template, author: { type: 'string' }, ...output },
     usage: `Cách dùng (usage): baocao annotate TỆP.docx -o TỆP-nhan-xet.docx [--author "Sở Nội vụ"] [--force]
   Ghi mỗi lỗi và cảnh báo của kiểm tra thành nhận xét Word tại số liệu liên quan, thêm một nhận xét
   tổng hợp ở tiêu đề (the check's findings as Word comments); nhận xét cũ của baocao được thay,
   nhận xét của người khác giữ nguyên.
   --author TÊN       tên người nhận xét (comment author; default "baocao")
   -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
-  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)${TEMPLATE_LINE}`,
     load: () => (require('./annotate-command') as typeof import('./annotate-command')).annotateCommand,
   },
   summary: {
     name: 'summary',
     files: 'many',
-    options: { format: { type: 'string' }, ...output },
+    options: { ...template, format: { type: 'string' }, ...output },
     usage: `Cách dùng (usage): baocao summary TỆP.docx|THƯ-MỤC… -o tong-hop.xlsx [--format xlsx|csv|html] [--force]
   Tổng hợp nhiều báo cáo: trang "Kết quả kiểm tra" (mỗi tệp một dòng) và "Số liệu" (mỗi chỉ tiêu một
   dòng, mỗi cơ quan một cột, cột Tổng) (one workbook for all reports received).
@@ -118,7 +123,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
                      (trang tổng hợp, mỗi tệp có trang kết quả kiểm tra riêng trong thư mục …-tung-tep)
   -o, --output TỆP   tệp kết quả (output file, never an input)
   --force            ghi đè tệp kết quả đã có (overwrite an existing output)
-  Một thư mục được đọc cả thư mục con (.docx); tệp không đọc được thành một dòng ghi lý do.`,
+  Một thư mục được đọc cả thư mục con (.docx); tệp không đọc được thành một dòng ghi lý do.${TEMPLATE_LINE}`,
     load: () => (require('./summary-command') as typeof import('./summary-command')).summaryCommand,
   },
   demo: {
@@ -134,7 +139,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
 export const USAGE = `baocao — báo cáo định kỳ cải cách hành chính
 
 Cách dùng (usage):
-  baocao template -o TỆP.docx [--force]          tạo mẫu báo cáo trống (empty official template)
+  baocao template -o TỆP.docx [--template MÃ] [--force]
+                                                 tạo mẫu báo cáo trống (empty template)
+  baocao template --list                         các mẫu báo cáo (the templates: ids and titles)
   baocao extract TỆP.docx [-o SỐ-LIỆU.json]      đọc mọi số liệu ra JSON (extract figures)
   baocao fill TỆP.docx --data SỐ-LIỆU.json -o RA.docx [--force]
                                                  ghi số liệu vào ô nhập và bảng phụ lục (fill)
@@ -152,5 +159,7 @@ Cách dùng (usage):
   baocao LỆNH --help                             hướng dẫn của một lệnh (usage of one command)
   baocao help                                    hướng dẫn này
 
+Mọi lệnh đọc báo cáo nhận --template MÃ; mặc định là mẫu ghi trong tài liệu hoặc mẫu khớp nhất
+(every command that reads a report takes --template ID; default: the document's own template).
 Tệp kết quả (-o) không bao giờ là tệp nguồn, được ghi trọn vẹn hoặc không ghi gì (atomic).
-Mã thoát (exit codes): 0 thành công, 1 có lỗi nhất quán, 2 đầu vào hoặc cách dùng không hợp lệ.`;
+Mã thoát (exit codes): 0 thành công, 1 có lỗi nhất quán hoặc số liệu chưa ghi được, 2 đầu vào hoặc cách dùng không hợp lệ.`;

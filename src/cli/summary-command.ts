@@ -15,7 +15,8 @@ import { Workbook } from 'exceljs';
 import { formatHtml, escapeHtml } from '../core/check/format-html';
 import { summaryText } from '../core/check/format-text';
 import { baseName, fieldPlace, figureFields, isAdditive, officeColumns, summarizeReport, totalOf, type SummaryRow } from '../core/model/summary';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { TEMPLATES } from '../templates';
+import { chosenTemplate } from './templates';
 import type { Field, TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { CliError, failureReason } from './errors';
@@ -210,7 +211,8 @@ export async function summaryCommand(parsed: Parsed, io: Io): Promise<number> {
     const v = parsed.options.get(name);
     return typeof v === 'string' ? v : undefined;
   };
-  return runSummary(parsed.files, { output: value('-o'), format: value('--format'), force: parsed.options.has('--force'), progress: process.stderr.isTTY ? 'tty' : 'lines' }, io);
+  const definition = chosenTemplate(parsed);
+  return runSummary(parsed.files, { output: value('-o'), format: value('--format'), force: parsed.options.has('--force'), progress: process.stderr.isTTY ? 'tty' : 'lines', ...(definition ? { definition } : {}) }, io);
 }
 
 export async function runSummary(
@@ -228,7 +230,7 @@ export async function runSummary(
   const target = prepareOutput(out, files, force);
   const resultsTarget = format === 'csv' ? prepareOutput(resultsCsvPath(out), files, force) : undefined;
 
-  const definition = options.definition ?? CCHC_6_THANG;
+  const definition = options.definition ?? TEMPLATES.default;
   const progress = options.progress ?? 'off';
   const showProgress = progress !== 'off' && files.length >= PROGRESS_FROM;
   const rows: SummaryRow[] = [];

@@ -31,7 +31,7 @@ import {
 } from '@fluentui/react-components';
 import type { RevealTarget, TaskPaneHost } from '../app/host';
 import { ReportSession, type SessionState } from '../app/session';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { TEMPLATES } from '../templates';
 import type { TemplateDefinition } from '../core/template/schema';
 import { ErrorBoundary, PANELS, type PanelId } from './App';
 import { Loading } from './common';
@@ -101,9 +101,10 @@ function isStale(error: unknown): boolean {
   return error instanceof Error && (error as { code?: string }).code === 'stale-edit';
 }
 
-export function TaskPane({ host, definition = CCHC_6_THANG, initialPanel = 'so-lieu' }: TaskPaneProps): React.JSX.Element {
+export function TaskPane({ host, definition, initialPanel = 'so-lieu' }: TaskPaneProps): React.JSX.Element {
   const styles = useStyles();
-  const session = React.useMemo(() => new ReportSession(host.document, definition), [host, definition]);
+  // A definition given by the shell is used as is; otherwise the registry picks the document's template.
+  const session = React.useMemo(() => (definition ? new ReportSession(host.document, definition) : new ReportSession(host.document, TEMPLATES.default, TEMPLATES)), [host, definition]);
   const [state, setState] = React.useState<SessionState | undefined>(undefined);
   const [activity, setActivity] = React.useState<string | undefined>(undefined);
   const [error, setError] = React.useState<string | undefined>(undefined);
@@ -176,8 +177,8 @@ export function TaskPane({ host, definition = CCHC_6_THANG, initialPanel = 'so-l
   );
 
   const context = React.useMemo<PaneContextValue | undefined>(
-    () => (state ? { host, definition, session, state, run, busy: activity !== undefined, reveal } : undefined),
-    [host, definition, session, state, run, activity, reveal],
+    () => (state ? { host, definition: session.definition, session, state, run, busy: activity !== undefined, reveal } : undefined),
+    [host, session, state, run, activity, reveal],
   );
 
   // The host's notice as of the last read (Word: Track Changes); its action changes it.

@@ -26,15 +26,18 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { RevealTarget } from '../app/host';
-import { CCHC_6_THANG } from '../core/template/cchc-6-thang';
+import { TEMPLATES } from '../templates';
 import { DocumentError } from '../document/types';
 import { DocView, type DocViewHandle } from './DocView';
 import { WorkbenchDocument, WorkbenchHost, savedName, type OpenFile } from './host';
 import { TaskPane, panelFromSearch } from './pane';
 
-export const SAMPLE_URL = 'samples/bao-cao-cchc-6-thang-2022.docx';
-export const TEMPLATE_URL = 'templates/cchc-6-thang.docx';
-const TEMPLATE_NAME = 'mau-bao-cao-cchc-6-thang.docx';
+/** The workbench opens the sample of the first registered template that has one (webpack copies src/templates/<id>/*.docx). */
+const SAMPLE_TEMPLATE = TEMPLATES.all.find((t) => t.files.sample) ?? TEMPLATES.default;
+export const SAMPLE_URL = `templates/${SAMPLE_TEMPLATE.id}/${SAMPLE_TEMPLATE.files.sample ?? SAMPLE_TEMPLATE.files.template}`;
+export const SAMPLE_NAME = `bao-cao-${SAMPLE_TEMPLATE.id}.docx`;
+export const TEMPLATE_URL = `templates/${TEMPLATES.default.id}/${TEMPLATES.default.files.template}`;
+const TEMPLATE_NAME = `mau-bao-cao-${TEMPLATES.default.id}.docx`;
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const useStyles = makeStyles({
@@ -120,7 +123,7 @@ export interface WorkbenchProps {
   initialName?: string;
 }
 
-export function Workbench({ initialUrl = SAMPLE_URL, initialName = 'bao-cao-cchc-6-thang-2022.docx' }: WorkbenchProps): React.JSX.Element {
+export function Workbench({ initialUrl = SAMPLE_URL, initialName = SAMPLE_NAME }: WorkbenchProps): React.JSX.Element {
   const styles = useStyles();
   const view = React.useRef<DocViewHandle>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -303,7 +306,7 @@ export function Workbench({ initialUrl = SAMPLE_URL, initialName = 'bao-cao-cchc
           )}
         </section>
         <div className={styles.pane} data-testid="task-pane">
-          {host ? <TaskPane key={generation} host={host} definition={CCHC_6_THANG} initialPanel={initialPanel} /> : null}
+          {host ? <TaskPane key={generation} host={host} initialPanel={initialPanel} /> : null}
         </div>
       </div>
       <div className={styles.visuallyHidden} role="status" aria-live="polite">

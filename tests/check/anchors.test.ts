@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { checkReport } from '../../src/core/check';
 import { formatJson } from '../../src/core/check/findings';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { RECEIVED_SAMPLE } from '../helpers/paths';
 

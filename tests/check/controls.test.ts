@@ -4,7 +4,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { ASSET_PATHS } from '../../src/cli/assets';
 import { checkReport } from '../../src/core/check';
 import { planFill } from '../../src/core/model/fill';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 
 const sample = new Uint8Array(readFileSync(ASSET_PATHS.sample));

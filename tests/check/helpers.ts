@@ -3,13 +3,13 @@ import * as path from 'node:path';
 import { checkReport, type CheckReport, type Finding } from '../../src/core/check';
 import { planFill } from '../../src/core/model/fill';
 import { locateFields, type LocateResult } from '../../src/core/recognize/locate';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import type { DocumentEdit, DocumentSnapshot } from '../../src/document/types';
 import { REPO_DIR } from '../helpers/paths';
 
 export { RECEIVED_SAMPLE } from '../helpers/paths';
-export const BOUND_SAMPLE = path.join(REPO_DIR, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx');
+export const BOUND_SAMPLE = path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx');
 
 export async function open(bytes: Uint8Array): Promise<{ doc: OoxmlDocument; snapshot: DocumentSnapshot; located: LocateResult }> {
   const doc = await OoxmlDocument.open(bytes);

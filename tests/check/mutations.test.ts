@@ -4,8 +4,9 @@
  * specific finding (rule, severity, evidence) must appear.
  */
 import { CheckReportSchema, checkReport } from '../../src/core/check';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import type { TemplateDefinition } from '../../src/core/template/schema';
+import { GENERIC_TEMPLATE } from '../../src/core/template/registry';
 import type { DocumentSnapshot } from '../../src/document/types';
 import {
   BOUND_SAMPLE,
@@ -168,7 +169,7 @@ describe.each([
 });
 
 describe('template-free rules on a report worded differently from the template', () => {
-  const EMPTY: TemplateDefinition = { id: 'none', title: 'không có mẫu', fields: [], relations: [], groups: [] };
+  const EMPTY: TemplateDefinition = GENERIC_TEMPLATE;
   const snapshot = (paragraphs: string[]): DocumentSnapshot => ({
     blocks: paragraphs.map((text, index) => ({ type: 'paragraph', index, text, spans: [] })),
     controls: [],

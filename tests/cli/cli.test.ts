@@ -6,7 +6,7 @@ import { unzipSync } from 'fflate';
 import { ASSET_PATHS } from '../../src/cli/assets';
 import { main, EXIT } from '../../src/cli/main';
 import { ReportDataSchema } from '../../src/core/model/report-data';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { REPO_DIR } from '../helpers/paths';
 

@@ -154,7 +154,7 @@ describe('opening files', () => {
     const alert = page.getByText('Không mở được tệp "hong.docx"');
     await alert.waitFor();
     expect(await page.getByText(expected).count()).toBe(1);
-    expect(await openFileName(page)).toBe('bao-cao-cchc-6-thang-2022.docx');
+    expect(await openFileName(page)).toBe('bao-cao-cchc-6-thang.docx');
     expect(await page.locator('[data-testid="doc-view"] [data-block]').count()).toBe(blocks);
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -187,7 +187,7 @@ describe('opening files', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Thay bằng mẫu' }).click();
     await page.waitForFunction(() => document.querySelector('header strong')?.textContent === 'mau-bao-cao-cchc-6-thang.docx');
     await waitIdle(page);
-    const template = await OoxmlDocument.open(new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'assets', 'templates', 'cchc-6-thang.docx')))).read();
+    const template = await OoxmlDocument.open(new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'template.docx')))).read();
     expect(await page.locator('[data-testid="doc-view"] [data-block]').count()).toBe(template.blocks.length);
     expect(await page.getByRole('tab', { name: 'Số liệu' }).count()).toBe(1);
     expect(await page.locator('header').innerText()).toContain('đã sửa, chưa lưu');

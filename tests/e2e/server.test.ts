@@ -18,7 +18,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
   fs.writeFileSync(path.join(root, 'workbench.0123abcd.js'), 'console.log(1)');
   fs.mkdirSync(path.join(root, 'samples'));
-  fs.copyFileSync(path.join(REPO_DIR, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx'), path.join(root, 'samples', 'bao-cao-cchc-6-thang-2022.docx'));
+  fs.copyFileSync(path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx'), path.join(root, 'samples', 'bao-cao-cchc-6-thang-2022.docx'));
   fs.writeFileSync(path.join(root, '.secret.json'), '{}');
   fs.writeFileSync(path.join(root, 'notes.md'), '# not served');
   server = await startWorkbenchServer({ root, port: 0 });
@@ -60,7 +60,7 @@ describe('serve-workbench', () => {
     expect([js.status, js.type, js.body.toString()]).toEqual([200, 'text/javascript; charset=utf-8', 'console.log(1)']);
     const docx = await request('GET', '/samples/bao-cao-cchc-6-thang-2022.docx');
     expect([docx.status, docx.type]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
-    expect(docx.body.equals(fs.readFileSync(path.join(REPO_DIR, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx')))).toBe(true);
+    expect(docx.body.equals(fs.readFileSync(path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx')))).toBe(true);
     const head = await request('HEAD', '/');
     expect([head.status, head.body.length]).toEqual([200, 0]);
     expect((await request('GET', '/../../package.json')).status).toBe(404);

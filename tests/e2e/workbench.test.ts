@@ -9,13 +9,13 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { extractReport } from '../../src/core/model/extract';
 import type { ReportData } from '../../src/core/model/report-data';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { sofficeText } from '../helpers/libreoffice';
 import { REPO_DIR } from '../helpers/paths';
 import { docText, openPage, openPanel, startWorkbench, waitIdle, type Workbench } from './helpers/workbench';
 
-const SAMPLE = path.join(REPO_DIR, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx');
+const SAMPLE = path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx');
 const RECEIVED_LABEL = 'Số hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ HCC tỉnh';
 const DERIVED_LABEL = 'Tỷ lệ hoàn thành kế hoạch CCHC năm (lũy kế đến thời điểm báo cáo)';
 
@@ -91,7 +91,7 @@ describe('workbench over the sample, in Chromium', () => {
     }, snapshot.blocks);
     expect(mismatches).toEqual([]);
     expect(await page.getByRole('tab', { name: 'Số liệu' }).getAttribute('aria-selected')).toBe('true');
-    expect(await page.locator('header').innerText()).toContain('bao-cao-cchc-6-thang-2022.docx');
+    expect(await page.locator('header').innerText()).toContain('bao-cao-cchc-6-thang.docx');
     expect(await placeTexts('a22.received')).toEqual(['30.407']);
   });
 
@@ -149,7 +149,7 @@ describe('workbench over the sample, in Chromium', () => {
 
   test('Lưu downloads the changed .docx: new values, nothing else changed (engine and LibreOffice)', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lưu', exact: true }).click()]);
-    expect(download.suggestedFilename()).toBe('bao-cao-cchc-6-thang-2022-baocao.docx');
+    expect(download.suggestedFilename()).toBe('bao-cao-cchc-6-thang-baocao.docx');
     const saved = new Uint8Array(fs.readFileSync((await download.path())!));
     const original = new Uint8Array(fs.readFileSync(SAMPLE));
 
@@ -179,7 +179,7 @@ describe('workbench over the sample, in Chromium', () => {
     expect(b.slice(row, row + 3)).toEqual([DERIVED_LABEL, '%', '60%']);
 
     // The page says what it did, and the sample it opened stays as it was on the server.
-    expect(await page.getByText(`Tệp "bao-cao-cchc-6-thang-2022-baocao.docx" đã được tải xuống`).count()).toBe(1);
+    expect(await page.getByText(`Tệp "bao-cao-cchc-6-thang-baocao.docx" đã được tải xuống`).count()).toBe(1);
   });
 
   test('no page error, no console error, no request outside the workbench', () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { ASSET_PATHS, LAYOUT_PATH } from '../../src/cli/assets';
 import { parseInline } from '../../src/core/layout/parse';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { buildTemplateDocx, planTemplate, PLACEHOLDERS } from '../../src/document/generate/build-template';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { normalizeSpace, pdfPageCount, sofficeConvert, sofficeText } from '../helpers/libreoffice';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extractReport } from '../../src/core/model/extract';
 import { planAdopt } from '../../src/core/model/adopt';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { normalizeSpace, sofficeText } from '../helpers/libreoffice';
 import { RECEIVED_SAMPLE } from '../helpers/paths';

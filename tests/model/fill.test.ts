@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ASSET_PATHS } from '../../src/cli/assets';
 import { planFill } from '../../src/core/model/fill';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 
 describe('planFill', () => {

@@ -10,7 +10,7 @@ import { liteOps } from '../../src/document/ooxml/walker';
 import { CONTROLS_BODY, edgeDocumentXmls } from './fixtures';
 import { buildDocx, catchDocumentError, CONTENT_TYPES, documentXml, rawIdenticalExcept, ROOT_RELS } from './helpers';
 
-const BOUND_SAMPLE = path.join(REPO_DIR, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx');
+const BOUND_SAMPLE = path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx');
 const enc = new TextEncoder();
 
 function corpusFiles(): string[] {

@@ -12,7 +12,7 @@ import { main } from '../../src/cli/main';
 import { checkReport } from '../../src/core/check';
 import { figureFields, isAdditive } from '../../src/core/model/summary';
 import { ReportDataSchema, type ReportData } from '../../src/core/model/report-data';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { BOUND_SAMPLE, RECEIVED_SAMPLE } from '../check/helpers';
 

@@ -9,7 +9,7 @@ import { createWordCommentWriter } from '../../src/app/word-comments';
 import { createWordHost } from '../../src/app/word-host';
 import { checkReport, type CheckReport } from '../../src/core/check';
 import { reviewComments } from '../../src/core/check/annotations';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import type { DocumentSnapshot } from '../../src/document/types';
 import { FakeWord } from '../fakes/fake-word';

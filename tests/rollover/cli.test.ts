@@ -9,7 +9,7 @@ import { cmdRollover, rolloverCommand } from '../../src/cli/rollover-command';
 import { parseArgs } from '../../src/cli/main';
 import { extractReport } from '../../src/core/model/extract';
 import { planRollover } from '../../src/core/rollover';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { BOUND_SAMPLE, RECEIVED_SAMPLE, readBytes } from './helpers';
 

@@ -4,13 +4,13 @@ import { checkReport, type CheckReport, type Finding } from '../../src/core/chec
 import { extractReport } from '../../src/core/model/extract';
 import type { ReportData } from '../../src/core/model/report-data';
 import type { RolloverPlan } from '../../src/core/rollover';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import type { DocumentSnapshot } from '../../src/document/types';
 import { REPO_DIR } from '../helpers/paths';
 
 export { RECEIVED_SAMPLE } from '../helpers/paths';
-export const BOUND_SAMPLE = path.join(REPO_DIR, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx');
+export const BOUND_SAMPLE = path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx');
 
 export function readBytes(file: string): Uint8Array {
   return new Uint8Array(readFileSync(file));

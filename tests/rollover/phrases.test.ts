@@ -6,7 +6,7 @@ import { comparePeriods, detectPeriodKind, detectReportPeriod, PERIODS } from '.
 import { metaText, type MetaContext } from '../../src/core/rollover/meta';
 import { historySpans, matchCase, rewriteUnit, type ProseUnit } from '../../src/core/rollover/prose';
 import { ROLLOVER_ACTIONS } from '../../src/core/rollover/policy';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 
 const SIX_2022 = { kind: '6-thang', year: 2022 } as const;
 const YEAR_2022 = { kind: 'nam', year: 2022 } as const;

@@ -6,7 +6,7 @@
 import { checkReport } from '../../src/core/check';
 import { extractReport } from '../../src/core/model/extract';
 import { planRollover } from '../../src/core/rollover';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import type { DocumentSnapshot } from '../../src/document/types';
 import { BOUND_SAMPLE, readBytes } from './helpers';

@@ -9,7 +9,7 @@ import { describePeriod as periodFactsOfCheck } from '../../src/core/check/rules
 import { locateFields } from '../../src/core/recognize/locate';
 import { planAdopt } from '../../src/core/model/adopt';
 import { planRollover, rolloverDocument, RolloverError, type RolloverPlan } from '../../src/core/rollover';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { PLACEHOLDERS } from '../../src/core/template/placeholders';
 import { normalizeSpace, sofficeText } from '../helpers/libreoffice';

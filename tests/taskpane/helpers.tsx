@@ -6,7 +6,7 @@ import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { RevealTarget, TaskPaneHost } from '../../src/app/host';
 import { ReportSession } from '../../src/app/session';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../../src/document/types';
 import { TaskPane, type PanelId } from '../../src/taskpane/TaskPane';
@@ -15,8 +15,8 @@ import { REPO_DIR } from '../helpers/paths';
 
 export const SAMPLE_NAME = 'bao-cao-cchc-6-thang-2022.docx';
 /** Read once for the whole file; every test opens its own document over these bytes. */
-export const SAMPLE_BYTES = new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'assets', 'samples', SAMPLE_NAME)));
-export const TEMPLATE_BYTES = new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'assets', 'templates', 'cchc-6-thang.docx')));
+export const SAMPLE_BYTES = new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx')));
+export const TEMPLATE_BYTES = new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'template.docx')));
 
 /** A ReportDocument that counts reads and records applied edits. */
 export class RecordingDocument implements ReportDocument {

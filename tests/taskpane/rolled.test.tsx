@@ -2,7 +2,7 @@
 /** A report rolled to the next period, opened in the task pane: exactly the figures to enter. */
 import { screen } from '@testing-library/react';
 import { rolloverDocument } from '../../src/core/rollover';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { SAMPLE_BYTES, readBack, renderPane, testHost } from './helpers';
 

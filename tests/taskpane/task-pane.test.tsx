@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { checkReport } from '../../src/core/check';
 import { planRollover } from '../../src/core/rollover';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { DocumentError, type DocumentSnapshot, type ReportDocument } from '../../src/document/types';
 import { panelFromSearch } from '../../src/taskpane/TaskPane';

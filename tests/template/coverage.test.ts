@@ -7,12 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { layoutToSnapshot, parseLayout } from '../../src/core/layout/parse';
 import { locateFields, numericCoverage } from '../../src/core/recognize';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
-import { NON_DATA } from '../../src/core/template/cchc-6-thang/non-data';
+import { CCHC_6_THANG } from '../helpers/templates';
+import { nonDataEntries } from '../../src/core/recognize/coverage';
 import { REPO_DIR, SEED_TEXT } from '../helpers/paths';
 import { transcriptToSnapshot } from '../helpers/transcript';
 
-const LAYOUT = path.join(REPO_DIR, 'src', 'core', 'template', 'cchc-6-thang', 'layout.txt');
+const LAYOUT = path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'layout.txt');
 const seed = fs.readFileSync(LAYOUT, 'utf8');
 const snapshot = layoutToSnapshot(parseLayout(seed));
 const located = locateFields(CCHC_6_THANG, snapshot);
@@ -60,18 +60,18 @@ describe('coverage of the seed report (layout)', () => {
   });
 
   test('every number of the report is modelled, a reference, or justified non-data', () => {
-    const cov = numericCoverage(snapshot, located, NON_DATA);
+    const cov = numericCoverage(snapshot, located, nonDataEntries(CCHC_6_THANG));
     expect(cov.uncovered).toEqual([]);
     expect(cov.tokens).toBeGreaterThan(1100);
     expect(cov.byField).toBeGreaterThan(200);
     expect(cov.byReference).toBeGreaterThan(400);
     // Every non-data entry is used (no stale entries).
-    const unused = NON_DATA.filter((_, i) => !cov.entryUse[i]).map((e) => e.example);
+    const unused = nonDataEntries(CCHC_6_THANG).filter((_, i) => !cov.entryUse[i]).map((e) => e.example);
     expect(unused).toEqual([]);
   });
 
   test('each non-data entry matches its own example', () => {
-    for (const e of NON_DATA) {
+    for (const e of nonDataEntries(CCHC_6_THANG)) {
       const example = e.example.replace(/ \(cột TT\/STT\)$/, '');
       expect([e.example, [...example.matchAll(e.context)].length > 0]).toEqual([e.example, true]);
     }
@@ -79,7 +79,7 @@ describe('coverage of the seed report (layout)', () => {
 
   test('without the non-data list, the uncovered numbers are exactly the non-data ones', () => {
     const bare = numericCoverage(snapshot, located, []);
-    const full = numericCoverage(snapshot, located, NON_DATA);
+    const full = numericCoverage(snapshot, located, nonDataEntries(CCHC_6_THANG));
     expect(bare.uncovered.length).toBe(full.byNonData);
   });
 });
@@ -96,6 +96,6 @@ describe('coverage of the raw transcript (page-break artefacts, no header flags)
   });
 
   test('every number is covered', () => {
-    expect(numericCoverage(raw, rawLocated, NON_DATA).uncovered).toEqual([]);
+    expect(numericCoverage(raw, rawLocated, nonDataEntries(CCHC_6_THANG)).uncovered).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { groupFields, groupKeyOf } from '../../src/taskpane/model';
 
 describe('data-panel groups of the definition', () => {

@@ -4,7 +4,7 @@
  */
 import { extractReport } from '../../src/core/model/extract';
 import { planFill } from '../../src/core/model/fill';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import type { FieldKind } from '../../src/core/template/schema';
 import { WordDocument } from '../../src/document/word/word-document';
 import { FakeWord } from '../fakes/fake-word';

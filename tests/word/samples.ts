@@ -5,8 +5,8 @@ import { OoxmlDocument } from '../../src/document/ooxml/document';
 import type { DocumentSnapshot } from '../../src/document/types';
 import { REPO_DIR, RECEIVED_SAMPLE } from '../helpers/paths';
 
-export const BOUND_SAMPLE = path.join(REPO_DIR, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx');
-export const TEMPLATE = path.join(REPO_DIR, 'assets', 'templates', 'cchc-6-thang.docx');
+export const BOUND_SAMPLE = path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx');
+export const TEMPLATE = path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'template.docx');
 export { RECEIVED_SAMPLE };
 
 export async function ooxmlSnapshot(file: string): Promise<DocumentSnapshot> {

@@ -4,7 +4,7 @@
  * document then holds, failures of sync 1 writing nothing, Track Changes, and events.
  */
 import { planRollover } from '../../src/core/rollover';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { DocumentError, type DocumentEdit, type DocumentSnapshot } from '../../src/document/types';
 import { WordDocument, subscribeToChanges } from '../../src/document/word/word-document';

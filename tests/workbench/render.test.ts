@@ -19,8 +19,8 @@ import { CORPUS_DIR, RECEIVED_SAMPLE, REPO_DIR } from '../helpers/paths';
 // jest's jsdom environment leaves out TextDecoder/TextEncoder, which the OOXML engine uses (browsers have them).
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
 
-const SAMPLE = path.join(REPO_DIR, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx');
-const TEMPLATE = path.join(REPO_DIR, 'assets', 'templates', 'cchc-6-thang.docx');
+const SAMPLE = path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx');
+const TEMPLATE = path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'template.docx');
 
 function mismatches(snapshot: DocumentSnapshot, r: RenderedDocument): string[] {
   const out: string[] = [];

@@ -23,7 +23,7 @@ import {
 import type { AppendixColumn, AppendixForm, AppendixRow } from '../recognize/appendix';
 import type { LocatedOccurrence, LocateResult } from '../recognize/locate';
 import type { BlockSection } from '../recognize/sections';
-import type { Field, FieldKind, TemplateDefinition } from '../template/schema';
+import { columnName, type Field, type FieldKind, type TemplateDefinition } from '../template/schema';
 import type { Finding, Location, Rule, Severity } from './findings';
 
 /** A span of text in the document: a paragraph, or a table cell (row/cell set). */
@@ -78,16 +78,6 @@ export interface ValueAt {
   /** The text could not be read as the field's kind. */
   unreadable?: CodecError;
 }
-
-export const COLUMN_NAME: Record<AppendixColumn, string> = {
-  code: 'TT',
-  label: 'Chỉ tiêu thống kê',
-  unit: 'Đơn vị tính',
-  value: 'Số liệu',
-  note: 'Ghi chú',
-  task: 'Nội dung công việc',
-  output: 'Sản phẩm đầu ra',
-};
 
 export function describeForm(form: Pick<AppendixForm, 'appendix' | 'form'>): string {
   return `Phụ lục ${form.appendix}${form.form !== undefined ? ` / Biểu mẫu ${form.form}` : ''}`;
@@ -322,7 +312,7 @@ export class CheckContext {
     }
     loc.table = describeForm(info.form);
     loc.row = info.row.key;
-    if (info.column) loc.column = COLUMN_NAME[info.column];
+    if (info.column) loc.column = columnName(this.definition, info.form.appendix, info.column) ?? info.column;
     const label = cutAround(info.row.label.replace(/\s+/g, ' '), 0, 0, 90);
     const isLabel = info.column === 'label' || info.column === 'task';
     const cellPart = text.trim() === '' ? '(trống)' : cutAround(text.replace(/\s+/g, ' '), p.start, p.end, isLabel ? EXCERPT_MAX : 110);

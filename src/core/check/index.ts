@@ -6,6 +6,7 @@
  * number formats, periods) run on any report. Template relations run first and mark the figures
  * they judged, so that template-free inference never repeats a finding about the same figure.
  */
+import { GENERIC_TEMPLATE, MIN_MATCH_SCORE } from '../template/registry';
 import { withTextMemo } from '../codec';
 import type { DocumentSnapshot } from '../document';
 import { isBound } from '../model/extract';
@@ -82,16 +83,11 @@ export function checkReport(input: CheckInput): CheckReport {
   return withTextMemo(() => runCheck(input));
 }
 
-/**
- * Below this share of the template's fields found, a document is not read as that template's report. The
- * appendix forms alone hold 61% of the fields (Phụ lục I and II 41%), so a report of the template
- * worded by another drafter stays well above it; another kind of report (an economic report, a
- * portal summary) finds a few phrases at most (under 5%).
- */
-export const TEMPLATE_MATCH_THRESHOLD = 0.2;
+/** Below this share of the template's fields found, a document is not read as that template's report. */
+export const TEMPLATE_MATCH_THRESHOLD = MIN_MATCH_SCORE;
 
 /** No template: only the template-free rules have anything to check. */
-const GENERIC: TemplateDefinition = { id: 'generic', title: 'Không theo mẫu', fields: [], relations: [], groups: [] };
+const GENERIC: TemplateDefinition = GENERIC_TEMPLATE;
 
 /**
  * How well a document matches a template: the share of the template's fields found in it (a

@@ -7,6 +7,7 @@
 import type { DocumentSnapshot, WrapEdit } from '../document';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
 import type { TemplateDefinition } from '../template/schema';
+import { storedTemplateId, templateMark, titleBlock } from '../template/detect';
 
 export interface AdoptPlan {
   edits: WrapEdit[];
@@ -54,6 +55,13 @@ export function planAdopt(definition: TemplateDefinition, snapshot: DocumentSnap
   const edits = candidates
     .filter((c, i) => !candidates.some((d, j) => j !== i && d.blockIndex === c.blockIndex && d.start <= c.start && c.end <= d.end && (d.length > c.length || j < i)))
     .map(({ length: _length, ...edit }) => edit);
+  // The adopted document carries its template's id (the next check and pane know it).
+  const title = titleBlock(snapshot);
+  const titleText = title === undefined ? undefined : snapshot.blocks[title];
+  if (!storedTemplateId(snapshot) && titleText?.type === 'paragraph' && titleText.spans.length === 0) {
+    const start = titleText.text.length - titleText.text.trimStart().length;
+    edits.unshift({ kind: 'wrap', blockIndex: titleText.index, start, end: titleText.text.trimEnd().length, ...templateMark(definition) });
+  }
   const alreadyBound = result.occurrences.filter((o) => o.occurrence.where === 'narrative' && o.place?.kind === 'control').length;
   return { edits, coverage: { wrapped: candidates.length + alreadyBound + coveredByControl, narrative, appendixFound, appendix }, notPlaced };
 }

@@ -24,6 +24,8 @@ export interface FillPlan {
   /** Derived rows (a "Tỷ lệ" from its sub-rows) that were empty and are computed by the fill. */
   derived: string[];
   problems: FillProblem[];
+  /** Fields given a figure that could not be written in every place (a fill that is incomplete). */
+  unplaced: string[];
 }
 
 /** The text a fill input gives for a field (null clears it). */
@@ -42,6 +44,10 @@ function editFor(located: LocatedOccurrence, text: string, snapshot: DocumentSna
       return `ô nhập "${control.title || control.tag}" đang bị khóa nội dung`;
     }
     return { kind: 'control', controlIndex: place.controlIndex, text };
+  }
+  if (place.kind === 'cell' && located.placeholder) {
+    // An empty figure inside a text cell: only its placeholder is replaced, the wording stays.
+    return { kind: 'cell', tableIndex: place.blockIndex, rowIndex: place.row, cellIndex: place.cell, text, find: { text: located.placeholder, from: place.start } };
   }
   if (place.kind === 'cell') {
     const table = snapshot.blocks[place.blockIndex];
@@ -89,6 +95,7 @@ export function planFill(
   const problems: FillProblem[] = [];
   const written: Record<string, string> = {};
   const derived: string[] = [];
+  const unplaced: string[] = [];
 
   // Values after the fill: the input where given, else what the document holds.
   const current = new Map<string, string>();
@@ -127,13 +134,44 @@ export function planFill(
     derived.push(target.id);
   }
 
+  // A fraction ("03/09 phòng") whose side is given: the fraction is written whole from both sides
+  // (a side has no place of its own when the fraction shows its placeholder, as in the template).
+  const viaFraction = new Set<string>();
+  for (const relation of definition.relations) {
+    if (relation.kind !== 'fraction' || relation.fraction in input.fields) continue;
+    if (!(relation.numerator in written || relation.denominator in written)) continue;
+    const num = current.get(relation.numerator) ?? '';
+    const den = current.get(relation.denominator) ?? '';
+    if (!num || !den) continue;
+    written[relation.fraction] = `${num}/${den}`;
+    viaFraction.add(relation.numerator).add(relation.denominator);
+  }
+
+  // A figure inside a text cell (a Phụ lục III output) whose cell is written whole by this fill:
+  // placed when the new text holds it (the cell was empty, as in a report rolled to a new year).
+  const cellOf = (o: LocatedOccurrence) => (o.occurrence.where === 'appendix' ? `${o.occurrence.appendix}/${o.occurrence.form ?? ''}/${o.occurrence.row}/${o.occurrence.column}` : undefined);
+  const wholeCells = new Map<string, string>();
+  for (const o of result.occurrences) {
+    const occ = o.occurrence;
+    const key = cellOf(o);
+    if (key && occ.where === 'appendix' && !occ.before && !occ.after && !occ.component && o.fieldId in written) wholeCells.set(key, written[o.fieldId]!);
+  }
+  const writtenWithin = (o: LocatedOccurrence, text: string) => {
+    const key = cellOf(o);
+    const whole = key === undefined ? undefined : wholeCells.get(key);
+    return whole !== undefined && text !== '' && whole.includes(text);
+  };
+
   const edits: DocumentEdit[] = [];
   const owners = new Map<DocumentEdit, Field>();
   for (const [id, text] of Object.entries(written)) {
     const field = fieldsById.get(id)!;
     const occurrences = result.occurrences.filter((o) => o.fieldId === id);
     for (const o of occurrences) {
+      if (o.occurrence.where === 'narrative' && o.occurrence.component && viaFraction.has(id)) continue; // written with its fraction
+      if (!o.found && writtenWithin(o, text)) continue; // its cell is written whole with a text that holds it
       if (!o.found) {
+        if (!unplaced.includes(id)) unplaced.push(id);
         problems.push({ fieldId: id, severity: 'warning', message: `${field.label}: không tìm thấy vị trí ${describe(o)} trong tài liệu; chưa ghi được.` });
         continue;
       }
@@ -156,7 +194,7 @@ export function planFill(
       }
     }
   }
-  return { edits: orderForApply(resolveCellConflicts(edits, owners, problems)), written, derived, problems };
+  return { edits: orderForApply(resolveCellConflicts(edits, owners, problems)), written, derived, problems, unplaced };
 }
 
 /**

@@ -7,6 +7,7 @@
  * fields of their own ("ban hành 15 Quyết định" is a21.publishDecisions).
  */
 import type { DocumentSnapshot } from '../document';
+import type { TemplateDefinition } from '../template/schema';
 import { findReferences, scanNumericTokens } from '../codec';
 import { inSection } from './sections';
 import { buildUnits, type LocateResult } from './locate';
@@ -22,6 +23,17 @@ export interface NonDataEntry {
   section?: string;
   /** Only in the TT/STT column of appendix tables (row codes). */
   codeColumn?: true;
+}
+
+/** The template's non-data numbers (template.json `nonData`) as compiled entries. */
+export function nonDataEntries(definition: Pick<TemplateDefinition, 'nonData'>): NonDataEntry[] {
+  return definition.nonData.map((e) => ({
+    example: e.example,
+    context: new RegExp(e.pattern, e.flags.includes('g') ? e.flags : `${e.flags}g`),
+    why: e.why,
+    ...(e.section ? { section: e.section } : {}),
+    ...(e.codeColumn ? { codeColumn: true as const } : {}),
+  }));
 }
 
 export interface UncoveredToken {

@@ -23,7 +23,7 @@
  */
 import type { DocumentSnapshot, TableBlock } from '../document';
 import { findReferences, scanNumericTokens, withTextMemo, type NumericToken } from '../codec';
-import type { Field, FieldKind, Occurrence, TemplateDefinition } from '../template/schema';
+import { columnRole, type Field, type FieldKind, type Occurrence, type TemplateDefinition } from '../template/schema';
 import { mapAppendixTables, type AppendixColumn, type AppendixMap } from './appendix';
 import { indexesOf, isAlnum, keyIndexAt, keyOf, skeleton, type Skeleton } from './normalize';
 import { computeSections, inSection, type BlockSection } from './sections';
@@ -51,6 +51,11 @@ export interface LocatedOccurrence {
   place?: Place;
   /** The figure exactly as written ('' for an empty cell or an empty control). */
   text?: string;
+  /**
+   * The placeholder shown where the figure goes ("[số liệu]" in a text cell of the template or of
+   * a rolled report): the figure is empty (`text` is ''), and `place` covers the placeholder.
+   */
+  placeholder?: string;
   /** How it was found. */
   via?: 'control' | 'section' | 'document' | 'table';
   /** Number of candidate matches (1 when the wording is unambiguous; always 1 for cells/controls). */
@@ -285,6 +290,30 @@ function matchUnit(unit: Unit, kind: FieldKind, before: string | undefined, afte
   return out;
 }
 
+/** A placeholder in square brackets ("[số liệu]", "[tỷ lệ %]"): where an empty figure goes. */
+const PLACEHOLDER_MARK = /\[[^[\]\n]{1,40}\]/gu;
+
+/** A figure of each kind short enough to stand in for any placeholder while matching the wording. */
+const STAND_IN: Partial<Record<FieldKind, string>> = { count: '0', decimal: '0', percent: '0%', fraction: '0/0', pair: '0/0', date: '1/1/2000' };
+
+/**
+ * Where a figure located by its wording shows a placeholder instead (the figure is empty): each
+ * placeholder is read as a stand-in figure of the field's kind and the wording matched as usual.
+ */
+function placeholderAt(unit: Unit, kind: FieldKind, before: string | undefined, after: string | undefined, component?: 1 | 2): Span | undefined {
+  const standIn = STAND_IN[kind];
+  const marks = [...unit.text.matchAll(PLACEHOLDER_MARK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  if (!standIn || !marks.length) return undefined;
+  let masked = unit.text;
+  for (const m of marks) if (standIn.length <= m.end - m.start) masked = masked.slice(0, m.start) + standIn.padEnd(m.end - m.start, ' ') + masked.slice(m.end);
+  const probe: Unit = { path: unit.path, text: masked, segments: unit.segments, sk: skeleton(masked) };
+  for (const hit of matchUnit(probe, kind, before, after, component)) {
+    const mark = marks.find((m) => m.start <= hit.start && hit.start < m.end);
+    if (mark) return mark;
+  }
+  return undefined;
+}
+
 /** For a numerator component, `after` is matched after the whole fraction token. */
 function tokenEndAt(unit: Unit, pos: number): number {
   const tok = tokensOf(unit).find((t) => t.start <= pos && pos <= t.end);
@@ -300,20 +329,13 @@ function placeOf(unit: Unit, span: Span): Place {
     : { kind: 'paragraph', blockIndex: seg.blockIndex, start, end };
 }
 
-const COLUMN_OF: Record<string, AppendixColumn> = {
-  'Số liệu': 'value',
-  'Sản phẩm đầu ra': 'output',
-  'Nội dung công việc': 'task',
-  'Ghi chú': 'note',
-};
-
 /** Locates every occurrence of every field of `definition` in `snapshot`. */
 export function locateFields(definition: TemplateDefinition, snapshot: DocumentSnapshot): LocateResult {
   return withTextMemo(() => locate(definition, snapshot));
 }
 
 function locate(definition: TemplateDefinition, snapshot: DocumentSnapshot): LocateResult {
-  const sections = computeSections(snapshot);
+  const sections = computeSections(snapshot, definition.outline);
   const appendix = mapAppendixTables(snapshot, sections);
   const units = buildUnits(snapshot, sections, appendix.tableIndexes);
   const narrativeUnits = units.filter((u) => !u.path.startsWith('PL-'));
@@ -354,6 +376,15 @@ function locate(definition: TemplateDefinition, snapshot: DocumentSnapshot): Loc
           out.push({ ...base, found: true, place: placeOf(pick.unit, pick.span), text: pick.unit.text.slice(pick.span.start, pick.span.end), via: 'section', matches: inSec.length });
           return;
         }
+        // The figure's place shows a placeholder (the template, a rolled report): found, empty.
+        for (const u of units) {
+          if (!inSection(u.path, occ.section)) continue;
+          const mark = placeholderAt(u, readKind, occ.before, occ.after, component);
+          if (mark) {
+            out.push({ ...base, found: true, place: placeOf(u, mark), text: '', placeholder: u.text.slice(mark.start, mark.end), via: 'section', matches: 1 });
+            return;
+          }
+        }
         const anywhere: { unit: Unit; span: Span }[] = [];
         for (const u of narrativeUnits) for (const span of matchUnit(u, readKind, occ.before, occ.after, component)) anywhere.push({ unit: u, span });
         const only = anywhere[0];
@@ -372,7 +403,7 @@ function locate(definition: TemplateDefinition, snapshot: DocumentSnapshot): Loc
         out.push({ ...base, found: false, matches: 0, reason: formExists ? 'no-row' : 'no-form' });
         return;
       }
-      const col = COLUMN_OF[occ.column] ?? 'value';
+      const col: AppendixColumn = columnRole(definition, occ.appendix, occ.column) ?? 'value';
       // A row split across pages: the first part whose cell has text (else the first part).
       const parts = hit.row.parts.filter((p) => p.cells[col] !== undefined);
       const part = parts.find((p) => (tableBlock(p.tableIndex)?.rows[p.rowIndex]?.cells[p.cells[col]!]?.text ?? '').trim()) ?? parts[0];
@@ -398,6 +429,21 @@ function locate(definition: TemplateDefinition, snapshot: DocumentSnapshot): Loc
         if (field.kind !== 'text') {
           const lead = readFigure(unit, start, field.kind, undefined, undefined);
           if (lead) span = lead;
+          else {
+            // The leading figure shows a placeholder ("[số liệu] (… PAKN đang chờ …)"): empty.
+            const mark = /^\[[^[\]\n]{1,40}\]/u.exec(text.slice(start));
+            if (mark) {
+              out.push({ ...base, found: true, place: placeOf(unit, { start, end: start + mark[0].length }), text: '', placeholder: mark[0], via: 'table', matches: 1 });
+              return;
+            }
+          }
+        }
+      }
+      if (!span && (occ.before || occ.after)) {
+        const mark = placeholderAt(unit, readKind, occ.before, occ.after, component);
+        if (mark) {
+          out.push({ ...base, found: true, place: placeOf(unit, mark), text: '', placeholder: text.slice(mark.start, mark.end), via: 'table', matches: 1 });
+          return;
         }
       }
       if (!span) {

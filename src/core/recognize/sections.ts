@@ -7,6 +7,12 @@
  * since the path grammar has no form component). Lettered items "a)", "b)", "đ)" do not change
  * the path (the schema's section grammar has no letter level).
  *
+ * With the template's outline, a heading whose title starts with one of a section's `headings`
+ * opens that section whatever its numbering: a department's report "I. Công tác chỉ đạo…,
+ * II. Kết quả…, III. Đánh giá…, IV. Phương hướng…" without part A lands in B.I, B.II, the
+ * evaluation section and B.III of the CCHC outline, not in "header". Numbered subsections follow
+ * their parent ("1." under B.II is B.II.1).
+ *
  * Recognition works on the text only, never on styles: received documents often have typed
  * numbers instead of numbering styles. A numbered line is a heading only when its number is
  * plausible in context ("4.14." after "4.13.", "1." right after a Roman heading), so body text
@@ -15,8 +21,10 @@
  * (the Nghị định 30 layout) are "header" like any block before "A.".
  */
 import type { DocumentSnapshot } from '../document';
+import type { OutlineSection } from '../template/schema';
 
-export type AppendixNumeral = 'I' | 'II' | 'III';
+/** An appendix's Roman numeral ("Phụ lục II"). */
+export type AppendixNumeral = string;
 
 export interface BlockSection {
   /** Section path (matches the schema's SectionSchema). */
@@ -45,7 +53,7 @@ const ROMAN_RE = /^(X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s*(?=\p{L})/u;
 const MULTI_RE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s*(?=\p{L})/u;
 const SINGLE_RE = /^(\d{1,2})\.\s*(?=\p{L})/u;
 const ITEM_RE = /^([a-zđ])\)\s/u;
-const APPENDIX_RE = /^phụ\s*lục\s*(?:số\s*)?(III|II|I)(?=$|[\s.:–-])/iu;
+const APPENDIX_RE = /^phụ\s*lục\s*(?:số\s*)?(X|IX|VIII|VII|VI|V|IV|III|II|I)(?=$|[\s.:–-])/iu;
 const FORM_RE = /^biểu\s*mẫu\s*(?:số\s*)?(\d{1,2})\b/iu;
 const CLOSING_RE = /^nơi nhận\b|trân trọng báo cáo/iu;
 
@@ -69,6 +77,35 @@ export function parseHeading(text: string): Heading | undefined {
   return undefined;
 }
 
+/** The heading's title: its text after the number or letter that opens it. */
+function titleOf(text: string): string {
+  return clean(text)
+    .replace(/^(?:[A-E]|X|IX|VIII|VII|VI|V|IV|III|II|I|\d{1,2}(?:\.\d{1,2})*)\.?\s*/u, '')
+    .replace(/[.:]+$/, '')
+    .toLowerCase();
+}
+
+/** A body path's parts: "B.II.3" → letter B, roman II, numbers [3]; "II.1" → roman II, [1]. */
+function splitPath(path: string): { letter?: string; roman?: string; numbers: number[] } {
+  const parts = path.split('.');
+  const out: { letter?: string; roman?: string; numbers: number[] } = { numbers: [] };
+  if (parts[0] && /^[A-E]$/.test(parts[0])) out.letter = parts.shift();
+  if (parts[0] && /^[IVX]+$/.test(parts[0])) out.roman = parts.shift();
+  out.numbers = parts.map(Number);
+  return out;
+}
+
+/** The outline section a heading's title opens, if any (the longest matching wording wins). */
+function outlineMatch(outline: readonly OutlineSection[], title: string): OutlineSection | undefined {
+  let best: { section: OutlineSection; length: number } | undefined;
+  for (const section of outline)
+    for (const h of section.headings) {
+      const key = h.normalize('NFC').toLowerCase();
+      if (title.startsWith(key) && (!best || key.length > best.length)) best = { section, length: key.length };
+    }
+  return best?.section;
+}
+
 /** Is a numbered heading plausible after the current numbering? */
 function plausibleNumber(current: number[], next: number[]): boolean {
   const k = next.length;
@@ -88,7 +125,7 @@ function plausibleNumber(current: number[], next: number[]): boolean {
  * The section of every block of the snapshot, indexed like `snapshot.blocks`. Tables take the
  * section of the text before them.
  */
-export function computeSections(snapshot: DocumentSnapshot): BlockSection[] {
+export function computeSections(snapshot: DocumentSnapshot, outline: readonly OutlineSection[] = []): BlockSection[] {
   type Zone = 'header' | 'body' | 'closing' | 'appendix';
   let zone: Zone = 'header';
   let letter: string | undefined;
@@ -116,7 +153,19 @@ export function computeSections(snapshot: DocumentSnapshot): BlockSection[] {
     }
     const h = parseHeading(block.text);
     let accepted: Heading | undefined;
-    if (h) {
+    // A heading that names an outline section opens it, whatever its numbering: at the letter
+    // and Roman levels anywhere in the body (or before it), at the number level only for the
+    // children of the current section, or before any letter/Roman heading (Arabic top level).
+    const named = h && (h.level === 'letter' || h.level === 'roman' || h.level === 'number') && zone !== 'appendix' && zone !== 'closing' ? outlineMatch(outline, titleOf(block.text)) : undefined;
+    const parent = [letter, roman].filter((s) => s !== undefined).join('.');
+    if (h && named && (h.level !== 'number' || parent === '' || named.path.startsWith(`${parent}.`))) {
+      const p = splitPath(named.path);
+      zone = 'body';
+      letter = p.letter;
+      roman = p.roman;
+      numbers = p.numbers;
+      accepted = h;
+    } else if (h) {
       switch (h.level) {
         case 'appendix':
           zone = 'appendix';
@@ -149,7 +198,7 @@ export function computeSections(snapshot: DocumentSnapshot): BlockSection[] {
         }
         case 'roman': {
           const expected = roman === undefined ? 'I' : ROMANS[ROMANS.indexOf(roman) + 1];
-          if (zone === 'body' && letter !== undefined && h.label === expected) {
+          if (zone === 'body' && (letter !== undefined || roman !== undefined) && h.label === expected) {
             roman = h.label;
             numbers = [];
             accepted = h;
@@ -157,7 +206,7 @@ export function computeSections(snapshot: DocumentSnapshot): BlockSection[] {
           break;
         }
         case 'number':
-          if (zone === 'body' && letter !== undefined && plausibleNumber(numbers, h.numbers)) {
+          if (zone === 'body' && (letter !== undefined || roman !== undefined) && plausibleNumber(numbers, h.numbers)) {
             numbers = h.numbers;
             accepted = h;
           }

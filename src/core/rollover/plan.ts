@@ -325,23 +325,35 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
     const cellText = block?.type === 'table' ? (block.rows[work.row]?.cells[work.cell]?.text ?? '') : '';
     if (!cellText.trim()) continue;
     const base = { kind: 'cell' as const, tableIndex: work.table, rowIndex: work.row, cellIndex: work.cell };
-    if (work.items.every((i) => i.action === 'clear')) {
+    // Emptied whole, unless a figure in it is found by the wording around it ("02 (01 PAKN đang
+    // chờ …)") and no text field owns the whole cell: that wording stays, with placeholders, so
+    // the next period's figures can be found and filled. (A cleared text cell, a Phụ lục III
+    // output, goes whole: its figures come back with the next period's text.)
+    const located = (i: (typeof work.items)[number]) => i.occ.occurrence.where === 'appendix' && (i.occ.occurrence.before || i.occ.occurrence.after);
+    const wholeText = work.items.some((i) => !located(i) && i.field.kind === 'text');
+    if ((wholeText || !work.items.some(located)) && work.items.every((i) => i.action === 'clear')) {
       cellEdits.push({ ...base, text: '' });
       replacedCellSpans.set(key, [{ start: 0, end: cellText.length }]);
       continue;
     }
-    const replaced: { start: number; end: number; text: string }[] = [];
+    const replaced: { start: number; end: number; text: string; find: string }[] = [];
     for (const item of work.items) {
       const p = item.occ.place;
       const text = item.occ.text ?? '';
       if (p?.kind !== 'cell' || text === '' || item.action === 'keep') continue;
       const replacement = item.action === 'clear' ? (item.placeholder ?? placeholderFor(item.field.kind)) : item.newText;
       if (replacement === undefined || replacement === text) continue;
-      cellEdits.push({ ...base, text: replacement, find: { text, from: p.start } });
       replacedCellSpans.set(key, [...(replacedCellSpans.get(key) ?? []), { start: p.start, end: p.end }]);
-      replaced.push({ start: p.start, end: p.end, text: replacement });
+      replaced.push({ start: p.start, end: p.end, text: replacement, find: text });
     }
     if (replaced.length === 0) continue;
+    // One edit per cell: two figures replaced in one cell ("02 (01 PAKN …)") become the cell's new text.
+    if (replaced.length === 1) cellEdits.push({ ...base, text: replaced[0]!.text, find: { text: replaced[0]!.find, from: replaced[0]!.start } });
+    else {
+      let next = cellText;
+      for (const r of [...replaced].sort((x, y) => y.start - x.start)) next = next.slice(0, r.start) + r.text + next.slice(r.end);
+      cellEdits.push({ ...base, text: next });
+    }
     for (const item of work.items) {
       const p = item.occ.place;
       const entry = entryById.get(item.field.id);

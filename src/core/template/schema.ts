@@ -51,8 +51,12 @@ export type MetaRole = z.infer<typeof MetaRoleSchema>;
  */
 export const ComparedYearSchema = z.object({ after: z.string().min(1) });
 
-/** Section path in the report: "header", "A.2.2", "B.II.4.4", "B.III", "PL-III". */
-export const SectionSchema = z.string().regex(/^(header|closing|[AB](\.[IVX]+)?(\.\d+)*|PL-(I|II|III))$/);
+/**
+ * Section path in the report: "header", "closing", a body path ("A.2.2", "B.II.4.4", "B.III", or
+ * "II.3" in a report without lettered parts), "PL-III". The body paths a template uses are its
+ * outline's (`outline`); the paths are identifiers, the headings that open them are data.
+ */
+export const SectionSchema = z.string().regex(/^(header|closing|[A-E](\.[IVX]+)?(\.\d+)*|[IVX]+(\.\d+)*|PL-[IVX]+)$/);
 
 /**
  * A figure in the narrative. `before` and `after` are the words written right next to it;
@@ -74,8 +78,8 @@ export const NarrativeOccurrenceSchema = z.object({
   component: z.union([z.literal(1), z.literal(2)]).optional(),
 });
 
-export const APPENDICES = ['I', 'II', 'III'] as const;
-export const AppendixIdSchema = z.enum(APPENDICES);
+/** An appendix by its Roman numeral ("Phụ lục II"). */
+export const AppendixIdSchema = z.string().regex(/^[IVX]+$/);
 export type AppendixId = z.infer<typeof AppendixIdSchema>;
 
 /**
@@ -89,7 +93,8 @@ export const AppendixOccurrenceSchema = z.object({
   appendix: AppendixIdSchema,
   form: z.number().int().positive().optional(),
   row: z.string().min(1),
-  column: z.enum(['Số liệu', 'Sản phẩm đầu ra', 'Nội dung công việc', 'Ghi chú']),
+  /** A column of the appendix's table, by its name in the template's `appendices`. */
+  column: z.string().min(1),
   before: z.string().optional(),
   after: z.string().optional(),
   /** As for narrative occurrences: one side of a fraction/pair cell ("23/17"). */
@@ -154,6 +159,24 @@ export const RelationSchema = z.discriminatedUnion('kind', [
 ]);
 export type Relation = z.infer<typeof RelationSchema>;
 
+/** The fields a relation names. */
+export function relationFields(r: Relation): string[] {
+  switch (r.kind) {
+    case 'ratio':
+      return [r.percent, r.part, r.base];
+    case 'sum':
+      return [...(typeof r.total === 'string' ? [r.total] : []), ...r.parts];
+    case 'fraction':
+      return [r.fraction, r.numerator, r.denominator];
+    case 'list-count':
+      return [r.count, r.list];
+    case 'pair':
+      return [r.pair, r.first, r.second];
+    case 'same':
+      return r.fields;
+  }
+}
+
 /**
  * How the data panel groups the fields: each group gathers the fields of its sections (a section
  * path covers its subsections; the most specific group wins), in the order listed.
@@ -165,11 +188,104 @@ export const FieldGroupSchema = z.object({
 });
 export type FieldGroup = z.infer<typeof FieldGroupSchema>;
 
-export const TemplateDefinitionSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  fields: z.array(FieldSchema),
-  relations: z.array(RelationSchema),
-  groups: z.array(FieldGroupSchema).default([]),
+/**
+ * One section of the report's outline. A heading opens the section when its text (after its
+ * number, whatever the numbering: "I.", "1.", "B.II.") starts with one of `headings` (compared
+ * without case, punctuation or spacing); otherwise headings follow the numbering of the path.
+ * So a department report "I. Công tác chỉ đạo…" without part A still lands in B.I.
+ */
+export const OutlineSectionSchema = z.object({
+  path: SectionSchema,
+  title: z.string().min(1), // Vietnamese, as findings and the panel name the section
+  headings: z.array(z.string().min(1)).default([]),
 });
+export type OutlineSection = z.infer<typeof OutlineSectionSchema>;
+
+/** The role of an appendix column, for the engine: what its cells hold. */
+export const ColumnRoleSchema = z.enum(['code', 'label', 'unit', 'value', 'note', 'task', 'output']);
+export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
+
+/** An appendix column: its name (as occurrences and findings say it) and its role. */
+export const AppendixColumnSchema = z.object({ name: z.string().min(1), role: ColumnRoleSchema });
+
+export const AppendixSchema = z.object({
+  id: AppendixIdSchema,
+  title: z.string().min(1),
+  columns: z.array(AppendixColumnSchema).min(1),
+});
+export type Appendix = z.infer<typeof AppendixSchema>;
+
+/**
+ * A number written in the report that is not data (section numbers, years in titles, names
+ * with digits): a token inside a match of `pattern` (a JavaScript regular expression, matched
+ * globally with `flags`) is not counted as unmodelled. `example` shows the wording; `why`
+ * justifies it.
+ */
+export const NonDataSchema = z.object({
+  example: z.string().min(1),
+  pattern: z.string().min(1),
+  flags: z.string().regex(/^[gimsuy]*$/).default('gu'),
+  why: z.string().min(1),
+  section: SectionSchema.optional(),
+  codeColumn: z.literal(true).optional(),
+});
+export type NonData = z.infer<typeof NonDataSchema>;
+
+/** Report periods a template serves (the roll-over's targets). */
+export const PeriodKindSchema = z.enum(['quy-i', '6-thang', 'quy-iii', 'nam']);
+
+export const TemplateDefinitionSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    title: z.string().min(1),
+    /** One line for `baocao template --list`: who files it and how it differs. */
+    description: z.string().optional(),
+    periods: z.array(PeriodKindSchema).min(1).default(['quy-i', '6-thang', 'quy-iii', 'nam']),
+    /** Files in the template's folder: the layout the .docx is built from, the built .docx files. */
+    files: z
+      .object({ layout: z.string().min(1).optional(), template: z.string().min(1).optional(), sample: z.string().min(1).optional() })
+      .default({}),
+    outline: z.array(OutlineSectionSchema).default([]),
+    appendices: z.array(AppendixSchema).default([]),
+    fields: z.array(FieldSchema),
+    relations: z.array(RelationSchema),
+    groups: z.array(FieldGroupSchema).default([]),
+    nonData: z.array(NonDataSchema).default([]),
+  })
+  .superRefine((def, ctx) => {
+    const columns = new Map(def.appendices.map((a) => [a.id, new Set(a.columns.map((c) => c.name))]));
+    const paths = new Set(def.outline.map((o) => o.path));
+    // A definition without an outline (or appendices) is not checked against it (test fixtures).
+    const known = (section: string) => {
+      if (section === 'header' || section === 'closing' || !paths.size) return true;
+      if (section.startsWith('PL-')) return !columns.size || columns.has(section.slice(3));
+      // A body path lies under an outline section (its numbered subsections are not listed).
+      for (let p = section; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') if (paths.has(p)) return true;
+      return false;
+    };
+    const ids = new Set(def.fields.map((f) => f.id));
+    def.fields.forEach((f, i) => {
+      if (!known(f.section)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'section'], message: `section ${f.section} is not in the outline` });
+      f.occurrences.forEach((o, j) => {
+        if (o.where === 'narrative' && !known(o.section)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'occurrences', j], message: `section ${o.section} is not in the outline` });
+        if (o.where === 'appendix' && columns.size && !columns.get(o.appendix)?.has(o.column))
+          ctx.addIssue({ code: 'custom', path: ['fields', i, 'occurrences', j], message: `appendix ${o.appendix} has no column ${o.column}` });
+      });
+    });
+    def.relations.forEach((r, i) => {
+      for (const id of relationFields(r))
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['relations', i], message: `relation ${r.id} names an unknown field ${id}` });
+    });
+  });
 export type TemplateDefinition = z.infer<typeof TemplateDefinitionSchema>;
+
+/** The column role of an appendix column name (undefined when the template has no such column). */
+export function columnRole(definition: Pick<TemplateDefinition, 'appendices'>, appendix: string, column: string): ColumnRole | undefined {
+  return definition.appendices.find((a) => a.id === appendix)?.columns.find((c) => c.name === column)?.role;
+}
+
+/** The column name the template gives a role in an appendix (for findings and panels). */
+export function columnName(definition: Pick<TemplateDefinition, 'appendices'>, appendix: string, role: ColumnRole): string | undefined {
+  return definition.appendices.find((a) => a.id === appendix)?.columns.find((c) => c.role === role)?.name;
+}

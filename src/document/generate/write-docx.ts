@@ -21,6 +21,8 @@ export interface ControlPlacement {
   end: number;
   /** Placeholder shown instead of the figure (template mode). */
   placeholder?: string;
+  /** The text stays in both modes (a control that marks the document, not a figure). */
+  keep?: true;
 }
 
 export interface WriteOptions {
@@ -71,7 +73,7 @@ function run(text: string, style: RunStyle): string {
 let nextControlId = 1;
 
 function control(text: string, style: RunStyle, p: ControlPlacement, mode: WriteOptions['mode']): string {
-  const placeholder = mode === 'template';
+  const placeholder = mode === 'template' && !p.keep;
   const shown = placeholder ? p.placeholder ?? '[…]' : text;
   const id = nextControlId++;
   return (

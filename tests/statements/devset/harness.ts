@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkReport, type CheckReport, type Finding } from '../../../src/core/check';
-import { CCHC_6_THANG } from '../../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../../helpers/templates';
 import type { Block, DocumentSnapshot } from '../../../src/document/types';
 import { DEFECTS, DEFECTS_HUYEN, type Defect } from './defects';
 

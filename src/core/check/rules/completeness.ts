@@ -16,6 +16,7 @@ import type { LocatedOccurrence } from '../../recognize/locate';
 import { keyOf } from '../../recognize/normalize';
 import { inSection } from '../../recognize/sections';
 import { formatDerivedPercent } from '../../model/fill';
+import { columnRole } from '../../template/schema';
 import type { Location } from '../findings';
 import { shortLabel, type CheckContext, type Pos, type RawFinding, type ValueAt } from '../context';
 import { canonical, formatSum, sumValues, whereOf } from './util';
@@ -29,8 +30,6 @@ function emptyPlaces(values: ValueAt[]): ValueAt[] {
 /** A placeholder written in a text ("[số liệu]", "[tỷ lệ %]"): the template's convention. */
 const PLACEHOLDER_MARK = /\[[^\[\]\n]{1,40}\]/u;
 
-const COLUMN_KEY = { 'Số liệu': 'value', 'Sản phẩm đầu ra': 'output', 'Nội dung công việc': 'task', 'Ghi chú': 'note' } as const;
-
 /**
  * Where a place that was not found is nonetheless empty: a figure inside an appendix cell that is
  * empty (its wording went with the figure), or a figure right after its wording where a control
@@ -42,7 +41,7 @@ function emptyPlaceOf(ctx: CheckContext, o: LocatedOccurrence): { pos: Pos; tag?
   if (occ.where === 'appendix') {
     const hit = ctx.located.appendix.findRow(occ.appendix, occ.form, occ.row);
     for (const part of hit?.row.parts ?? []) {
-      const cell = part.cells[COLUMN_KEY[occ.column]];
+      const cell = part.cells[columnRole(ctx.definition, occ.appendix, occ.column) ?? 'value'];
       if (cell === undefined) continue;
       const block = ctx.block(part.tableIndex);
       const text = block?.type === 'table' ? (block.rows[part.rowIndex]?.cells[cell]?.text ?? '') : undefined;

@@ -1,0 +1,39 @@
+/**
+ * Which template a command reads a document with: `--template ID` (from the registry; an
+ * unknown id is a usage error naming the known ones), else the one the document follows (the id
+ * it stores, else the best match), else the registry's default.
+ */
+import type { DocumentSnapshot } from '../core/document';
+import { detectDocumentTemplate } from '../core/template/detect';
+import { TemplateError } from '../core/template/registry';
+import type { TemplateDefinition } from '../core/template/schema';
+import { TEMPLATES } from '../templates';
+import { CliError } from './errors';
+import type { Parsed } from './types';
+
+/** The template named by `--template`, if any. */
+export function chosenTemplate(parsed: Pick<Parsed, 'options'>): TemplateDefinition | undefined {
+  const id = parsed.options.get('--template');
+  if (typeof id !== 'string') return undefined;
+  try {
+    return TEMPLATES.get(id);
+  } catch (error) {
+    if (error instanceof TemplateError) throw new CliError(error.message, undefined, true);
+    throw error;
+  }
+}
+
+/** The template the document follows, when none was chosen. */
+export function documentTemplate(snapshot: DocumentSnapshot): TemplateDefinition {
+  return detectDocumentTemplate(TEMPLATES, snapshot).definition ?? TEMPLATES.default;
+}
+
+/** `--template` if given, else the document's own. */
+export function templateFor(parsed: Pick<Parsed, 'options'>, snapshot: DocumentSnapshot): TemplateDefinition {
+  return chosenTemplate(parsed) ?? documentTemplate(snapshot);
+}
+
+/** `baocao template --list`: one line per template. */
+export function templateList(): string {
+  return TEMPLATES.all.map((t) => `${t.id}\t${t.title}${t.description ? `\n\t${t.description}` : ''}`).join('\n');
+}

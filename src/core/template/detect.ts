@@ -1,0 +1,44 @@
+/**
+ * Which template a document follows (the check, the task pane and the CLI ask this): the
+ * template the user chose, else the id the document carries (written by `baocao template` and
+ * `adopt` as the tag of a content control around the title), else the template whose fields
+ * are best found in it, else none (the check's generic mode).
+ */
+import type { DocumentSnapshot } from '../document';
+import { locateFields } from '../recognize/locate';
+import { templateMatch } from '../check';
+import { detectTemplate, type Detection, type TemplateRegistry } from './registry';
+import type { TemplateDefinition } from './schema';
+
+/** Tag prefix of the control that carries the template id ("baocao-template:<id>"). */
+export const TEMPLATE_TAG_PREFIX = 'baocao-template:';
+
+/** Tag and title of the control that stores the template id (around the title "BÁO CÁO"). */
+export function templateMark(definition: Pick<TemplateDefinition, 'id' | 'title'>): { tag: string; title: string } {
+  return { tag: `${TEMPLATE_TAG_PREFIX}${definition.id}`, title: `Mẫu báo cáo: ${definition.title}` };
+}
+
+/** The paragraph that takes the template mark when a plain report is adopted: its title "BÁO CÁO". */
+export function titleBlock(snapshot: DocumentSnapshot): number | undefined {
+  return snapshot.blocks.find((b) => b.type === 'paragraph' && /^báo cáo$/iu.test(b.text.normalize('NFC').trim()))?.index;
+}
+
+/** The template id stored in the document, if any. */
+export function storedTemplateId(snapshot: DocumentSnapshot): string | undefined {
+  const control = snapshot.controls.find((c) => c.tag.startsWith(TEMPLATE_TAG_PREFIX));
+  return control ? control.tag.slice(TEMPLATE_TAG_PREFIX.length).trim() || undefined : undefined;
+}
+
+/** Share (0..1) of the template's fields found in the document (the check's match score). */
+export function matchScore(definition: TemplateDefinition, snapshot: DocumentSnapshot): number {
+  return templateMatch(definition, locateFields(definition, snapshot));
+}
+
+export function detectDocumentTemplate(registry: TemplateRegistry, snapshot: DocumentSnapshot, chosen?: string): Detection {
+  const stored = storedTemplateId(snapshot);
+  return detectTemplate(registry, {
+    ...(chosen ? { chosen } : {}),
+    ...(stored ? { stored } : {}),
+    score: (definition) => matchScore(definition, snapshot),
+  });
+}

@@ -1,0 +1,10 @@
+/**
+ * The registry's list: one line per template folder. Adding a report = a folder with its
+ * template.json (validated at load against the zod schema) + one line here.
+ */
+import { createRegistry, loadTemplate } from '../core/template/registry';
+import cchc6Thang from './cchc-6-thang/template.json';
+
+export const TEMPLATES = createRegistry([
+  loadTemplate(cchc6Thang, 'cchc-6-thang/template.json'),
+]);
