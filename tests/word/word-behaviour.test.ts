@@ -285,3 +285,17 @@ describe('events', () => {
     expect(got).toEqual([]);
   });
 });
+
+test('a control added elsewhere since the read does not stop a write to the others (found by w:id)', async () => {
+  const fake = FakeWord.fromSnapshot(syntheticSnapshot({ controls: 4, tables: 0 }));
+  const doc = new WordDocument(fake.run, fake.host);
+  await doc.read();
+  const id = doc.controlId(3)!;
+  // The user wraps a word of the title in a new control.
+  await fake.run(async (context) => {
+    context.document.body.search('BÁO CÁO', { matchCase: true }).getFirst().insertContentControl().tag = 'tieu-de';
+    await context.sync();
+  });
+  await doc.apply([{ kind: 'control', controlIndex: 3, text: '44' }]);
+  expect(fake.controlText(id)).toBe('44');
+});
