@@ -171,8 +171,19 @@ export function createWordHost(options: WordHostOptions): TaskPaneHost {
     };
   }
 
-  /** Track Changes as of the last read: the drafter is told, and may choose untracked writes. */
+  /**
+   * As of the last read: a Word without WordApi 1.5 (plain-text controls cannot be written), or
+   * Track Changes (the drafter is told, and may choose untracked writes).
+   */
   function notice(): HostNotice | undefined {
+    const snapshot = document.snapshot;
+    if (snapshot && !isSetSupported('WordApi', '1.5') && snapshot.controls.some((_, i) => document.controlId(i) === undefined)) {
+      // body.contentControls lists rich-text controls only (office-js #2160): the others need 1.5.
+      return {
+        title: 'Phiên bản Word chưa hỗ trợ đủ',
+        text: 'Word này chưa hỗ trợ WordApi 1.5 nên bổ trợ đọc và kiểm tra được báo cáo, nhưng không ghi được vào các ô nhập liệu dạng văn bản thuần của mẫu. Hãy dùng Word cho Microsoft 365, Word 2021 trở lên hoặc Word trên web.',
+      };
+    }
     const { mode, hasRevisions } = document.trackChanges;
     if (mode === 'TrackAll' || mode === 'TrackMineOnly') {
       return document.applyUntracked

@@ -43,6 +43,8 @@
  * - events: only tracked handlers receive them; they fire for the add-in's own writes too; on
  *   desktop for the user's typing when the cursor leaves the control (#5597); not on undo.
  * - loading the index of a vertically merged cell fails the sync (office-js #3200).
+ * - option `multiParagraphPlainTextMissing`: the typed query leaves out plain-text controls of
+ *   several paragraphs (office-js #5899, a regression of 2025 since fixed).
  * - writes into content-locked controls fail at sync (AccessDenied).
  * - API sets: anything newer than `wordApi` fails with ApiNotFound.
  * `failWrite(n)` makes the n-th write fail (a failure in the write sync).
@@ -232,6 +234,11 @@ export interface FakeWordOptions {
   wordApi?: string;
   /** Document.changeTrackingMode at open. */
   trackChanges?: 'Off' | 'TrackAll' | 'TrackMineOnly';
+  /**
+   * Word builds of mid-2025 (office-js #5899, a regression since fixed): the typed query leaves
+   * out plain-text controls that hold more than one paragraph.
+   */
+  multiParagraphPlainTextMissing?: boolean;
   /** The signed-in user, written as the author of inserted comments. */
   userName?: string;
 }
@@ -549,7 +556,9 @@ export class FakeWord {
   /** `getContentControls({ types })` (WordApi 1.5): every control of the requested types. */
   typedControls(types: readonly string[] | undefined): ControlModel[] {
     const wanted = new Set(types ?? ['RichText', 'PlainText']);
-    return this.orderedControls().filter((c) => wanted.has(c.type));
+    return this.orderedControls().filter(
+      (c) => wanted.has(c.type) && !(this.options.multiParagraphPlainTextMissing && c.type === 'PlainText' && c.range.text.includes('\n')),
+    );
   }
 
   paragraphTargets(): ParagraphTarget[] {
@@ -714,10 +723,18 @@ export class FakeWord {
       const tcPr =
         (cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : '') +
         (cell.mergedUp ? '<w:vMerge/>' : below?.mergedUp ? '<w:vMerge w:val="restart"/>' : '');
+      // Controls over several paragraphs of the cell are block-level: w:sdt around those w:p.
+      const multi = all.filter((c) => c.range.box === cell.box && c.range.text.includes('\n'));
+      const inlineOnly = all.filter((c) => !multi.includes(c));
       let offset = 0;
       const paragraphs = cell.box.text.split('\n').map((line) => {
-        const xml = `<w:p>${inline(cell.box, offset, offset + line.length, all, undefined)}</w:p>`;
-        offset += line.length + 1;
+        const [start, end] = [offset, offset + line.length];
+        let xml = `<w:p>${inline(cell.box, start, end, inlineOnly, undefined)}</w:p>`;
+        for (const c of multi) {
+          if (c.range.start === start) xml = `<w:sdt>${sdtPr(c)}<w:sdtContent>${xml}`;
+          if (c.range.end === end) xml = `${xml}</w:sdtContent></w:sdt>`;
+        }
+        offset = end + 1;
         return xml;
       });
       return `<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/>${tcPr}</w:tcPr>${paragraphs.join('')}</w:tc>`;

@@ -18,6 +18,12 @@ describe(`Word with WordApi ${REQUIRED_WORD_API} only`, () => {
     const table = tablesOf(snapshot)[0]!;
     await doc.apply([{ kind: 'cell', tableIndex: table.index, rowIndex: 1, cellIndex: 3, text: '8' }]);
     expect(fake.tableValues(0)[1]![3]).toBe('8');
+    const read = await doc.read();
+    const title = read.blocks[0]!;
+    if (title.type !== 'paragraph') throw new Error('fixture');
+    const at = title.text.indexOf('2022');
+    await doc.apply([{ kind: 'paragraph', blockIndex: 0, start: at, end: at + 4, text: '2023' }]);
+    expect(fake.paragraphTexts()[0]).toContain('ĐẦU NĂM 2023');
     await doc.read();
     await expect(doc.apply([{ kind: 'control', controlIndex: 0, text: '1' }])).rejects.toMatchObject({
       code: 'unsupported',
@@ -25,13 +31,20 @@ describe(`Word with WordApi ${REQUIRED_WORD_API} only`, () => {
     });
   });
 
-  test('no events (pane keeps "Làm mới"), and the template goes through Body.insertFileFromBase64', async () => {
+  test('no events (pane keeps "Làm mới"), the pane says what is missing, and the template goes through Body.insertFileFromBase64', async () => {
     const fake = FakeWord.fromSnapshot(syntheticSnapshot({ controls: 2, tables: 0 }), { wordApi: REQUIRED_WORD_API });
     const off = await subscribeToChanges(() => undefined, { run: fake.run, isSetSupported: fake.isSetSupported });
     expect(fake.runCount).toBe(0);
     await off();
     const host = createWordHost({ run: fake.run, isSetSupported: fake.isSetSupported, loadTemplate: async () => 'UEsDBA==' });
+    await host.document.read();
+    // The pane says at once what this Word cannot do.
+    expect(host.notice?.()).toMatchObject({ title: 'Phiên bản Word chưa hỗ trợ đủ', text: expect.stringContaining('WordApi 1.5') });
     await host.insertTemplate();
     expect(fake.insertedFiles.map((f) => f.on)).toEqual(['body']);
+    const current = FakeWord.fromSnapshot(syntheticSnapshot({ controls: 2, tables: 0 }));
+    const full = createWordHost({ run: current.run, isSetSupported: current.isSetSupported, loadTemplate: async () => 'UEsDBA==' });
+    await full.document.read();
+    expect(full.notice?.()).toBeUndefined();
   });
 });

@@ -202,6 +202,39 @@ describe.each(PROFILES)('%s', (profile) => {
   });
 });
 
+test('a control Word does not list (office-js #5899) is read from the OOXML; a write to it is refused before anything is written', async () => {
+  const snapshot = syntheticSnapshot({ controls: 4, tables: 1 });
+  const table = tablesOf(snapshot)[0]!;
+  // A plain-text control holding two paragraphs of a cell.
+  table.rows[2]!.cells[1]!.text = 'Chỉ tiêu 1.2\n(cấp huyện)';
+  snapshot.controls.push({
+    index: 4,
+    tag: 'ghi-chu',
+    title: 'Ghi chú',
+    text: 'Chỉ tiêu 1.2\n(cấp huyện)',
+    kind: 'plainText',
+    level: 'block',
+    lock: 'none',
+    showingPlaceholder: false,
+    blockIndex: table.index,
+  });
+  const fake = FakeWord.fromSnapshot(snapshot, { multiParagraphPlainTextMissing: true });
+  const doc = new WordDocument(fake.run, fake.host);
+  const read = await doc.read();
+  expect(read).toEqual(snapshot);
+  expect(doc.controlId(4)).toBeUndefined();
+  const error = await rejection(
+    doc.apply([
+      { kind: 'control', controlIndex: 0, text: '1' },
+      { kind: 'control', controlIndex: 4, text: 'x' },
+    ]),
+  );
+  expect(error.code).toBe('unsupported');
+  expect(error.message).toContain('Ghi chú');
+  expect(error.message).toContain('Chưa ghi gì');
+  expect(fake.writeCount).toBe(0);
+});
+
 describe('events', () => {
   test('only tracked handlers receive events; the add-in ignores its own writes; desktop fires on exit; undo fires nothing', async () => {
     for (const profile of PROFILES) {
@@ -251,4 +284,18 @@ describe('events', () => {
     await fake.userEdit(fake.controls[0]!.id, '5');
     expect(got).toEqual([]);
   });
+});
+
+test('a control added elsewhere since the read does not stop a write to the others (found by w:id)', async () => {
+  const fake = FakeWord.fromSnapshot(syntheticSnapshot({ controls: 4, tables: 0 }));
+  const doc = new WordDocument(fake.run, fake.host);
+  await doc.read();
+  const id = doc.controlId(3)!;
+  // The user wraps a word of the title in a new control.
+  await fake.run(async (context) => {
+    context.document.body.search('BÁO CÁO', { matchCase: true }).getFirst().insertContentControl().tag = 'tieu-de';
+    await context.sync();
+  });
+  await doc.apply([{ kind: 'control', controlIndex: 3, text: '44' }]);
+  expect(fake.controlText(id)).toBe('44');
 });

@@ -310,8 +310,8 @@ export class WordDocument implements ReportDocument {
           throw resolveFailure(e);
         }
 
-        const fresh = readFlatOpc(ooxml.value).snapshot;
-        const { problems, locked, missing } = verify(last, fresh, plan);
+        const freshRead = readFlatOpc(ooxml.value);
+        const { problems, locked, missing } = verify(last, freshRead.snapshot, freshRead.controlIds, plan);
         plan.controls.forEach((p, i) => {
           if (controls[i]!.isNullObject && !missing.includes(describeControl(p.info))) missing.push(describeControl(p.info));
         });
@@ -411,16 +411,23 @@ export class WordDocument implements ReportDocument {
 const OWN_EVENT_WINDOW_MS = 3000;
 
 /** The places the plan edits must hold what the snapshot had; problems in Vietnamese. */
-function verify(last: LastRead, fresh: DocumentSnapshot, plan: Plan): { problems: string[]; locked: string[]; missing: string[] } {
+function verify(
+  last: LastRead,
+  fresh: DocumentSnapshot,
+  freshIds: Array<number | undefined>,
+  plan: Plan,
+): { problems: string[]; locked: string[]; missing: string[] } {
   const problems: string[] = [];
   const locked: string[] = [];
   const missing: string[] = [];
   const before = last.snapshot;
-  // Controls are matched by the index of the last read while the document keeps its shape.
+  // Controls are found by their w:id; without it, by their index while no control was added
+  // or removed.
   for (const p of plan.controls) {
-    const now = fresh.controls[p.info.index];
+    const byId = freshIds.indexOf(p.id);
+    const now = byId >= 0 ? fresh.controls[byId] : fresh.controls.length === before.controls.length ? fresh.controls[p.info.index] : undefined;
     const label = describeControl(p.info);
-    if (!now || now.tag !== p.info.tag || fresh.controls.length !== before.controls.length) missing.push(label);
+    if (!now || now.tag !== p.info.tag) missing.push(label);
     else if (now.lock === 'contentLocked' || now.lock === 'sdtContentLocked') locked.push(label);
     else if (now.text !== p.info.text) problems.push(`${label}: "${clip(p.info.text)}" → "${clip(now.text)}"`);
   }
