@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { planFill } from '../src/core/model/fill';
-import { CCHC_6_THANG } from '../src/core/template/cchc-6-thang';
+import { TEMPLATES } from '../src/templates';
 import { OoxmlDocument } from '../src/document/ooxml/document';
 import type { DocumentEdit } from '../src/document/types';
 import { BENCH_FILES } from './extract';
@@ -26,7 +26,7 @@ const medianOf = (xs: number[]): number => {
 /** A value for every field of the template, of the field's kind. */
 function fillData(): Record<string, string> {
   const fields: Record<string, string> = {};
-  CCHC_6_THANG.fields.forEach((f, i) => {
+  TEMPLATES.get('cchc-6-thang').fields.forEach((f, i) => {
     fields[f.id] = f.kind === 'percent' ? `${(i % 90) + 5}%` : f.kind === 'date' ? '30/6/2023' : f.kind === 'text' ? `Nội dung ${i}` : String(100 + i * 7);
   });
   return fields;
@@ -34,7 +34,7 @@ function fillData(): Record<string, string> {
 
 function ours(bytes: Uint8Array, fields: Record<string, string>): { out: Uint8Array; applyMs: number } {
   const doc = OoxmlDocument.open(bytes);
-  const plan = planFill(CCHC_6_THANG, doc.readSync(), { fields });
+  const plan = planFill(TEMPLATES.get('cchc-6-thang'), doc.readSync(), { fields });
   const t0 = performance.now();
   doc.applySync(plan.edits);
   const applyMs = performance.now() - t0;
@@ -52,7 +52,7 @@ export async function benchFill(rounds = 15, warmup = 3): Promise<BenchRow[]> {
   const fields = fillData();
   // The template: every place the fill writes gets a tag instead.
   const base = OoxmlDocument.open(bytes);
-  const plan = planFill(CCHC_6_THANG, base.readSync(), { fields });
+  const plan = planFill(TEMPLATES.get('cchc-6-thang'), base.readSync(), { fields });
   const data: Record<string, string> = {};
   const tagged = plan.edits.map((e, i): DocumentEdit => {
     if (e.kind !== 'control' && e.kind !== 'cell' && e.kind !== 'paragraph') return e;

@@ -5,7 +5,7 @@
  */
 import { checkReport, type CheckReport } from '../../src/core/check';
 import { locateFields } from '../../src/core/recognize/locate';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import type { DocumentSnapshot } from '../../src/document/types';
 import { RECEIVED_SAMPLE, readBytes } from '../check/helpers';

@@ -223,8 +223,13 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** Writes a file only when its bytes change (screenshots stay put when nothing moved). */
+/**
+ * Writes a screenshot only when its bytes change. The README's copies in docs/screenshots are
+ * updated only when asked (BAOCAO_UPDATE_SCREENSHOTS=1, `npm run screenshots`): a test run
+ * writes them under the temp folder, so `npm test` leaves the tree clean.
+ */
 export function writeIfChanged(file: string, bytes: Buffer): void {
+  if (!process.env.BAOCAO_UPDATE_SCREENSHOTS) file = path.join(os.tmpdir(), 'baocao-screenshots', path.basename(file));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file) && fs.readFileSync(file).equals(bytes)) return;
   fs.writeFileSync(file, bytes);
