@@ -4,7 +4,9 @@
  */
 import { createRegistry, loadTemplate } from '../core/template/registry';
 import cchc6Thang from './cchc-6-thang/template.json';
+import kiemSoatTthcQuy from './kiem-soat-tthc-quy/template.json';
 
 export const TEMPLATES = createRegistry([
   loadTemplate(cchc6Thang, 'cchc-6-thang/template.json'),
+  loadTemplate(kiemSoatTthcQuy, 'kiem-soat-tthc-quy/template.json'),
 ]);
