@@ -1,0 +1,127 @@
+/**
+ * The second report, added as data only (src/templates/kiem-soat-tthc-quy: template.json,
+ * layout.txt, the built .docx files, one registry line): a district's quarterly report on the
+ * control of administrative procedures. The same code as for every template detects it, checks
+ * it (each mistake listed in the folder's README is found; the corrected copy is clean),
+ * extracts and fills every field, and rolls it over to the next period.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkReport } from '../../src/core/check';
+import type { Finding } from '../../src/core/check/findings';
+import { extractReport } from '../../src/core/model/extract';
+import { planFill } from '../../src/core/model/fill';
+import { planRollover } from '../../src/core/rollover';
+import { detectDocumentTemplate } from '../../src/core/template/detect';
+import type { DocumentSnapshot } from '../../src/document/types';
+import { buildTemplateDocx } from '../../src/document/generate/build-template';
+import { OoxmlDocument } from '../../src/document/ooxml/document';
+import { TEMPLATES } from '../../src/templates';
+import { REPO_DIR } from '../helpers/paths';
+
+const ID = 'kiem-soat-tthc-quy';
+const DIR = path.join(REPO_DIR, 'src', 'templates', ID);
+const definition = TEMPLATES.get(ID);
+const layout = fs.readFileSync(path.join(DIR, 'layout.txt'), 'utf8');
+
+/** The README's mistakes, each as [wrong wording in layout.txt, corrected wording]. */
+const FIXES: [string, string][] = [
+  ['Đã giải quyết 4.690 hồ sơ', 'Đã giải quyết 4.960 hồ sơ'],
+  ['1.2.2\tTrực tiếp\tHồ sơ\t445', '1.2.2\tTrực tiếp\tHồ sơ\t455'],
+  ['3\tSố hồ sơ đang giải quyết\tHồ sơ\t130', '3\tSố hồ sơ đang giải quyết\tHồ sơ\t103'],
+  ['đạt tỷ lệ 99,8%', 'đạt tỷ lệ 98,9%'],
+  ['Kèm theo Báo cáo tháng 12 năm 2022', 'Kèm theo Báo cáo tháng 3 năm 2023'],
+];
+const cleanLayout = FIXES.reduce((text, [wrong, right]) => {
+  expect(text.split(wrong)).toHaveLength(2); // each mistake is written exactly once
+  return text.replace(wrong, right);
+}, layout);
+
+const open = (file: string) => OoxmlDocument.open(new Uint8Array(fs.readFileSync(path.join(DIR, file))));
+const check = (snapshot: DocumentSnapshot) => checkReport({ definition, snapshot, fileName: `${ID}.docx` });
+const bySeverity = (findings: Finding[], severity: Finding['severity']) => findings.filter((f) => f.severity === severity);
+/** The same text without content controls (a copy from another word processor). */
+const plainCopy = (snapshot: DocumentSnapshot): DocumentSnapshot => ({
+  controls: [],
+  blocks: snapshot.blocks.map((b) => (b.type === 'paragraph' ? { ...b, spans: [] } : b)),
+});
+
+describe('second report as data: kiểm soát TTHC hằng quý', () => {
+  test('the committed template.docx and sample.docx are built from the folder (npm run build:template)', () => {
+    for (const mode of ['template', 'sample'] as const) {
+      expect(Buffer.from(buildTemplateDocx(definition, layout, mode)).equals(fs.readFileSync(path.join(DIR, `${mode}.docx`)))).toBe(true);
+    }
+  });
+
+  test('the sample is recognised as this template: by its stored id, and by its fields in a plain copy', async () => {
+    const snapshot = await open('sample.docx').read();
+    expect(detectDocumentTemplate(TEMPLATES, snapshot)).toMatchObject({ how: 'stored', definition: { id: ID } });
+    expect(detectDocumentTemplate(TEMPLATES, plainCopy(snapshot))).toMatchObject({ how: 'score', definition: { id: ID } });
+  });
+
+  test('check finds each mistake of the sample', async () => {
+    const { findings } = check(await open('sample.docx').read());
+    const errors = bySeverity(findings, 'error').map((f) => [f.rule, f.evidence[0], f.expected]);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        // 1. narrative "Đã giải quyết 4.690" (digits swapped): 3.100 + 1.795 + 65 and 1.215 + 3.745 give 4.960.
+        ['sum', '4.690', '4.960'],
+        // 2. Biểu mẫu 2 row 1.2.2 "445": 820 + 445 + 12 ≠ 1.287, and 445 + 1.435 ≠ 1.890 (TỔNG CỘNG).
+        ['sum', '1.287', '1.277'],
+        ['sum', '1.890', '1.880'],
+        // 3. Biểu mẫu 3 row 3 "130": 98 + 5 = 103.
+        ['sum', '130', '103'],
+        // 4. I.3 "đạt tỷ lệ 99,8%": 3.705 / 3.745 = 98,9% (a rate the form computes: rule "derived").
+        ['derived', '99,8%', '98,9%'],
+        // 5. Phụ lục I caption left from last quarter's report.
+        ['period', 'tháng 12 năm 2022', 'tháng 3 năm 2023'],
+      ]),
+    );
+    // Mistake 1 also makes the total rate read 4.895 / 4.690 and leaves 5.230 − 4.690 − 270 unaccounted.
+    expect(errors).toContainEqual(['derived', '98,7%', '104,4%']);
+    expect(bySeverity(findings, 'warning').map((f) => [f.rule, f.evidence[0]])).toEqual([['sum', '5.230']]);
+    expect(errors).toHaveLength(8);
+  });
+
+  test('the corrected copy gives 0 errors and 0 warnings', async () => {
+    const { findings } = check(await OoxmlDocument.open(buildTemplateDocx(definition, cleanLayout, 'sample')).read());
+    expect(bySeverity(findings, 'error')).toEqual([]);
+    expect(bySeverity(findings, 'warning')).toEqual([]);
+  });
+
+  test('extract finds every field in the sample and the empty template; fill writes them all', async () => {
+    const sample = extractReport(definition, await open('sample.docx').read());
+    expect(sample.template).toBe(ID);
+    for (const field of definition.fields) {
+      const data = sample.fields[field.id];
+      expect([field.id, data?.places.length, data?.places.every((p) => p.found)]).toEqual([field.id, field.occurrences.length, true]);
+    }
+    expect(sample.fields['tong.received']!.text).toBe('5.230');
+    expect(sample.fields['xa.pending']!.places.map((p) => p.text)).toEqual(['103', '130']);
+
+    // The empty template, filled with the corrected figures, is the corrected report.
+    const clean = extractReport(definition, await OoxmlDocument.open(buildTemplateDocx(definition, cleanLayout, 'sample')).read());
+    const values = Object.fromEntries(definition.fields.map((f) => [f.id, clean.fields[f.id]!.text]));
+    const doc = open('template.docx');
+    const empty = await doc.read();
+    const plan = planFill(definition, empty, { fields: values });
+    expect(plan.unplaced).toEqual([]);
+    await doc.apply(plan.edits);
+    const filled = await OoxmlDocument.open(doc.save()).read();
+    const written = extractReport(definition, filled);
+    for (const field of definition.fields) {
+      expect([field.id, written.fields[field.id]!.places.map((p) => p.text)]).toEqual([field.id, field.occurrences.map(() => values[field.id])]);
+    }
+    expect(bySeverity(check(filled).findings, 'error')).toEqual([]);
+  });
+
+  test('roll-over to the next period clears the figures and moves the period wording', async () => {
+    const snapshot = await OoxmlDocument.open(buildTemplateDocx(definition, cleanLayout, 'sample')).read();
+    const plan = planRollover(definition, snapshot, { to: { kind: '6-thang', year: 2023 } });
+    const counts = definition.fields.filter((f) => f.rollover === 'period').map((f) => f.id);
+    expect(plan.summary.cleared.map((e) => e.id).sort()).toEqual([...counts].sort());
+    const changed = Object.fromEntries(plan.summary.changed.map((e) => [e.id, e.after]));
+    expect(changed['meta.periodLabel']).toBe('6 tháng đầu năm 2023');
+    expect(changed['meta.pl1Caption']).toMatch(/tháng 6 năm 2023/);
+  });
+});
