@@ -7,11 +7,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { ASSET_PATHS } from '../src/cli/assets';
 import type { BenchRow } from './util';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'baocao.cjs');
-const SAMPLE = path.join(ROOT, 'src', 'templates', 'cchc-6-thang', 'sample.docx');
+const SAMPLE = ASSET_PATHS.sample;
 
 interface Case {
   name: string;

@@ -34,8 +34,18 @@ try {
 function warmUp(commands) {
   const { spawnSync } = require('node:child_process');
   const os = require('node:os');
+  // A template folder's sample report (src/templates/<id>/template.json `files.sample`).
+  const templates = path.join(ROOT, 'src', 'templates');
+  const sample = fs
+    .readdirSync(templates, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(templates, d.name, 'template.json')))
+    .map((d) => {
+      const name = JSON.parse(fs.readFileSync(path.join(templates, d.name, 'template.json'), 'utf8')).files?.sample;
+      return name ? path.join(templates, d.name, name) : undefined;
+    })
+    .find((f) => f && fs.existsSync(f));
+  if (!sample) return; // No sample: the bundles compile without caches.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-warm-up-'));
-  const sample = path.join(ROOT, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx');
   const data = path.join(tmp, 'so-lieu.json');
   fs.writeFileSync(data, '{ "fields": {} }');
   const runs = {
