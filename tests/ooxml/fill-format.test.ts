@@ -145,3 +145,41 @@ describe('a control edit replaces only the control’s own text', () => {
     expect(withNested).toBeGreaterThan(3);
   });
 });
+
+describe('WordprocessingML under any prefix, or none', () => {
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const body =
+    '<w:body><w:p><w:r><w:t>Đã tiếp nhận 12 hồ sơ</w:t></w:r></w:p>' +
+    '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>' +
+    '<w:sdt><w:sdtPr><w:tag w:val="k"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>cũ</w:t></w:r></w:p></w:sdtContent></w:sdt></w:body>';
+  const variants: Array<[string, string]> = [
+    ['default namespace', `<?xml version="1.0"?><document xmlns="${W}">${body.replace(/<(\/?)w:/g, '<$1').replace(/ w:val=/g, ' val=')}</document>`],
+    ['prefix x:', `<?xml version="1.0"?><x:document xmlns:x="${W}">${body.replace(/<(\/?)w:/g, '<$1x:').replace(/ w:val=/g, ' x:val=')}</x:document>`],
+  ];
+  test.each(variants)('%s: every edit kind, as through xmldom', (_name, xml) => {
+    const edits: DocumentEdit[] = [
+      { kind: 'paragraph', blockIndex: 0, start: 13, end: 15, text: '34' },
+      { kind: 'wrap', blockIndex: 0, start: 0, end: 2, tag: 't', title: 'T' },
+      { kind: 'cell', tableIndex: 1, rowIndex: 0, cellIndex: 1, text: '7' },
+      { kind: 'insert-row', tableIndex: 1, templateRowIndex: 0, afterRowIndex: 0, cells: ['b', 'c'] },
+      { kind: 'control', controlIndex: 0, text: 'mới' },
+    ];
+    const results = [true, false].map((editTree) => {
+      const doc = OoxmlDocument.open(buildDocx(xml), { editTree });
+      doc.readSync();
+      doc.applySync(edits);
+      return OoxmlDocument.open(doc.save()).readSync();
+    });
+    expect(results[0]).toEqual(results[1]);
+    const snap = results[0]!;
+    expect(snap.blocks[0]).toMatchObject({ type: 'paragraph', text: 'Đã tiếp nhận 34 hồ sơ' });
+    expect((snap.blocks[1] as TableBlock).rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['a', '7'],
+      ['b', 'c'],
+    ]);
+    expect(snap.controls.map((c) => [c.tag, c.text])).toEqual([
+      ['t', 'Đã'],
+      ['k', 'mới'],
+    ]);
+  });
+});

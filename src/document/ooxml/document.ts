@@ -723,28 +723,46 @@ export class OoxmlDocument implements ReportDocument {
     return out;
   }
 
+  /**
+   * Refuses a batch whose edits overlap: two spans of one paragraph that overlap (or touch, for
+   * an insertion), two elements one inside the other (except two controls: each edits only its
+   * own text), a span inside a claimed element. Linear in the claims times the tree depth.
+   */
   private checkConflicts(claims: Claim[]): void {
     const conflict = (): DocumentError =>
       new DocumentError('unsupported', 'Các sửa đổi trong cùng một lần chồng lấn nhau; hãy tách thành nhiều lần.', 'overlapping edits');
-    const within = (inner: Element, outer: Element): boolean => inner === outer || isAncestorOf(outer, inner);
-    for (let i = 0; i < claims.length; i++) {
-      for (let j = i + 1; j < claims.length; j++) {
-        const a = claims[i]!;
-        const b = claims[j]!;
-        if (a.kind === 'range' && b.kind === 'range') {
-          if (a.p !== b.p) continue;
+    const ranges = new Map<Element, Array<{ start: number; end: number }>>();
+    const elements = new Map<Element, { control: boolean; count: number }>();
+    for (const c of claims) {
+      if (c.kind === 'range') {
+        let list = ranges.get(c.p);
+        if (!list) ranges.set(c.p, (list = []));
+        list.push({ start: c.start, end: c.end });
+      } else {
+        const known = elements.get(c.el);
+        if (known) known.count++;
+        else elements.set(c.el, { control: c.control === true, count: 1 });
+      }
+    }
+    for (const list of ranges.values()) {
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const a = list[i]!;
+          const b = list[j]!;
           const point = a.start === a.end || b.start === b.end;
           if (point ? a.start <= b.end && b.start <= a.end : a.start < b.end && b.start < a.end) throw conflict();
-        } else if (a.kind === 'element' && b.kind === 'element') {
-          // Two controls, one inside the other, edit disjoint text (each its own).
-          if (a.control && b.control && a.el !== b.el) continue;
-          if (within(a.el, b.el) || within(b.el, a.el)) throw conflict();
-        } else {
-          const el = a.kind === 'element' ? a.el : (b as { el: Element }).el;
-          const p = a.kind === 'range' ? a.p : (b as { p: Element }).p;
-          if (within(p, el)) throw conflict();
         }
       }
+    }
+    for (const [el, info] of elements) {
+      if (info.count > 1) throw conflict();
+      for (let n: Node | null = el.parentNode; n; n = n.parentNode) {
+        const outer = elements.get(n as Element);
+        if (outer && !(outer.control && info.control)) throw conflict();
+      }
+    }
+    for (const p of ranges.keys()) {
+      for (let n: Node | null = p; n; n = n.parentNode) if (elements.has(n as Element)) throw conflict();
     }
   }
 
