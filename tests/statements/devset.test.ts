@@ -5,6 +5,7 @@
  * texts must be found without a false error; non-CCHC texts must not be read as a CCHC report.
  */
 import { formatJson } from '../../src/core/check';
+import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
 import { formatHtml } from '../../src/core/check/format-html';
 import { formatReportText } from '../../src/core/check/format-text';
 import { REWRITTEN, checkText, realTexts, rewrittenText, runEval } from './devset/harness';
@@ -58,7 +59,7 @@ describe('development set', () => {
     for (const t of realTexts()) expect(t.source).toMatch(/^https?:\/\//);
   });
 
-  it('non-CCHC texts are checked in generic mode (template null), never as cchc-6-thang', () => {
+  it('non-CCHC texts are checked in generic mode (template null), never as the CCHC template', () => {
     expect(result.economic.texts).toBeGreaterThanOrEqual(2);
     expect(result.economic.calledCchc).toEqual([]);
     const eco = realTexts().find((t) => t.economic)!;
@@ -68,7 +69,7 @@ describe('development set', () => {
     // One line says so in text and HTML; JSON carries template null.
     const text = formatReportText(report, { color: false });
     expect(text.split('\n').filter((l) => l.includes('Không nhận ra mẫu báo cáo đã biết'))).toHaveLength(1);
-    expect(text).not.toContain('Mẫu cchc-6-thang');
+    expect(text).not.toContain(`Mẫu ${CCHC_6_THANG.id}`);
     expect(formatHtml([report])).toContain('Không nhận ra mẫu báo cáo đã biết');
     expect(JSON.parse(formatJson([report]))[0]).toMatchObject({ template: null, mode: 'generic' });
   });
