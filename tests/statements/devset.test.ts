@@ -5,6 +5,7 @@
  * texts must be found without a false error; non-CCHC texts must not be read as a CCHC report.
  */
 import { formatJson } from '../../src/core/check';
+import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
 import { formatHtml } from '../../src/core/check/format-html';
 import { formatReportText } from '../../src/core/check/format-text';
 import { REWRITTEN, checkText, realTexts, rewrittenText, runEval } from './devset/harness';
@@ -58,7 +59,7 @@ describe('development set', () => {
     for (const t of realTexts()) expect(t.source).toMatch(/^https?:\/\//);
   });
 
-  it('non-CCHC texts are checked in generic mode (template null), never as cchc-6-thang', () => {
+  it('non-CCHC texts are checked in generic mode (template null), never as the CCHC template', () => {
     expect(result.economic.texts).toBeGreaterThanOrEqual(2);
     expect(result.economic.calledCchc).toEqual([]);
     const eco = realTexts().find((t) => t.economic)!;
@@ -68,7 +69,7 @@ describe('development set', () => {
     // One line says so in text and HTML; JSON carries template null.
     const text = formatReportText(report, { color: false });
     expect(text.split('\n').filter((l) => l.includes('Không nhận ra mẫu báo cáo đã biết'))).toHaveLength(1);
-    expect(text).not.toContain('Mẫu cchc-6-thang');
+    expect(text).not.toContain(`Mẫu ${CCHC_6_THANG.id}`);
     expect(formatHtml([report])).toContain('Không nhận ra mẫu báo cáo đã biết');
     expect(JSON.parse(formatJson([report]))[0]).toMatchObject({ template: null, mode: 'generic' });
   });
@@ -79,5 +80,14 @@ describe('development set', () => {
     expect(report.checked?.sum).toBeGreaterThanOrEqual(8);
     expect(report.checked?.['list-count']).toBeGreaterThanOrEqual(4);
     expect(report.checked?.table).toBeGreaterThanOrEqual(10);
+  });
+
+  it('a report outlined I, II, III… gets its sections, and a table finding names its table, row and column', () => {
+    const text = rewrittenText('rewritten-huyen-quy-iii-2023.txt').replace('6.470\t5.394', '6.470\t5.349');
+    const report = checkText(text, 'huyen.txt');
+    const f = report.findings.find((x) => x.rule === 'table' && x.evidence[0] === '7.804');
+    expect(f?.locations[0]).toMatchObject({ section: 'V', table: 'Bảng số liệu', row: 'Toàn huyện', column: 'Số hồ sơ đã giải quyết / Trước hạn', excerpt: '7.804' });
+    const words = checkText(text.replace('02 (hai)', '03 (hai)'), 'huyen.txt').findings.find((x) => x.rule === 'figure-words');
+    expect(words?.locations[0]?.section).toBe('V');
   });
 });

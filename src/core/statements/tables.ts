@@ -21,6 +21,9 @@ export interface TableCellRef {
   row: number;
   cell: number;
   text: string;
+  /** The row's label ("Toàn huyện") and the column's header path ("Số hồ sơ đã giải quyết / Trước hạn"). */
+  rowLabel?: string;
+  column?: string;
 }
 
 export interface TableFinding {
@@ -349,6 +352,16 @@ export function checkTable(table: TableBlock): TableCheck {
           cells: [ref(r, row[rate.from]!), ref(r, row[count.from]!), ref(r, row[nearest.l.from]!)],
         });
       }
+    }
+  }
+  // Name every cell a finding points at by its row label and column headers.
+  const gridOf = (row: number, cell: number) => rows[row]?.findIndex((g) => g.cell === cell && !g.spanLeft) ?? -1;
+  for (const f of findings) {
+    for (const c of f.cells) {
+      const label = labelOf(c.row);
+      if (label) c.rowLabel = label;
+      const g = gridOf(c.row, c.cell);
+      if (g >= 0) c.column = columnName(tree, g);
     }
   }
   return { findings, verified };

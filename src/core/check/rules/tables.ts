@@ -17,7 +17,17 @@ export function tablesRule(ctx: CheckContext): RawFinding[] {
     ctx.tally('table', result.verified);
     for (const f of result.findings) {
       const places = f.cells.map((c) => ({ pos: { block: block.index, row: c.row, cell: c.cell, start: 0, end: block.rows[c.row]?.cells[c.cell]?.text.length ?? 0 } }));
-      out.push(ctx.finding('table', f.severity, f.message, f.evidence, places, f.expected));
+      const finding = ctx.finding('table', f.severity, f.message, f.evidence, places, f.expected);
+      // A cell is named by its table, row label and column headers, as an appendix cell is.
+      for (const loc of finding.locations) {
+        const ref = f.cells.find((c) => c.row === loc.anchor?.row && c.cell === loc.anchor?.cell);
+        if (!ref) continue;
+        loc.table = 'Bảng số liệu';
+        if (ref.rowLabel) loc.row = ref.rowLabel;
+        if (ref.column) loc.column = ref.column;
+        loc.excerpt = ref.text;
+      }
+      out.push(finding);
     }
   }
   return out;
