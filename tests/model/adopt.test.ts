@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extractReport } from '../../src/core/model/extract';
 import { planAdopt } from '../../src/core/model/adopt';
 import { CCHC_6_THANG } from '../helpers/templates';
+import { storedTemplateId, TEMPLATE_TAG_PREFIX } from '../../src/core/template/detect';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { normalizeSpace, sofficeText } from '../helpers/libreoffice';
 import { RECEIVED_SAMPLE } from '../helpers/paths';
@@ -22,7 +23,9 @@ describe('adopting a plain report', () => {
     const adopted = await OoxmlDocument.open(adoptedBytes).read();
     expect(adopted.controls).toHaveLength(plan.edits.length);
     const ids = new Set(CCHC_6_THANG.fields.map((f) => f.id));
-    expect(adopted.controls.every((c) => ids.has(c.tag))).toBe(true);
+    // Every control holds a field, but one: the template mark around the title (the stored template id).
+    expect(adopted.controls.filter((c) => !ids.has(c.tag)).map((c) => c.tag)).toEqual([`${TEMPLATE_TAG_PREFIX}${CCHC_6_THANG.id}`]);
+    expect(storedTemplateId(adopted)).toBe(CCHC_6_THANG.id);
 
     // The same figures, now read through the controls (mode bound).
     const a = extractReport(CCHC_6_THANG, before);

@@ -1,9 +1,14 @@
 import * as fs from 'node:fs';
 import { layoutToSnapshot, parseLayout } from '../../src/core/layout/parse';
 import { mapAppendixTables, normalizeRowKey } from '../../src/core/recognize';
+import { headerWords } from '../../src/core/recognize/appendix';
+import { CCHC_6_THANG } from '../helpers/templates';
 import type { DocumentSnapshot, TableBlock } from '../../src/document/types';
 import { SEED_TEXT } from '../helpers/paths';
 import { transcriptToSnapshot } from '../helpers/transcript';
+
+/** The header wordings of the template's appendices (template.json). */
+const WORDS = headerWords(CCHC_6_THANG.appendices);
 
 const seed = fs.readFileSync(SEED_TEXT, 'utf8');
 const layout = layoutToSnapshot(parseLayout(seed));
@@ -13,7 +18,7 @@ const cellText = (snap: DocumentSnapshot, tableIndex: number, rowIndex: number, 
   cell === undefined ? undefined : (snap.blocks[tableIndex] as TableBlock).rows[rowIndex]?.cells[cell]?.text;
 
 function value(snap: DocumentSnapshot, appendix: 'I' | 'II' | 'III', form: number | undefined, row: string, col: 'value' | 'output' | 'unit' | 'label' | 'task' = 'value') {
-  const hit = mapAppendixTables(snap).findRow(appendix, form, row);
+  const hit = mapAppendixTables(snap, WORDS).findRow(appendix, form, row);
   const part = hit?.row.parts[0];
   return part ? cellText(snap, part.tableIndex, part.rowIndex, part.cells[col]) : undefined;
 }
@@ -31,7 +36,7 @@ describe.each([
   ['layout', layout],
   ['raw transcript', raw],
 ])('mapAppendixTables (%s)', (_name, snap) => {
-  const map = mapAppendixTables(snap);
+  const map = mapAppendixTables(snap, WORDS);
 
   test('forms of Phụ lục I, II and III are found by their headings', () => {
     expect(map.forms.map((f) => `${f.appendix}/${f.form ?? '-'}`)).toEqual(['I/1', 'I/2', 'I/3', 'I/4', 'I/5', 'I/6', 'II/1', 'II/2', 'III/-']);
@@ -74,13 +79,13 @@ describe.each([
 });
 
 test('a task row cut at a page end (empty STT after a repeated header) continues the previous row', () => {
-  const row = mapAppendixTables(raw).findRow('III', undefined, 'III.8')?.row;
+  const row = mapAppendixTables(raw, WORDS).findRow('III', undefined, 'III.8')?.row;
   expect(row?.parts).toHaveLength(2);
   const [first, second] = row!.parts;
   expect(cellText(raw, first!.tableIndex, first!.rowIndex, first!.cells.task)).toMatch(/tại cơ$/);
   expect(cellText(raw, second!.tableIndex, second!.rowIndex, second!.cells.task)).toBe('quan hành chính nhà nước các cấp.');
   // The layout joins the two halves into one row.
-  expect(mapAppendixTables(layout).findRow('III', undefined, 'III.8')?.row.parts).toHaveLength(1);
+  expect(mapAppendixTables(layout, WORDS).findRow('III', undefined, 'III.8')?.row.parts).toHaveLength(1);
 });
 
 test('header rows with merged cells (gridSpan, vMerge) map columns by grid position', () => {

@@ -24,6 +24,7 @@ import type { DocumentSnapshot, TableBlock } from '../document';
 import { normalizeRowCode } from '../codec';
 import { computeSections, type AppendixNumeral, type BlockSection } from './sections';
 import { plainKey } from './normalize';
+import type { Appendix } from '../template/schema';
 
 export type AppendixColumn = 'code' | 'label' | 'unit' | 'value' | 'note' | 'task' | 'output';
 
@@ -73,21 +74,34 @@ export function normalizeRowKey(row: string): string {
   return sub === undefined ? base : `${base}#${sub.trim()}`;
 }
 
-const HEADER_WORDS: [RegExp, AppendixColumn][] = [
-  [/^s?tt$/, 'code'],
-  [/^chỉ tiêu thống kê/, 'label'],
-  [/^đơn vị tính$/, 'unit'],
-  [/^số liệu$/, 'value'],
-  [/^ghi chú$/, 'note'],
-  [/^nội dung công việc$/, 'task'],
-  [/^sản phẩm đầu ra$/, 'output'],
-];
-const RESULT_WORDS = /^kết quả thống kê$/;
+/**
+ * The header wordings of the template's appendices (template.json `appendices`): a column's name
+ * and other headers give its role; a group header ("Kết quả thống kê") the roles of the columns
+ * under it.
+ */
+export interface HeaderWords {
+  columns: { key: string; role: AppendixColumn }[];
+  groups: { key: string; roles: AppendixColumn[] }[];
+}
 
-function classifyHeader(text: string): AppendixColumn | 'result' | undefined {
-  const t = plainKey(text).replace(/[.:]$/, '');
-  if (RESULT_WORDS.test(t)) return 'result';
-  for (const [re, col] of HEADER_WORDS) if (re.test(t)) return col;
+const headerKey = (text: string) => plainKey(text).replace(/[.:]$/, '');
+
+export function headerWords(appendices: readonly Pick<Appendix, 'columns' | 'columnGroups'>[]): HeaderWords {
+  return {
+    columns: appendices.flatMap((a) => a.columns.flatMap((c) => [c.name, ...c.headers].map((h) => ({ key: headerKey(h), role: c.role })))),
+    groups: appendices.flatMap((a) => a.columnGroups.map((g) => ({ key: headerKey(g.name), roles: g.roles }))),
+  };
+}
+
+/** Does a header text name this wording: equal, or starting with it followed by a non-letter? */
+const names = (t: string, key: string) => t === key || (t.startsWith(key) && !/\p{L}/u.test(t.charAt(key.length)));
+
+type HeaderClass = AppendixColumn | { group: AppendixColumn[] } | undefined;
+
+function classifyHeader(text: string, words: HeaderWords): HeaderClass {
+  const t = headerKey(text);
+  for (const g of words.groups) if (t === g.key) return { group: g.roles };
+  for (const c of words.columns) if (names(t, c.key)) return c.role;
   return undefined;
 }
 
@@ -103,9 +117,9 @@ function gridStarts(cells: { span: number }[]): number[] {
 }
 
 /** Is this row a header row (by flag or by its text)? */
-function isHeaderRow(row: TableBlock['rows'][number]): boolean {
+function isHeaderRow(row: TableBlock['rows'][number], words: HeaderWords): boolean {
   if (row.header) return true;
-  const classes = row.cells.map((c) => classifyHeader(c.text));
+  const classes = row.cells.map((c) => classifyHeader(c.text, words));
   const named = classes.filter((c) => c !== undefined).length;
   const empty = row.cells.filter((c, i) => classes[i] === undefined && c.text.trim() === '').length;
   // Every non-empty cell is a header word, and at least two are (a data row never looks so).
@@ -115,23 +129,24 @@ function isHeaderRow(row: TableBlock['rows'][number]): boolean {
 type ColumnMap = Map<number, AppendixColumn>;
 
 /** Builds the grid-column → role map from the header rows of a table (in order). */
-function columnsFromHeaders(table: TableBlock): ColumnMap | undefined {
+function columnsFromHeaders(table: TableBlock, words: HeaderWords): ColumnMap | undefined {
   const map: ColumnMap = new Map();
   let seen = false;
   for (const row of table.rows) {
-    if (!isHeaderRow(row)) {
+    if (!isHeaderRow(row, words)) {
       if (seen) break;
       continue;
     }
     seen = true;
     const starts = gridStarts(row.cells);
     row.cells.forEach((cell, i) => {
-      const cls = classifyHeader(cell.text);
+      const cls = classifyHeader(cell.text, words);
       const g = starts[i] ?? 0;
-      if (cls === 'result') {
-        // "Kết quả thống kê" over "Đơn vị tính | Số liệu": tentative until the next row names them.
-        if (!map.has(g)) map.set(g, 'unit');
-        if (!map.has(g + 1)) map.set(g + 1, 'value');
+      if (typeof cls === 'object') {
+        // A group header ("Kết quả thống kê" over "Đơn vị tính | Số liệu"): tentative until the next row names them.
+        cls.group.forEach((role, k) => {
+          if (!map.has(g + k)) map.set(g + k, role);
+        });
       } else if (cls) {
         for (const [k, v] of map) if (v === cls && k !== g) map.delete(k);
         map.set(g, cls);
@@ -150,7 +165,7 @@ function cellText(table: TableBlock, part: AppendixRowPart, col: AppendixColumn)
 }
 
 /** Maps appendix tables, columns and rows (see the module comment). */
-export function mapAppendixTables(snapshot: DocumentSnapshot, sections: BlockSection[] = computeSections(snapshot)): AppendixMap {
+export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords, sections: BlockSection[] = computeSections(snapshot)): AppendixMap {
   const forms = new Map<string, AppendixForm & { columns?: ColumnMap; lastCoded?: AppendixRow; subCount: Map<string, number>; group?: string }>();
   const tableIndexes = new Set<number>();
 
@@ -164,7 +179,7 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, sections: BlockSec
       form = { appendix: sec.appendix, ...(sec.form !== undefined ? { form: sec.form } : {}), tables: [], rows: [], duplicates: [], subCount: new Map() };
       forms.set(formKey, form);
     }
-    const own = columnsFromHeaders(block);
+    const own = columnsFromHeaders(block, words);
     const columns = own ?? form.columns;
     if (!columns) continue; // a table in an appendix without any header: not a form table
     form.columns = columns;
@@ -173,7 +188,7 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, sections: BlockSec
 
     let afterHeader = false;
     block.rows.forEach((row, rowIndex) => {
-      if (isHeaderRow(row)) {
+      if (isHeaderRow(row, words)) {
         afterHeader = true;
         return;
       }

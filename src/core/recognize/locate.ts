@@ -24,7 +24,7 @@
 import type { DocumentSnapshot, TableBlock } from '../document';
 import { findReferences, scanNumericTokens, withTextMemo, type NumericToken } from '../codec';
 import { columnRole, type Field, type FieldKind, type Occurrence, type TemplateDefinition } from '../template/schema';
-import { mapAppendixTables, type AppendixColumn, type AppendixMap } from './appendix';
+import { headerWords, mapAppendixTables, type AppendixColumn, type AppendixMap } from './appendix';
 import { indexesOf, isAlnum, keyIndexAt, keyOf, skeleton, type Skeleton } from './normalize';
 import { computeSections, inSection, type BlockSection } from './sections';
 
@@ -336,7 +336,7 @@ export function locateFields(definition: TemplateDefinition, snapshot: DocumentS
 
 function locate(definition: TemplateDefinition, snapshot: DocumentSnapshot): LocateResult {
   const sections = computeSections(snapshot, definition.outline);
-  const appendix = mapAppendixTables(snapshot, sections);
+  const appendix = mapAppendixTables(snapshot, headerWords(definition.appendices), sections);
   const units = buildUnits(snapshot, sections, appendix.tableIndexes);
   const narrativeUnits = units.filter((u) => !u.path.startsWith('PL-'));
   const tableBlock = (i: number) => snapshot.blocks[i] as TableBlock | undefined;

@@ -205,13 +205,24 @@ export type OutlineSection = z.infer<typeof OutlineSectionSchema>;
 export const ColumnRoleSchema = z.enum(['code', 'label', 'unit', 'value', 'note', 'task', 'output']);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
-/** An appendix column: its name (as occurrences and findings say it) and its role. */
-export const AppendixColumnSchema = z.object({ name: z.string().min(1), role: ColumnRoleSchema });
+/**
+ * An appendix column: its name (as occurrences and findings say it), its role, and other
+ * wordings of its header cell ("STT" for "TT"). A header cell names the column when its text,
+ * without case and trailing punctuation, is one of them or starts with one followed by a
+ * non-letter ("Chỉ tiêu thống kê (1)").
+ */
+export const AppendixColumnSchema = z.object({ name: z.string().min(1), role: ColumnRoleSchema, headers: z.array(z.string().min(1)).default([]) });
+export type AppendixColumnSpec = z.infer<typeof AppendixColumnSchema>;
+
+/** A header cell over several columns ("Kết quả thống kê" over "Đơn vị tính | Số liệu"): their roles, left to right. */
+export const ColumnGroupSchema = z.object({ name: z.string().min(1), roles: z.array(ColumnRoleSchema).min(1) });
+export type ColumnGroup = z.infer<typeof ColumnGroupSchema>;
 
 export const AppendixSchema = z.object({
   id: AppendixIdSchema,
   title: z.string().min(1),
   columns: z.array(AppendixColumnSchema).min(1),
+  columnGroups: z.array(ColumnGroupSchema).default([]),
 });
 export type Appendix = z.infer<typeof AppendixSchema>;
 
