@@ -143,13 +143,17 @@ describe('baocao annotate on the signed report', () => {
   }, 120_000);
 
   test('re-annotating replaces baocao comments and keeps people’s', async () => {
-    // A person's comment: take one of baocao's and give it a person's name and initials.
+    // A person's comment: one of baocao's, rewritten as a person writes it (name, initials, text).
     const files = unzipSync(new Uint8Array(readFileSync(output)));
     const xml = strFromU8(files['word/comments.xml']!);
     const first = commentsOf(new Uint8Array(readFileSync(output)));
     const personId = first[3]!.id;
+    const personText = 'Đề nghị đơn vị xem lại số liệu này.';
     files['word/comments.xml'] = strToU8(
-      xml.replace(new RegExp(`(<w:comment w:id="${personId}" w:author=")[^"]*(" w:date="[^"]*" w:initials=")baocao"`), '$1Nguyễn Văn An$2NVA"'),
+      xml.replace(
+        new RegExp(`<w:comment w:id="${personId}" w:author="[^"]*" (w:date="[^"]*") w:initials="baocao">.*?</w:comment>`),
+        `<w:comment w:id="${personId}" w:author="Nguyễn Văn An" $1 w:initials="NVA"><w:p><w:r><w:t>${personText}</w:t></w:r></w:p></w:comment>`,
+      ),
     );
     const withPerson = tmp('co-nhan-xet-nguoi.docx');
     writeFileSync(withPerson, zipSync(files));
@@ -162,7 +166,7 @@ describe('baocao annotate on the signed report', () => {
     const ours = comments.filter((c) => c.ours);
     const people = comments.filter((c) => !c.ours);
     expect(ours).toHaveLength(first.length);
-    expect(people).toEqual([{ ...first[3]!, author: 'Nguyễn Văn An', initials: 'NVA', ours: false }]);
+    expect(people).toEqual([{ ...first[3]!, author: 'Nguyễn Văn An', initials: 'NVA', text: personText, ours: false }]);
     expect(ours.every((c) => c.author === 'baocao')).toBe(true);
     // Every comment has exactly one range; no marker of a removed comment is left behind.
     const ranges = rangesOf(bytes);
