@@ -180,6 +180,28 @@ describe('baocao annotate on the signed report', () => {
   });
 });
 
+describe('baocao annotate --report: the HTML report names each finding’s comment', () => {
+  test('every error and warning links to the id of the comment holding its message', async () => {
+    const source = tmp('nguon-bao-cao.docx');
+    writeFileSync(source, readFileSync(RECEIVED_SAMPLE));
+    const out = tmp('nguon-nhan-xet.docx');
+    const html = tmp('kiem-tra.html');
+    const r = await run('annotate', source, '-o', out, '--report', html);
+    expect(r.code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    const comments = commentsOf(new Uint8Array(readFileSync(out)));
+    const ids = [...page.matchAll(/<article class="finding (error|warning)" id="nhan-xet-(\d+)">.*?<p class="msg">(.*?)<\/p>/gs)];
+    expect(ids).toHaveLength(comments.length - 1);
+    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    for (const m of ids) {
+      const comment = comments.find((c) => c.id === m[2]);
+      expect(comment?.text).toContain(unescape(m[3]!));
+    }
+    // Infos get no comment and no id.
+    expect(page).not.toMatch(/class="finding info" id=/);
+  });
+});
+
 describe('baocao annotate: bound sample and output safety', () => {
   test('the bound sample gets one comment per error and warning; its controls and text are unchanged', async () => {
     const src = new Uint8Array(readFileSync(BOUND_SAMPLE));
