@@ -213,6 +213,14 @@ describe('baocao annotate: bound sample and output safety', () => {
     const twice = annotateDocx(bytes, { fileName: 'mau.docx' });
     expect(commentsOf(twice.bytes)).toHaveLength(commentIds.size + 1);
     expect(twice.replaced).toBe(commentIds.size + 1);
+    // Comments the Word panel wrote carry the user's name and initials: recognised by their text.
+    const files = unzipSync(twice.bytes);
+    files['word/comments.xml'] = strToU8(strFromU8(files['word/comments.xml']!).replace(/w:author="baocao"([^>]*)w:initials="baocao"/g, 'w:author="Trần Thị Bình"$1w:initials="TTB"'));
+    const fromWord = zipSync(files);
+    expect(commentsOf(fromWord).filter((c) => c.ours)).toHaveLength(0);
+    const third = annotateDocx(fromWord, { fileName: 'mau.docx' });
+    expect(third.replaced).toBe(commentIds.size + 1);
+    expect(commentsOf(third.bytes)).toHaveLength(commentIds.size + 1);
   });
 
   test('refuses to write over the input or an existing file without --force; needs -o', async () => {
