@@ -10,6 +10,7 @@ import { benchExtract } from './extract';
 import { benchFill } from './fill';
 import { benchHostile } from './hostile';
 import { benchOoxml } from './ooxml';
+import { benchSummary } from './summary';
 import { benchWord } from './word';
 import type { BenchRow } from './util';
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   over += print('Kiểm tra nhất quán (check)', await benchCheck());
   over += print('Dòng lệnh, mỗi lần một tiến trình (CLI start, bundled)', await benchCli());
   over += print('Ghi số liệu (fill) so với docxtemplater', await benchFill());
+  over += print('Tổng hợp nhiều báo cáo (summary, 100 tệp)', await benchSummary());
   over += print('Tệp độc hại: từ chối hoặc đọc (hostile input)', await benchHostile());
   over += print('Task pane (bundle)', await benchBundle());
   console.log(over ? `\n${over} mục vượt ngân sách.` : '\nTất cả trong ngân sách.');

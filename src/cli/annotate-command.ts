@@ -1,5 +1,5 @@
 /**
- * `baocao annotate REPORT.docx -o OUT.docx [--author "Sở Nội vụ"] [--force]` — the reviewer's
+ * `baocao annotate REPORT.docx -o OUT.docx [--author "Sở Nội vụ"] [--report KQ.html] [--force]` — the reviewer's
  * copy: every error and warning of the check as a Word comment on its figure, and a summary
  * comment on the title (issue 14). The source is never written: OUT must be another file (an
  * existing OUT only with --force). Annotating an annotated copy replaces baocao's comments and
@@ -7,6 +7,7 @@
  */
 import { checkReport, type CheckReport } from '../core/check';
 import { isBaocaoCommentText, reviewComments } from '../core/check/annotations';
+import { formatHtml } from '../core/check/format-html';
 import { summaryText } from '../core/check/format-text';
 import { chosenTemplate, documentTemplate } from './templates';
 import type { TemplateDefinition } from '../core/template/schema';
@@ -57,14 +58,22 @@ export async function annotateCommand(parsed: Parsed, io: Io): Promise<number> {
   const out = parsed.options.get('-o');
   if (typeof out !== 'string') throw new CliError('cần chỉ định tệp kết quả bằng -o TỆP (an output file is required: -o FILE).', undefined, true);
   const target = prepareOutput(out, [file], parsed.options.has('--force'));
+  const reportOut = parsed.options.get('--report');
+  const reportTarget = typeof reportOut === 'string' ? prepareOutput(reportOut, [file, out], parsed.options.has('--force')) : undefined;
   const author = parsed.options.get('--author');
   const definition = chosenTemplate(parsed);
   const result = annotateDocx(readInput(file), { fileName: file, author: typeof author === 'string' ? author : undefined, ...(definition ? { definition } : {}) });
   writeOutput(target, result.bytes);
+  if (reportTarget) {
+    // The check's HTML report, each commented finding naming (and anchored by) its comment id.
+    const comments = new Map(result.report.findings.flatMap((f, i) => (result.commentIds.has(i) ? [[f, result.commentIds.get(i)!] as const] : [])));
+    writeOutput(reportTarget, formatHtml([result.report], [], { comments, annotated: target.display }));
+  }
   const n = result.commentIds.size;
   io.out(`Kiểm tra ${file}: ${summaryText(result.report.summary)}.\n`);
   io.out(
     `Đã ghi ${n} nhận xét (lỗi và cảnh báo) và 1 nhận xét tổng hợp ở tiêu đề vào ${target.display}${result.replaced ? `; thay ${result.replaced} nhận xét cũ của baocao` : ''} (tệp nguồn giữ nguyên).\n`,
   );
+  if (reportTarget) io.out(`Báo cáo kiểm tra (HTML) ghi số nhận xét của từng lỗi, cảnh báo: ${reportTarget.display}\n`);
   return EXIT.ok;
 }

@@ -102,12 +102,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
   annotate: {
     name: 'annotate',
     files: 'one',
-    options: { ...template, author: { type: 'string' }, ...output },
-    usage: `Cách dùng (usage): baocao annotate TỆP.docx -o TỆP-nhan-xet.docx [--author "Sở Nội vụ"] [--force]
+    options: { ...template, author: { type: 'string' }, report: { type: 'string' }, ...output },
+    usage: `Cách dùng (usage): baocao annotate TỆP.docx -o TỆP-nhan-xet.docx [--author "Sở Nội vụ"] [--report KQ.html] [--force]
   Ghi mỗi lỗi và cảnh báo của kiểm tra thành nhận xét Word tại số liệu liên quan, thêm một nhận xét
   tổng hợp ở tiêu đề (the check's findings as Word comments); nhận xét cũ của baocao được thay,
   nhận xét của người khác giữ nguyên.
   --author TÊN       tên người nhận xét (comment author; default "baocao")
+  --report TỆP.html  kèm báo cáo kiểm tra HTML, mỗi lỗi/cảnh báo ghi số nhận xét của nó (HTML report with comment ids)
   -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
   --force            ghi đè tệp kết quả đã có (overwrite an existing output)${TEMPLATE_LINE}`,
     load: () => (require('./annotate-command') as typeof import('./annotate-command')).annotateCommand,
@@ -150,7 +151,7 @@ Cách dùng (usage):
   baocao rollover TỆP.docx --to KỲ -o RA.docx [--date DD/MM/YYYY] [--force]
                                                  bắt đầu báo cáo kỳ mới từ báo cáo kỳ trước (roll-over);
                                                  KỲ: quy-i-2023, 6-thang-2023, 9-thang-2023, nam-2023
-  baocao annotate TỆP.docx -o TỆP-nhan-xet.docx [--author "Sở Nội vụ"] [--force]
+  baocao annotate TỆP.docx -o TỆP-nhan-xet.docx [--author "Sở Nội vụ"] [--report KQ.html] [--force]
                                                  ghi lỗi và cảnh báo thành nhận xét Word (review comments)
   baocao summary TỆP.docx|THƯ-MỤC… -o tong-hop.xlsx [--format xlsx|csv|html] [--force]
                                                  tổng hợp kết quả kiểm tra và số liệu nhiều báo cáo (summary)

@@ -143,13 +143,17 @@ describe('baocao annotate on the signed report', () => {
   }, 120_000);
 
   test('re-annotating replaces baocao comments and keeps people’s', async () => {
-    // A person's comment: take one of baocao's and give it a person's name and initials.
+    // A person's comment: one of baocao's, rewritten as a person writes it (name, initials, text).
     const files = unzipSync(new Uint8Array(readFileSync(output)));
     const xml = strFromU8(files['word/comments.xml']!);
     const first = commentsOf(new Uint8Array(readFileSync(output)));
     const personId = first[3]!.id;
+    const personText = 'Đề nghị đơn vị xem lại số liệu này.';
     files['word/comments.xml'] = strToU8(
-      xml.replace(new RegExp(`(<w:comment w:id="${personId}" w:author=")[^"]*(" w:date="[^"]*" w:initials=")baocao"`), '$1Nguyễn Văn An$2NVA"'),
+      xml.replace(
+        new RegExp(`<w:comment w:id="${personId}" w:author="[^"]*" (w:date="[^"]*") w:initials="baocao">.*?</w:comment>`),
+        `<w:comment w:id="${personId}" w:author="Nguyễn Văn An" $1 w:initials="NVA"><w:p><w:r><w:t>${personText}</w:t></w:r></w:p></w:comment>`,
+      ),
     );
     const withPerson = tmp('co-nhan-xet-nguoi.docx');
     writeFileSync(withPerson, zipSync(files));
@@ -162,7 +166,7 @@ describe('baocao annotate on the signed report', () => {
     const ours = comments.filter((c) => c.ours);
     const people = comments.filter((c) => !c.ours);
     expect(ours).toHaveLength(first.length);
-    expect(people).toEqual([{ ...first[3]!, author: 'Nguyễn Văn An', initials: 'NVA', ours: false }]);
+    expect(people).toEqual([{ ...first[3]!, author: 'Nguyễn Văn An', initials: 'NVA', text: personText, ours: false }]);
     expect(ours.every((c) => c.author === 'baocao')).toBe(true);
     // Every comment has exactly one range; no marker of a removed comment is left behind.
     const ranges = rangesOf(bytes);
@@ -173,6 +177,28 @@ describe('baocao annotate on the signed report', () => {
     expect(snapshotOf(bytes)).toEqual(snapshotOf(new Uint8Array(readFileSync(source))));
     // Ids stay unique.
     expect(new Set(comments.map((c) => c.id)).size).toBe(comments.length);
+  });
+});
+
+describe('baocao annotate --report: the HTML report names each finding’s comment', () => {
+  test('every error and warning links to the id of the comment holding its message', async () => {
+    const source = tmp('nguon-bao-cao.docx');
+    writeFileSync(source, readFileSync(RECEIVED_SAMPLE));
+    const out = tmp('nguon-nhan-xet.docx');
+    const html = tmp('kiem-tra.html');
+    const r = await run('annotate', source, '-o', out, '--report', html);
+    expect(r.code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    const comments = commentsOf(new Uint8Array(readFileSync(out)));
+    const ids = [...page.matchAll(/<article class="finding (error|warning)" id="nhan-xet-(\d+)">.*?<p class="msg">(.*?)<\/p>/gs)];
+    expect(ids).toHaveLength(comments.length - 1);
+    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    for (const m of ids) {
+      const comment = comments.find((c) => c.id === m[2]);
+      expect(comment?.text).toContain(unescape(m[3]!));
+    }
+    // Infos get no comment and no id.
+    expect(page).not.toMatch(/class="finding info" id=/);
   });
 });
 
@@ -187,6 +213,14 @@ describe('baocao annotate: bound sample and output safety', () => {
     const twice = annotateDocx(bytes, { fileName: 'mau.docx' });
     expect(commentsOf(twice.bytes)).toHaveLength(commentIds.size + 1);
     expect(twice.replaced).toBe(commentIds.size + 1);
+    // Comments the Word panel wrote carry the user's name and initials: recognised by their text.
+    const files = unzipSync(twice.bytes);
+    files['word/comments.xml'] = strToU8(strFromU8(files['word/comments.xml']!).replace(/w:author="baocao"([^>]*)w:initials="baocao"/g, 'w:author="Trần Thị Bình"$1w:initials="TTB"'));
+    const fromWord = zipSync(files);
+    expect(commentsOf(fromWord).filter((c) => c.ours)).toHaveLength(0);
+    const third = annotateDocx(fromWord, { fileName: 'mau.docx' });
+    expect(third.replaced).toBe(commentIds.size + 1);
+    expect(commentsOf(third.bytes)).toHaveLength(commentIds.size + 1);
   });
 
   test('refuses to write over the input or an existing file without --force; needs -o', async () => {

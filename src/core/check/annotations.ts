@@ -58,24 +58,23 @@ export function placeLabel(l: Location): string {
 }
 
 /**
- * What was checked, in one phrase: from the report's `checked` counts when the check gives them
- * ("37 tỷ lệ, 21 tổng, …"), else from its coverage ("nhận ra 120/125 chỉ tiêu").
+ * What was checked, in one phrase: the report's `checked` counts when the check gives them
+ * ("37 tỷ lệ, 21 tổng, …") with the template coverage, else the coverage alone.
  */
 export function checkedPhrase(report: CheckReport): string {
-  const checked = (report as CheckReport & { checked?: Record<string, number> }).checked;
-  if (checked && typeof checked === 'object') {
-    const parts = Object.entries(checked)
-      .filter(([k, n]) => k !== 'unverified' && typeof n === 'number' && n > 0)
-      .sort((a, b) => b[1] - a[1])
-      .map(([k, n]) => `${n} ${CHECKED_NOUN[k] ?? k}`);
-    const unverified = typeof checked.unverified === 'number' && checked.unverified > 0 ? `; ${checked.unverified} nhận định chưa kiểm chứng được` : '';
-    if (parts.length) return `đã kiểm tra ${parts.join(', ')}${unverified}`;
+  const parts: string[] = [];
+  const checked = report.checked;
+  if (checked) {
+    for (const [k, n] of Object.entries(checked).sort((x, y) => y[1] - x[1])) {
+      if (k !== 'unverified' && n > 0) parts.push(`${n} ${CHECKED_NOUN[k] ?? k}`);
+    }
   }
-  if (report.coverage) {
-    const c = report.coverage;
-    return `đã kiểm tra ${c.fields.found}/${c.fields.expected} chỉ tiêu của mẫu (${c.places.found}/${c.places.expected} vị trí)`;
-  }
-  return 'đã kiểm tra các quy tắc không cần mẫu';
+  const c = report.coverage;
+  const coverage = c ? `${c.fields.found}/${c.fields.expected} chỉ tiêu của mẫu` : '';
+  const unverified = checked?.unverified ? `; ${checked.unverified} nhận định chưa kiểm chứng được` : '';
+  if (parts.length) return `đã kiểm tra ${parts.join(', ')}${coverage ? ` (nhận ra ${coverage})` : ''}${unverified}`;
+  if (coverage) return `đã kiểm tra ${coverage} (${c!.places.found}/${c!.places.expected} vị trí)${unverified}`;
+  return `đã kiểm tra các quy tắc không cần mẫu${unverified}`;
 }
 
 /** The title paragraph ("BÁO CÁO"), or the first paragraph with text. */

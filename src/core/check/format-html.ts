@@ -71,21 +71,33 @@ function locationHtml(l: Finding['locations'][number], evidence: readonly string
   return `<li><span class="where">${escapeHtml(where.join(' · '))}:</span> ${highlight(l.excerpt, evidence)}</li>`;
 }
 
-function findingHtml(f: Finding): string {
+/** Optional links from findings to the Word comments `baocao annotate` wrote for them. */
+export interface HtmlCommentLinks {
+  /** Comment id (w:id in word/comments.xml) of each commented finding. */
+  comments: ReadonlyMap<Finding, string>;
+  /** The annotated copy holding the comments (shown, not linked: a browser cannot open a comment). */
+  annotated: string;
+}
+
+function findingHtml(f: Finding, links?: HtmlCommentLinks): string {
   const facts: string[] = [];
   if (f.evidence.length) facts.push(`Số liệu như đã ghi: ${f.evidence.map((e) => `<code>${escapeHtml(e)}</code>`).join(', ')}`);
   if (f.expected !== undefined) facts.push(`Nhất quán: <span class="expected">${escapeHtml(f.expected)}</span>`);
+  const commentId = links?.comments.get(f);
   return [
-    `<article class="finding ${f.severity}">`,
+    commentId !== undefined ? `<article class="finding ${f.severity}" id="nhan-xet-${escapeHtml(commentId)}">` : `<article class="finding ${f.severity}">`,
     `<div><span class="badge ${f.severity}">${escapeHtml(SEVERITY_LABEL[f.severity])}</span><span class="rule">${escapeHtml(RULE_LABEL[f.rule])}</span></div>`,
     `<p class="msg">${escapeHtml(f.message)}</p>`,
     facts.length ? `<p class="facts">${facts.join(' · ')}</p>` : '',
     f.locations.length ? `<ul class="loc">${f.locations.map((l) => locationHtml(l, f.evidence)).join('')}</ul>` : '',
+    commentId !== undefined
+      ? `<p class="comment"><a href="#nhan-xet-${escapeHtml(commentId)}">Nhận xét số ${escapeHtml(commentId)}</a> trong ${escapeHtml(links!.annotated)}</p>`
+      : '',
     `</article>`,
   ].join('');
 }
 
-function reportHtml(r: CheckReport): string {
+function reportHtml(r: CheckReport, links?: HtmlCommentLinks): string {
   const mode = r.mode === 'bound' ? 'tài liệu gắn ô nhập' : 'nhận dạng theo câu chữ';
   const cov = r.coverage ? ` · nhận ra ${r.coverage.fields.found}/${r.coverage.fields.expected} chỉ tiêu` : '';
   const parts = [
@@ -99,14 +111,14 @@ function reportHtml(r: CheckReport): string {
   if (r.findings.length === 0) parts.push('<p class="ok">Không phát hiện vấn đề nào.</p>');
   for (const g of groupBySection(r.findings)) {
     parts.push(`<h3>${escapeHtml(sectionTitle(g.section))}</h3>`);
-    parts.push(...g.findings.map(findingHtml));
+    parts.push(...g.findings.map((f) => findingHtml(f, links)));
   }
   parts.push('</section>');
   return parts.join('\n');
 }
 
 /** The whole page for one or more reports (and files that could not be read). */
-export function formatHtml(reports: readonly CheckReport[], unreadable: readonly { file: string; reason: string }[] = []): string {
+export function formatHtml(reports: readonly CheckReport[], unreadable: readonly { file: string; reason: string }[] = [], links?: HtmlCommentLinks): string {
   const title = reports.length === 1 && unreadable.length === 0 ? `Kết quả kiểm tra: ${reports[0]!.file}` : `Kết quả kiểm tra ${reports.length + unreadable.length} tệp báo cáo`;
   return [
     '<!DOCTYPE html>',
@@ -119,7 +131,7 @@ export function formatHtml(reports: readonly CheckReport[], unreadable: readonly
     '</head>',
     '<body><main>',
     `<h1>${escapeHtml(title)}</h1>`,
-    ...reports.map(reportHtml),
+    ...reports.map((r) => reportHtml(r, links)),
     ...unreadable.map((u) => `<section><h2>${escapeHtml(u.file)}</h2><p class="unreadable">Không đọc được tệp: ${escapeHtml(u.reason)}</p></section>`),
     `<footer>baocao check · ${reports.map((r) => `${escapeHtml(r.file)}: ${summaryText(r.summary)}`).join(' · ')}</footer>`,
     '</main></body>',
