@@ -161,7 +161,9 @@ export function TaskPane({ host, definition, initialPanel = 'so-lieu' }: TaskPan
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = host.onDocumentChanged(() => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), 600);
+      // Word reports every keystroke: wait for a pause. The workbench reports whole changes
+      // (undo, redo, template), to be shown at once.
+      timer = setTimeout(() => void refresh(), host.kind === 'word' ? 600 : 0);
     });
     return () => {
       if (timer) clearTimeout(timer);

@@ -256,6 +256,7 @@ const FieldEditor = React.memo(function FieldEditor({ field, data, places, onCom
             setNotes([]);
           }}
           onKeyDown={onKeyDown}
+          data-figure={draft === undefined ? 'committed' : 'draft'}
           onBlur={() => void commit()}
           contentAfter={saving ? <Spinner size="extra-tiny" aria-label="Đang ghi" /> : unit ? <Caption1>{unit}</Caption1> : undefined}
           readOnly={saving}
