@@ -381,9 +381,11 @@ describe('shell', () => {
     const host = testHost(empty);
     renderPane(host);
     const create = await screen.findByRole('button', { name: 'Tạo báo cáo từ mẫu' }, LOAD);
-    expect(screen.queryByRole('tablist')).toBeNull();
+    // Not a report: only Kiểm tra (the template-free checks) beside the offer.
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Kiểm tra']);
     fireEvent.click(create);
-    await screen.findByRole('tablist', {}, LOAD);
+    await screen.findByRole('tab', { name: 'Số liệu' }, LOAD);
+    expect(screen.getAllByRole('tab')).toHaveLength(4);
     expect(host.insertTemplate).toHaveBeenCalledTimes(1);
     expect(screen.getByText(/Báo cáo có ô nhập liệu · nhận diện \d+\/283 số liệu/)).toBeTruthy();
   });
@@ -403,7 +405,7 @@ describe('shell', () => {
     expect(host.insertTemplate).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Tạo báo cáo từ mẫu' }));
     fireEvent.click(within(await openDialog()).getByRole('button', { name: 'Thay bằng mẫu', hidden: true }));
-    await screen.findByRole('tablist', {}, LOAD);
+    await screen.findByRole('tab', { name: 'Số liệu' }, LOAD);
     expect(host.insertTemplate).toHaveBeenCalledTimes(1);
   });
 });
