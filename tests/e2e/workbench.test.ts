@@ -138,7 +138,8 @@ describe('workbench over the sample, in Chromium', () => {
     const items = list.getByRole('listitem');
     await expect(items.count()).resolves.toBe(1);
     expect(await items.first().innerText()).toContain('60%');
-    await page.getByRole('button', { name: 'Áp dụng' }).click();
+    await page.getByRole('button', { name: 'Áp dụng…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Điền 1 ô' }).click();
     await page.getByText('Đã điền 1 ô vào phụ lục.').waitFor();
     const row = await page.evaluate((label) => {
       const tr = [...document.querySelectorAll('[data-testid="doc-view"] tr')].find((r) => r.textContent?.includes(label));

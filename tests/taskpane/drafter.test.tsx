@@ -185,3 +185,35 @@ describe('a document that is not a report', () => {
     expect(screen.getByText('1 lỗi · 0 cảnh báo · 0 lưu ý')).toBeTruthy();
   });
 });
+
+describe('Kỳ báo cáo mới after a roll-over', () => {
+  test('the preview is grouped by section with links to the places; the dialog speaks of the browser', async () => {
+    const host = testHost();
+    renderPane(host, 'ky-moi');
+    const cleared = await screen.findByRole('button', { name: /^Xóa để nhập lại \(\d+\)$/ }, LOAD);
+    fireEvent.click(cleared);
+    const panel = document.getElementById(cleared.getAttribute('aria-controls') ?? '') ?? cleared.closest('.fui-AccordionItem')!;
+    const headings = within(panel as HTMLElement).getAllByRole('heading', { level: 4 });
+    expect(headings.length).toBeGreaterThan(3);
+    expect(headings[0]!.textContent).toMatch(/^A\. Nhiệm vụ.*\(\d+\)$/);
+    fireEvent.click(within(panel as HTMLElement).getByRole('button', { name: 'Xem trong tài liệu: Số hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ HCC tỉnh' }));
+    await waitFor(() => expect(host.reveal).toHaveBeenCalledWith(expect.objectContaining({ kind: 'control' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Chuyển sang kỳ mới…' }));
+    const dialog = await screen.findByRole('dialog', { hidden: true });
+    expect(dialog.textContent).toContain('Tệp gốc trên máy không bị thay đổi');
+    expect(dialog.textContent).not.toContain('trong Word');
+  });
+
+  test('right after a roll-over the panel does not invite the next one', async () => {
+    const sample = await readBack(OoxmlDocument.open(SAMPLE_BYTES));
+    const doc = OoxmlDocument.open(SAMPLE_BYTES);
+    await doc.read();
+    const { planRollover } = await import('../../src/core/rollover');
+    await doc.apply(planRollover(CCHC_6_THANG, sample.snapshot, { to: { kind: 'nam', year: 2022 } }, sample.located).edits);
+    renderPane(testHost(doc), 'ky-moi');
+    await screen.findByText('Chưa cần chuyển kỳ', {}, LOAD);
+    expect(screen.queryByRole('button', { name: 'Chuyển sang kỳ mới…' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Vẫn xem trước kỳ mới…' }));
+    await screen.findByRole('button', { name: 'Chuyển sang kỳ mới…' }, LOAD);
+  });
+});

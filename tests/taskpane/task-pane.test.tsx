@@ -225,16 +225,32 @@ describe('Phụ lục', () => {
     expect(items[0]!.textContent).toContain('30/50 = 60%');
 
     // Phụ lục III task rows with their outputs; empty ones marked.
-    const pl3 = screen.getByRole('button', { name: /^Phụ lục III – nhiệm vụ cụ thể \(có sản phẩm \d+\/\d+\)/ });
+    // One count with Số liệu's Phụ lục III section.
+    const pl3 = screen.getByRole('button', { name: /^Phụ lục III – nhiệm vụ cụ thể \(đã nhập \d+\/\d+, \d+ nhiệm vụ\)/ });
     expect(pl3.getAttribute('aria-expanded')).toBe('true');
     const i1 = screen.getByText(/^I\.1 – Kế hoạch của UBND tỉnh/).closest('li')!;
     expect(i1.textContent).toContain('Sản phẩm đầu ra: Kế hoạch số 33/KH-UBND');
     const i8 = screen.getByText(/^I\.8 – /).closest('li')!;
     expect(within(i8).getByText('chưa nhập')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Áp dụng' }));
+    // "Áp dụng…" asks first, listing the changes; Hủy writes nothing.
+    fireEvent.click(screen.getByRole('button', { name: 'Áp dụng…' }));
+    let dialog = await openDialog();
+    expect(within(dialog).getByRole('list', { name: 'Các ô phụ lục sẽ được ghi', hidden: true }).textContent).toContain('chưa nhập → 60%');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy', hidden: true }));
+    await dialogGone();
+    expect(host.document.applied).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Áp dụng…' }));
+    dialog = await openDialog();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Điền 1 ô', hidden: true }));
     await screen.findByText('Không có ô nào cần điền.', {}, LOAD);
     expect(screen.getByText('Đã điền 1 ô vào phụ lục.')).toBeTruthy();
+    // The written cell is shown at once and listed to be shown again.
+    const bm1 = sample.located.appendix.forms.find((f) => f.appendix === 'I' && f.form === 1)!;
+    const cell = expect.objectContaining({ kind: 'cell', block: bm1.tables[0] });
+    await waitFor(() => expect(host.reveal).toHaveBeenCalledWith(cell));
+    fireEvent.click(within(screen.getByRole('list', { name: 'Các ô vừa điền' })).getByRole('button', { name: /dòng 2: 60%$/ }));
+    await waitFor(() => expect(host.reveal).toHaveBeenCalledTimes(2));
     expect(host.document.applied).toHaveLength(1);
     expect(await placesText(host.document.inner, 'pl1.bm1.r2')).toEqual(['60%']);
   });

@@ -29,7 +29,7 @@ import type { Field as TemplateField } from '../../core/template/schema';
 import { PanelHeading, usePanelStyles } from '../common';
 import type { Finding } from '../../core/check/findings';
 import { brokenLine, fixedLine } from '../consequences';
-import { disagreement, formOf, groupFields, groupKeyOf, isEntered, matchesFilter, placesByField, revealTargetOfLocation, revealTargetOfPlace, type PlaceView } from '../model';
+import { disagreement, formOf, groupFields, groupKeyOf, groupProgress, isEntered, matchesFilter, placesByField, revealTargetOfLocation, revealTargetOfPlace, type PlaceView } from '../model';
 import { usePane, type EditConsequences } from '../pane-context';
 
 const useStyles = makeStyles({
@@ -132,7 +132,7 @@ export function DataPanel(): React.JSX.Element {
       ) : null}
       <Accordion multiple collapsible openItems={openItems} onToggle={onToggle}>
         {filtered.map((g) => {
-          const done = g.fields.filter((f) => isEntered(state.data.fields[f.id])).length;
+          const { done } = groupProgress(definition, state, g.key);
           const conflicts = g.fields.filter((f) => disagreement(f, places.get(f.id) ?? []) === 'value').length;
           const inGroup = (f: Finding) => groupKeyOf(definition, f.locations[0]?.section ?? '') === g.key;
           const broken = consequences?.broken.filter(inGroup).length ?? 0;
