@@ -137,14 +137,17 @@ export function periodSlug(p: ReportPeriod): string {
 /**
  * The name "Lưu" gives the changed file: "bao-cao.docx" → "bao-cao-baocao.docx". After a
  * roll-over (`to` differs from `from`) the period in the name follows the report:
- * "bao-cao-cchc-6-thang-2022.docx" → "bao-cao-cchc-nam-2022-baocao.docx"; a name without the
- * old period gets the new one appended.
+ * "bao-cao-cchc-6-thang-2022.docx" → "bao-cao-cchc-nam-2022-baocao.docx" (also from
+ * "bao-cao-cchc-6-thang.docx"); a name without the old period gets the new one appended.
  */
 export function savedName(name: string, from?: ReportPeriod, to?: ReportPeriod): string {
   let base = name.replace(/\.docx$/i, '').replace(/-baocao$/i, '') || 'bao-cao';
   if (to && (!from || periodSlug(from) !== periodSlug(to))) {
-    const old = from ? periodSlug(from) : undefined;
-    const at = old ? base.toLowerCase().lastIndexOf(old) : -1;
+    // The old period with its year, else its kind alone ("…-6-thang.docx"), else nothing: appended.
+    const olds = from ? [periodSlug(from), from.kind] : [];
+    const lower = base.toLowerCase();
+    const old = olds.find((o) => lower.includes(o));
+    const at = old ? lower.lastIndexOf(old) : -1;
     base = old && at >= 0 ? `${base.slice(0, at)}${periodSlug(to)}${base.slice(at + old.length)}` : `${base}-${periodSlug(to)}`;
   }
   return `${base}-baocao.docx`;

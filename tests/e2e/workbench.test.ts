@@ -100,7 +100,7 @@ describe('workbench over the sample, in Chromium', () => {
     await setFigure(RECEIVED_LABEL, '40.407');
     expect(await placeTexts('a22.received')).toEqual(Array(places).fill('40.407'));
     expect(await docText(page)).not.toContain('30.407');
-    expect(await page.locator('header').innerText()).toContain('đã sửa, chưa lưu');
+    expect(await page.locator('header').innerText()).toContain('có thay đổi chưa lưu');
 
     // The place button of the field selects it in the rendering.
     await page.getByRole('group', { name: RECEIVED_LABEL }).getByRole('button', { name: 'Mục A.2.2' }).click();

@@ -13,7 +13,7 @@ import { WorkbenchDocument, savedName } from '../../src/workbench/host';
 import { classifyOpenFailure, type OpenFailureCause } from '../../src/workbench/open-error';
 import { REPO_DIR } from '../helpers/paths';
 
-const SAMPLE = new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'assets', 'samples', 'bao-cao-cchc-6-thang-2022.docx')));
+const SAMPLE = new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx')));
 
 describe('History', () => {
   test('undo and redo walk the states; a change after an undo drops the redo branch', () => {
@@ -147,6 +147,7 @@ describe('savedName after a roll-over', () => {
     ['bao-cao-cchc-6-thang-2022.docx', { kind: '6-thang', year: 2022 }, { kind: 'nam', year: 2022 }, 'bao-cao-cchc-nam-2022-baocao.docx'],
     ['bao-cao-cchc-6-thang-2022-baocao.docx', { kind: '6-thang', year: 2022 }, { kind: 'quy-i', year: 2023 }, 'bao-cao-cchc-quy-i-2023-baocao.docx'],
     ['bao-cao.docx', { kind: '6-thang', year: 2022 }, { kind: 'nam', year: 2022 }, 'bao-cao-nam-2022-baocao.docx'],
+    ['bao-cao-cchc-6-thang.docx', { kind: '6-thang', year: 2022 }, { kind: 'nam', year: 2022 }, 'bao-cao-cchc-nam-2022-baocao.docx'],
     ['bao-cao-cchc-6-thang-2022.docx', { kind: '6-thang', year: 2022 }, { kind: '6-thang', year: 2022 }, 'bao-cao-cchc-6-thang-2022-baocao.docx'],
   ] as const)('%s (%o → %o) → %s', (name, from, to, saved) => expect(savedName(name, from, to)).toBe(saved));
 });
