@@ -8,7 +8,7 @@
 import { extractReport } from '../core/model/extract';
 import { planFill, type FillOptions, type FillPlan } from '../core/model/fill';
 import type { FillInput, ReportData } from '../core/model/report-data';
-import { locateFields, type LocateResult } from '../core/recognize/locate';
+import { locateFields, type LocateResult, type Place } from '../core/recognize/locate';
 import type { TemplateDefinition } from '../core/template/schema';
 import type { TemplateRegistry } from '../core/template/registry';
 import { detectDocumentTemplate } from '../core/template/detect';
@@ -28,6 +28,8 @@ export interface PlannedChange {
   before: string;
   after: string;
   derived: boolean;
+  /** Where it is written (a cell or a control keeps its place when its text changes). */
+  place?: Place;
 }
 
 export class ReportSession {
@@ -97,6 +99,7 @@ export class ReportSession {
           before: o.text ?? '',
           after,
           derived: plan.derived.includes(id),
+          ...(o.place ? { place: o.place } : {}),
         });
       }
     }

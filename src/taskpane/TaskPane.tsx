@@ -33,10 +33,13 @@ import type { RevealTarget, TaskPaneHost } from '../app/host';
 import { ReportSession, type SessionState } from '../app/session';
 import { TEMPLATES } from '../templates';
 import type { TemplateDefinition } from '../core/template/schema';
+import type { Finding } from '../core/check/findings';
 import { ErrorBoundary, PANELS, type PanelId } from './App';
+import { checkOf, isChecked } from './check-cache';
 import { Loading } from './common';
+import { consequencesOf, findingKey } from './consequences';
 import { errorText, hasText } from './model';
-import { PaneContext, type PaneContextValue } from './pane-context';
+import { PaneContext, type EditConsequences, type PaneContextValue, type ProblemStep } from './pane-context';
 import { DataPanel } from './panels/DataPanel';
 
 export { PANELS, panelFromSearch, type PanelId } from './App';
@@ -109,6 +112,9 @@ export function TaskPane({ host, definition, initialPanel = 'so-lieu' }: TaskPan
   const [activity, setActivity] = React.useState<string | undefined>(undefined);
   const [error, setError] = React.useState<string | undefined>(undefined);
   const [panel, setPanel] = React.useState<PanelId>(initialPanel);
+  const [consequences, setConsequences] = React.useState<EditConsequences | undefined>(undefined);
+  const [focusFinding, setFocusFinding] = React.useState<string | undefined>(undefined);
+  const [problemStep, setProblemStep] = React.useState<ProblemStep | undefined>(undefined);
   const queue = React.useRef<Promise<unknown>>(Promise.resolve());
   const mounted = React.useRef(true);
 
@@ -161,7 +167,9 @@ export function TaskPane({ host, definition, initialPanel = 'so-lieu' }: TaskPan
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = host.onDocumentChanged(() => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), 600);
+      // Word reports every keystroke: wait for a pause. The workbench reports whole changes
+      // (undo, redo, template), to be shown at once.
+      timer = setTimeout(() => void refresh(), host.kind === 'word' ? 600 : 0);
     });
     return () => {
       if (timer) clearTimeout(timer);
@@ -176,18 +184,92 @@ export function TaskPane({ host, definition, initialPanel = 'so-lieu' }: TaskPan
     [host, run],
   );
 
-  const context = React.useMemo<PaneContextValue | undefined>(
-    () => (state ? { host, definition: session.definition, session, state, run, busy: activity !== undefined, reveal } : undefined),
-    [host, session, state, run, activity, reveal],
+  // When a figure is being typed, the check of the document as it is now is computed meanwhile,
+  // so that the consequences of the edit need only the check after it.
+  const prepareEdit = React.useCallback(() => {
+    const current = state;
+    if (!current || isChecked(current)) return;
+    setTimeout(() => {
+      try {
+        checkOf(session.definition, current, host.documentName);
+      } catch {
+        // Kiểm tra shows the failure when it is opened.
+      }
+    }, 0);
+  }, [state, session, host]);
+
+  const recordEdit = React.useCallback(
+    (fieldId: string, before: SessionState, after: SessionState) => {
+      setTimeout(() => {
+        if (!mounted.current) return;
+        try {
+          const diff = consequencesOf(checkOf(session.definition, before, host.documentName), checkOf(session.definition, after, host.documentName));
+          setConsequences({ ...diff, state: after, fieldId });
+        } catch {
+          setConsequences(undefined);
+        }
+      }, 0);
+    },
+    [session, host],
   );
+
+  const showFinding = React.useCallback((finding: Finding) => {
+    setFocusFinding(findingKey(finding));
+    setPanel('kiem-tra');
+  }, []);
+
+  // Not a report of the template: no content controls and next to none of its figures recognised
+  // (a sentence of any document may look like one figure of the report).
+  const empty = state !== undefined && state.snapshot.controls.length === 0 && state.data.coverage.fields.found < Math.max(3, state.data.coverage.fields.expected * 0.05);
+
+  // F8 / Shift+F8: the next / previous problem, from anywhere in the page (the pane or, in the
+  // workbench, the document); Kiểm tra opens if it is not shown.
+  React.useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F8' || e.ctrlKey || e.altKey || e.metaKey) return;
+      e.preventDefault();
+      setPanel('kiem-tra');
+      setProblemStep((p) => ({ seq: (p?.seq ?? 0) + 1, dir: e.shiftKey ? -1 : 1 }));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const context = React.useMemo<PaneContextValue | undefined>(
+    () =>
+      state
+        ? {
+            host,
+            definition: session.definition,
+            session,
+            state,
+            run,
+            busy: activity !== undefined,
+            reveal,
+            consequences: consequences?.state === state ? consequences : undefined,
+            recordEdit,
+            prepareEdit,
+            showFinding,
+            focusFinding,
+            problemStep,
+            generic: empty,
+          }
+        : undefined,
+    [host, session, state, run, activity, reveal, consequences, recordEdit, prepareEdit, showFinding, focusFinding, problemStep, empty],
+  );
+
+  const onTabSelect = (_: unknown, data: SelectTabData) => {
+    setFocusFinding(undefined);
+    setPanel(data.value as PanelId);
+  };
+  // A document that is not a report keeps Kiểm tra (the template-free checks) beside the offer.
+  const panels = empty ? PANELS.filter((p) => p.id === 'kiem-tra') : PANELS;
+  const shown: PanelId = empty ? 'kiem-tra' : panel;
 
   // The host's notice as of the last read (Word: Track Changes); its action changes it.
   // (Read on each render: cheap; the counter re-renders after the action.)
   const [, setNoticeVersion] = React.useState(0);
   const notice = state ? host.notice?.() : undefined;
-
-  const onTabSelect = (_: unknown, data: SelectTabData) => setPanel(data.value as PanelId);
-  const empty = state !== undefined && state.snapshot.controls.length === 0 && state.data.coverage.fields.found === 0;
 
   return (
     <main className={styles.root} aria-label="baocao – Báo cáo định kỳ" aria-busy={activity !== undefined}>
@@ -259,31 +341,29 @@ export function TaskPane({ host, definition, initialPanel = 'so-lieu' }: TaskPan
           <Spinner label="Đang đọc báo cáo…" labelPosition="below" />
         </div>
       ) : null}
-      {context && empty ? (
+      {context ? (
         <PaneContext.Provider value={context}>
-          <div className={styles.body}>
-            <TemplateOffer />
-          </div>
-        </PaneContext.Provider>
-      ) : null}
-      {context && !empty ? (
-        <PaneContext.Provider value={context}>
+          {empty ? (
+            <div className={styles.body}>
+              <TemplateOffer />
+            </div>
+          ) : null}
           <div className={styles.header}>
-            <TabList className={styles.tabs} size="small" selectedValue={panel} onTabSelect={onTabSelect} aria-label="Chọn ngăn">
-              {PANELS.map((p) => (
+            <TabList className={styles.tabs} size="small" selectedValue={shown} onTabSelect={onTabSelect} aria-label="Chọn ngăn">
+              {panels.map((p) => (
                 <Tab key={p.id} value={p.id} id={`tab-${p.id}`} aria-controls={`tabpanel-${p.id}`}>
                   {p.label}
                 </Tab>
               ))}
             </TabList>
           </div>
-          <div role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`}>
-            <ErrorBoundary key={panel}>
+          <div role="tabpanel" id={`tabpanel-${shown}`} aria-labelledby={`tab-${shown}`}>
+            <ErrorBoundary key={shown}>
               <React.Suspense fallback={<div className={styles.body}><Loading label="Đang tải…" /></div>}>
-                {panel === 'so-lieu' && <DataPanel />}
-                {panel === 'kiem-tra' && <CheckPanel />}
-                {panel === 'phu-luc' && <AppendixPanel />}
-                {panel === 'ky-moi' && <RolloverPanel />}
+                {shown === 'so-lieu' && <DataPanel />}
+                {shown === 'kiem-tra' && <CheckPanel />}
+                {shown === 'phu-luc' && <AppendixPanel />}
+                {shown === 'ky-moi' && <RolloverPanel />}
               </React.Suspense>
             </ErrorBoundary>
           </div>
@@ -317,7 +397,7 @@ function TemplateOffer(): React.JSX.Element {
         <MessageBarBody>
           <MessageBarTitle>Chưa có báo cáo theo mẫu</MessageBarTitle>
           Tài liệu này không có ô nhập liệu và chưa nhận diện được số liệu nào của báo cáo. Bạn có thể tạo báo cáo mới từ mẫu chính thức
-          ({session.definition.title}).
+          ({session.definition.title}). Ngăn Kiểm tra vẫn soát cách viết số, trích dẫn văn bản, kỳ báo cáo và tỷ lệ trong câu của tài liệu này.
         </MessageBarBody>
       </MessageBar>
       <div>
@@ -330,8 +410,8 @@ function TemplateOffer(): React.JSX.Element {
           <DialogBody>
             <DialogTitle>Thay nội dung bằng mẫu báo cáo?</DialogTitle>
             <DialogContent id="template-replace-text">
-              Tài liệu đang có nội dung. Tạo báo cáo từ mẫu sẽ thay toàn bộ nội dung hiện có bằng mẫu báo cáo. Có thể hoàn tác bằng lệnh Hoàn tác (Ctrl+Z)
-              của Word.
+              Tài liệu đang có nội dung. Tạo báo cáo từ mẫu sẽ thay toàn bộ nội dung hiện có bằng mẫu báo cáo.{' '}
+              {host.kind === 'word' ? 'Có thể hoàn tác bằng lệnh Hoàn tác (Ctrl+Z) của Word.' : 'Có thể hoàn tác bằng nút "Hoàn tác" (Ctrl+Z) ở đầu trang; tệp gốc trên máy không bị thay đổi.'}
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => void insert()}>

@@ -94,6 +94,18 @@ export function describeOccurrence(occ: Occurrence): string {
   return `Phụ lục ${occ.appendix}${occ.form ? ` / Biểu mẫu ${occ.form}` : ''}, dòng ${occ.row}`;
 }
 
+/** How many fields of a data-panel group are entered: the one count Số liệu and Phụ lục show. */
+export function groupProgress(definition: TemplateDefinition, state: SessionState, key: string): { done: number; total: number } {
+  const fields = definition.fields.filter((f) => groupKeyOf(definition, f.section) === key);
+  return { done: fields.filter((f) => isEntered(state.data.fields[f.id])).length, total: fields.length };
+}
+
+/** Where a written place is, to show it after a write: the whole cell or control (offsets move). */
+export function revealTargetAfterWrite(place: Place): RevealTarget {
+  if (place.kind === 'cell') return { kind: 'cell', block: place.blockIndex, row: place.row, cell: place.cell };
+  return revealTargetOfPlace(place);
+}
+
 /** The appendix form heading a field sits under ("Biểu mẫu 2"), from its first appendix place. */
 export function formOf(field: Field): string | undefined {
   const occ = field.occurrences.find((o) => o.where === 'appendix');

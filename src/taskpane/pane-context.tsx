@@ -6,7 +6,21 @@
 import * as React from 'react';
 import type { RevealTarget, TaskPaneHost } from '../app/host';
 import type { ReportSession, SessionState } from '../app/session';
+import type { Finding } from '../core/check/findings';
 import type { TemplateDefinition } from '../core/template/schema';
+import type { Consequences } from './consequences';
+
+/** What the last edit in Số liệu broke and fixed, for the state it produced. */
+export interface EditConsequences extends Consequences {
+  state: SessionState;
+  fieldId: string;
+}
+
+/** A "next / previous problem" request (F8 / Shift+F8); `seq` tells two requests apart. */
+export interface ProblemStep {
+  seq: number;
+  dir: 1 | -1;
+}
 
 export interface PaneContextValue {
   host: TaskPaneHost;
@@ -24,6 +38,20 @@ export interface PaneContextValue {
   busy: boolean;
   /** Selects a place in the document; a failure is shown like any other. */
   reveal(target: RevealTarget): void;
+  /** The consequences of the last edit, while the document is as that edit left it. */
+  consequences?: EditConsequences | undefined;
+  /** Compares the check before and after an edit of `fieldId` (computed after the pane paints). */
+  recordEdit(fieldId: string, before: SessionState, after: SessionState): void;
+  /** A figure is being typed: check the document as it is now, meanwhile. */
+  prepareEdit(): void;
+  /** Opens Kiểm tra on this finding. */
+  showFinding(finding: Finding): void;
+  /** The finding Kiểm tra should bring into view (a key from findingKey), once. */
+  focusFinding?: string | undefined;
+  /** The last F8 / Shift+F8 press, for Kiểm tra to move to the next or previous problem. */
+  problemStep?: ProblemStep | undefined;
+  /** The document is not a report of the template: only the template-free checks apply. */
+  generic: boolean;
 }
 
 export const PaneContext = React.createContext<PaneContextValue | undefined>(undefined);

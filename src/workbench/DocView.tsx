@@ -24,6 +24,12 @@ export interface DocViewProps {
 
 const HIGHLIGHT = 'baocao-reveal';
 
+/** The scale that fits a page of `natural` px into `available` px: never enlarged, never below 40 %. */
+export function fitZoom(natural: number, available: number): number {
+  if (!(natural > 0) || !(available > 0)) return 1;
+  return Math.max(0.4, Math.min(1, Math.floor((available / natural) * 100) / 100));
+}
+
 const useStyles = makeStyles({
   scroller: {
     height: '100%',
@@ -37,7 +43,7 @@ const useStyles = makeStyles({
 
 /** Document CSS: the rendering's own look, independent of the Fluent theme (paper is white). */
 const DOC_CSS = `
-.docx { display: flex; flex-direction: column; align-items: center; gap: 24px; color: #000; }
+.docx { display: flex; flex-direction: column; align-items: safe center; gap: 24px; color: #000; }
 .docx-page { background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.25); box-sizing: content-box; flex: none; overflow-wrap: break-word; }
 .docx-p { white-space: pre-wrap; margin-left: 0; margin-right: 0; min-height: 1em; }
 .docx-table { border-collapse: collapse; margin-top: 0; margin-bottom: 0; }
@@ -84,6 +90,35 @@ export const DocView = React.forwardRef<DocViewHandle, DocViewProps>(function Do
   const styles = useStyles();
   const host = React.useRef<HTMLDivElement>(null);
   const rendered = React.useRef<RenderedDocument | undefined>(undefined);
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = React.useState(1);
+
+  // Zoom to fit: a page wider than the view (an A4 page is about 800 px, a landscape appendix
+  // page 1 120 px) is scaled down on its own so that its whole width stays visible; the text
+  // remains selectable and revealable. Widths come from the pages' declared sizes, not layout.
+  const fit = React.useCallback(() => {
+    const box = scroller.current;
+    const r = rendered.current;
+    if (!box || !r) return;
+    const style = getComputedStyle(box);
+    const available = box.clientWidth - parseFloat(style.paddingLeft || '0') - parseFloat(style.paddingRight || '0');
+    let smallest = 1;
+    for (const page of r.root.querySelectorAll<HTMLElement>('.docx-page')) {
+      const pt = ['width', 'paddingLeft', 'paddingRight'].reduce((n, k) => n + (parseFloat(page.style.getPropertyValue(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))) || 0), 0);
+      const z = fitZoom(pt * (4 / 3) + 2, available);
+      page.style.zoom = z < 1 ? String(z) : '';
+      smallest = Math.min(smallest, z);
+    }
+    setZoom(smallest);
+  }, []);
+
+  React.useEffect(() => {
+    const box = scroller.current;
+    if (!box || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => fit());
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [fit]);
 
   React.useLayoutEffect(() => {
     const container = host.current;
@@ -93,6 +128,7 @@ export const DocView = React.forwardRef<DocViewHandle, DocViewProps>(function Do
       rendered.current = r;
       container.replaceChildren(r.root);
       container.dataset.renderedBytes = String(bytes.length);
+      fit();
     } catch (error) {
       rendered.current = undefined;
       container.replaceChildren();
@@ -128,7 +164,7 @@ export const DocView = React.forwardRef<DocViewHandle, DocViewProps>(function Do
   return (
     <>
       <style>{DOC_CSS}</style>
-      <div className={styles.scroller} tabIndex={0} aria-label={`Nội dung tài liệu ${name}`} role="region" data-testid="doc-view">
+      <div ref={scroller} className={styles.scroller} tabIndex={0} aria-label={`Nội dung tài liệu ${name}`} role="region" data-testid="doc-view" data-zoom={zoom}>
         <div ref={host} lang="vi" />
       </div>
     </>

@@ -27,9 +27,17 @@ import {
 } from '@fluentui/react-components';
 import type { RevealTarget } from '../app/host';
 import { TEMPLATES } from '../templates';
+import { detectDocumentTemplate } from '../core/template/detect';
+import { extractReport } from '../core/model/extract';
+import type { ReportPeriod } from '../core/period';
+import { locateFields } from '../core/recognize/locate';
+import type { TemplateDefinition } from '../core/template/schema';
 import { DocumentError } from '../document/types';
+import { OoxmlDocument } from '../document/ooxml/document';
+import { sourcePeriod } from '../taskpane/model';
 import { DocView, type DocViewHandle } from './DocView';
 import { WorkbenchDocument, WorkbenchHost, savedName, type OpenFile } from './host';
+import { classifyOpenFailure } from './open-error';
 import { TaskPane, panelFromSearch } from './pane';
 
 /** The workbench opens the sample of the first registered template that has one (webpack copies src/templates/<id>/*.docx). */
@@ -59,6 +67,9 @@ const useStyles = makeStyles({
   },
   brand: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   file: { flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', textAlign: 'end' },
+  unsaved: { color: tokens.colorPaletteDarkOrangeForeground2, fontWeight: tokens.fontWeightSemibold },
+  saved: { color: tokens.colorPaletteGreenForeground2 },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, flex: 'none' },
   messages: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, padding: `0 ${tokens.spacingHorizontalL}` },
   main: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(320px, 380px)', minHeight: 0 },
   doc: { minHeight: 0, minWidth: 0 },
@@ -90,6 +101,29 @@ interface ConfirmRequest {
   text: string;
   confirm: string;
   resolve(ok: boolean): void;
+}
+
+/** The period of a report's bytes (from its meta fields), when it can be told. */
+export async function periodOfBytes(fallback: TemplateDefinition, bytes: Uint8Array): Promise<ReportPeriod | undefined> {
+  try {
+    const snapshot = await OoxmlDocument.open(bytes).read();
+    const definition = detectDocumentTemplate(TEMPLATES, snapshot).definition ?? fallback;
+    const located = locateFields(definition, snapshot);
+    return sourcePeriod(definition, { snapshot, located, data: extractReport(definition, snapshot, located) });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a key event is typing in a text field with its own undo (not a committed figure). */
+function inTextEditing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement) return true;
+  if (!(target instanceof HTMLInputElement)) return false;
+  if (!['text', 'search', 'number', 'email', 'url', 'tel', 'password'].includes(target.type)) return false;
+  // A figure input with nothing typed since its last write: Ctrl+Z undoes the write itself.
+  return target.dataset.figure !== 'committed';
 }
 
 /** The Vietnamese message of an open failure: the engine's own for the files it refuses. */
@@ -132,13 +166,17 @@ export function Workbench({ initialUrl = SAMPLE_URL, initialName = SAMPLE_NAME }
   const [generation, setGeneration] = React.useState(0);
   const [bytes, setBytes] = React.useState<Uint8Array>();
   const [notices, setNotices] = React.useState<Notice[]>([]);
+  /** Bumped on every change of the document (edit, undo, save): the header re-reads its state. */
+  const [, setVersion] = React.useState(0);
+  const [savedAt, setSavedAt] = React.useState<string>();
   const [loading, setLoading] = React.useState(true);
   const [confirm, setConfirm] = React.useState<ConfirmRequest>();
   const [dragging, setDragging] = React.useState(false);
   const [announcement, setAnnouncement] = React.useState('');
   const initialPanel = React.useMemo(() => panelFromSearch(window.location.search), []);
 
-  const notify = React.useCallback((n: Notice) => setNotices((all) => [...all.filter((x) => x.title !== n.title), n]), []);
+  // One message bar at a time: a new message replaces the previous one (failed opens do not pile up).
+  const notify = React.useCallback((n: Notice) => setNotices([n]), []);
   const dismiss = (title: string) => setNotices((all) => all.filter((x) => x.title !== title));
 
   const ask = React.useCallback((title: string, text: string, confirmLabel: string) => new Promise<boolean>((resolve) => setConfirm({ title, text, confirm: confirmLabel, resolve })), []);
@@ -147,7 +185,10 @@ export function Workbench({ initialUrl = SAMPLE_URL, initialName = SAMPLE_NAME }
   React.useEffect(() => {
     if (!doc) return undefined;
     setBytes(doc.bytes);
-    return doc.subscribe(() => setBytes(doc.bytes));
+    return doc.subscribe(() => {
+      setBytes(doc.bytes);
+      setVersion((v) => v + 1);
+    });
   }, [doc]);
 
   const host = React.useMemo(
@@ -168,10 +209,12 @@ export function Workbench({ initialUrl = SAMPLE_URL, initialName = SAMPLE_NAME }
         const next = new WorkbenchDocument(file);
         setDoc(next);
         setGeneration((g) => g + 1);
-        setNotices((all) => all.filter((n) => n.intent !== 'error'));
+        setSavedAt(undefined);
+        setNotices([]);
         return true;
       } catch (error) {
-        notify({ intent: 'error', title: `Không mở được tệp "${file.name}"`, text: `${openErrorText(error)} Tài liệu đang mở vẫn giữ nguyên.` });
+        const failure = classifyOpenFailure(file.bytes, error);
+        notify({ intent: 'error', title: `Không mở được "${file.name}": ${failure.title}`, text: `${failure.text} Tài liệu đang mở vẫn giữ nguyên.` });
         return false;
       }
     },
@@ -223,12 +266,50 @@ export function Workbench({ initialUrl = SAMPLE_URL, initialName = SAMPLE_NAME }
     if (file) void openLocal(file);
   };
 
-  const onSave = () => {
-    if (!doc) return;
-    const name = savedName(doc.name);
-    download(doc.bytes, name);
-    notify({ intent: 'success', title: 'Đã lưu', text: `Tệp "${name}" đã được tải xuống; tệp gốc "${doc.name}" không bị thay đổi.` });
-  };
+  const saving = React.useRef(false);
+  const onSave = React.useCallback(async () => {
+    if (!doc || saving.current) return;
+    saving.current = true;
+    try {
+      const bytes = doc.bytes;
+      // After a roll-over the name follows the report's new period.
+      const [from, to] = await Promise.all([periodOfBytes(TEMPLATES.default, doc.openedBytes), periodOfBytes(TEMPLATES.default, bytes)]);
+      const name = savedName(doc.name, from, to);
+      download(bytes, name);
+      if (doc.bytes === bytes) doc.markSaved();
+      setSavedAt(new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }));
+      notify({ intent: 'success', title: 'Đã lưu', text: `Tệp "${name}" đã được tải xuống; tệp gốc "${doc.name}" không bị thay đổi.` });
+    } finally {
+      saving.current = false;
+    }
+  }, [doc, notify]);
+
+  const undo = React.useCallback(() => {
+    if (doc?.undo()) host?.documentChanged();
+  }, [doc, host]);
+  const redo = React.useCallback(() => {
+    if (doc?.redo()) host?.documentChanged();
+  }, [doc, host]);
+
+  // Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo the document; Ctrl+S saves. Typing in a text
+  // field keeps the field's own undo.
+  React.useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 's') {
+        e.preventDefault();
+        void onSave();
+      } else if ((key === 'z' && !e.shiftKey) || key === 'y' || (key === 'z' && e.shiftKey)) {
+        if (inTextEditing(e.target) || confirm) return;
+        e.preventDefault();
+        if (key === 'z' && !e.shiftKey) undo();
+        else redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onSave, undo, redo, confirm]);
 
   const onRenderError = React.useCallback(
     (error: unknown) => notify({ intent: 'warning', title: 'Không hiển thị được tài liệu', text: `${openErrorText(error)} Ngăn tác vụ vẫn dùng được.` }),
@@ -263,22 +344,39 @@ export function Workbench({ initialUrl = SAMPLE_URL, initialName = SAMPLE_NAME }
         <Body1 className={styles.file} title={doc?.name}>
           {doc ? (
             <>
-              Đang mở: <strong>{doc.name}</strong>
-              {doc.changed ? ' (đã sửa, chưa lưu)' : ''}
+              Đang mở: <strong>{doc.name}</strong>{' '}
+              {doc.changed ? (
+                <span className={styles.unsaved}>· có thay đổi chưa lưu</span>
+              ) : savedAt ? (
+                <span className={styles.saved}>· đã lưu lúc {savedAt}</span>
+              ) : (
+                <span>· chưa sửa</span>
+              )}
             </>
           ) : null}
         </Body1>
         <input ref={fileInput} type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={onPick} hidden aria-hidden="true" tabIndex={-1} />
-        <Tooltip content="Mở một tệp .docx trên máy (hoặc kéo thả tệp vào trang)" relationship="description">
-          <Button onClick={() => fileInput.current?.click()}>
-            Mở tệp…
-          </Button>
-        </Tooltip>
-        <Tooltip content={doc ? `Tải xuống "${savedName(doc.name)}"` : 'Chưa có tài liệu'} relationship="description">
-          <Button appearance="primary" onClick={onSave} disabled={!doc}>
-            Lưu
-          </Button>
-        </Tooltip>
+        <div className={styles.actions}>
+          {/* Tooltips open beside their button, never over the message bar below the header. */}
+          <Tooltip content={doc?.undoLabel ? `Hoàn tác: ${doc.undoLabel} (Ctrl+Z)` : 'Không có gì để hoàn tác (Ctrl+Z)'} relationship="description" positioning="before">
+            <Button onClick={undo} disabledFocusable={!doc?.canUndo}>
+              Hoàn tác
+            </Button>
+          </Tooltip>
+          <Tooltip content={doc?.redoLabel ? `Làm lại: ${doc.redoLabel} (Ctrl+Y)` : 'Không có gì để làm lại (Ctrl+Y)'} relationship="description" positioning="before">
+            <Button onClick={redo} disabledFocusable={!doc?.canRedo}>
+              Làm lại
+            </Button>
+          </Tooltip>
+          <Tooltip content="Mở một tệp .docx trên máy (hoặc kéo thả tệp vào trang)" relationship="description" positioning="before">
+            <Button onClick={() => fileInput.current?.click()}>Mở tệp…</Button>
+          </Tooltip>
+          <Tooltip content={doc ? 'Tải tệp đã sửa xuống máy (Ctrl+S); tệp gốc không bị thay đổi' : 'Chưa có tài liệu'} relationship="description" positioning="before">
+            <Button appearance="primary" onClick={() => void onSave()} disabled={!doc}>
+              Lưu
+            </Button>
+          </Tooltip>
+        </div>
       </header>
       <div className={styles.messages} aria-live="polite">
         {notices.map((n) => (

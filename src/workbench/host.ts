@@ -6,6 +6,8 @@
 import type { RevealTarget, TaskPaneHost } from '../app/host';
 import { OoxmlDocument } from '../document/ooxml/document';
 import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../document/types';
+import type { ReportPeriod } from '../core/period';
+import { History } from './history';
 
 /** One open file: its name and current bytes. */
 export interface OpenFile {
@@ -16,19 +18,23 @@ export interface OpenFile {
 type Listener = () => void;
 
 /**
- * The open .docx as a ReportDocument. `replace` swaps in another file (the empty template);
- * listeners hear about every change of the bytes, whatever its cause.
+ * The open .docx as a ReportDocument, with its undo history. `replace` swaps in another file
+ * (the empty template); undo and redo restore earlier bytes; listeners hear about every change
+ * of the bytes, whatever its cause.
  */
 export class WorkbenchDocument implements ReportDocument {
   private doc: OoxmlDocument;
-  private file: OpenFile;
-  private edited = false;
+  private readonly history: History<OpenFile>;
   private readonly listeners = new Set<Listener>();
 
   /** Opens the bytes; throws the engine's DocumentError for files it refuses. */
   constructor(file: OpenFile) {
     this.doc = OoxmlDocument.open(file.bytes);
-    this.file = file;
+    this.history = new History(file);
+  }
+
+  private get file(): OpenFile {
+    return this.history.current;
   }
 
   get name(): string {
@@ -39,9 +45,30 @@ export class WorkbenchDocument implements ReportDocument {
     return this.file.bytes;
   }
 
-  /** True once an edit was applied since the file was opened. */
+  /** The bytes as opened (before any edit still in the history). */
+  get openedBytes(): Uint8Array {
+    return this.history.first.bytes;
+  }
+
+  /** True when the bytes differ from the ones opened or last saved. */
   get changed(): boolean {
-    return this.edited;
+    return !this.history.saved;
+  }
+
+  get canUndo(): boolean {
+    return this.history.canUndo;
+  }
+
+  get canRedo(): boolean {
+    return this.history.canRedo;
+  }
+
+  get undoLabel(): string | undefined {
+    return this.history.undoLabel;
+  }
+
+  get redoLabel(): string | undefined {
+    return this.history.redoLabel;
   }
 
   async read(): Promise<DocumentSnapshot> {
@@ -53,17 +80,38 @@ export class WorkbenchDocument implements ReportDocument {
     await this.doc.apply(edits);
     const bytes = this.doc.save();
     this.doc = OoxmlDocument.open(bytes);
-    this.file = { name: this.file.name, bytes };
-    this.edited = true;
+    this.history.push({ name: this.file.name, bytes }, edits.length === 1 ? 'sửa 1 vị trí' : `sửa ${edits.length} vị trí`);
     this.emit();
   }
 
-  /** Replaces the open file (checked first: a refused file changes nothing). */
-  replace(file: OpenFile, edited = true): void {
-    const doc = OoxmlDocument.open(file.bytes);
-    this.doc = doc;
-    this.file = file;
-    this.edited = edited;
+  /** Replaces the open file (checked first: a refused file changes nothing); undoable. */
+  replace(file: OpenFile, label = 'thay bằng mẫu trống'): void {
+    this.doc = OoxmlDocument.open(file.bytes);
+    this.history.push(file, label);
+    this.emit();
+  }
+
+  /** Goes back one change; false when there is none. */
+  undo(): boolean {
+    const file = this.history.undo();
+    if (!file) return false;
+    this.doc = OoxmlDocument.open(file.bytes);
+    this.emit();
+    return true;
+  }
+
+  /** Does an undone change again; false when there is none. */
+  redo(): boolean {
+    const file = this.history.redo();
+    if (!file) return false;
+    this.doc = OoxmlDocument.open(file.bytes);
+    this.emit();
+    return true;
+  }
+
+  /** The current bytes were downloaded: the header says saved until the next change. */
+  markSaved(): void {
+    this.history.markSaved();
     this.emit();
   }
 
@@ -81,9 +129,27 @@ function hasText(snapshot: DocumentSnapshot): boolean {
   return snapshot.blocks.some((b) => (b.type === 'paragraph' ? b.text.trim() !== '' : b.rows.some((r) => r.cells.some((c) => c.text.trim() !== ''))));
 }
 
-/** The name "Lưu" gives the changed file: "bao-cao.docx" → "bao-cao-baocao.docx". */
-export function savedName(name: string): string {
-  const base = name.replace(/\.docx$/i, '').replace(/-baocao$/i, '') || 'bao-cao';
+/** A period in a file name: "6-thang-2022", "quy-i-2023", "nam-2022". */
+export function periodSlug(p: ReportPeriod): string {
+  return `${p.kind}-${p.year}`;
+}
+
+/**
+ * The name "Lưu" gives the changed file: "bao-cao.docx" → "bao-cao-baocao.docx". After a
+ * roll-over (`to` differs from `from`) the period in the name follows the report:
+ * "bao-cao-cchc-6-thang-2022.docx" → "bao-cao-cchc-nam-2022-baocao.docx" (also from
+ * "bao-cao-cchc-6-thang.docx"); a name without the old period gets the new one appended.
+ */
+export function savedName(name: string, from?: ReportPeriod, to?: ReportPeriod): string {
+  let base = name.replace(/\.docx$/i, '').replace(/-baocao$/i, '') || 'bao-cao';
+  if (to && (!from || periodSlug(from) !== periodSlug(to))) {
+    // The old period with its year, else its kind alone ("…-6-thang.docx"), else nothing: appended.
+    const olds = from ? [periodSlug(from), from.kind] : [];
+    const lower = base.toLowerCase();
+    const old = olds.find((o) => lower.includes(o));
+    const at = old ? lower.lastIndexOf(old) : -1;
+    base = old && at >= 0 ? `${base.slice(0, at)}${periodSlug(to)}${base.slice(at + old.length)}` : `${base}-${periodSlug(to)}`;
+  }
   return `${base}-baocao.docx`;
 }
 
@@ -123,6 +189,11 @@ export class WorkbenchHost implements TaskPaneHost {
     if (!hasText(await this.document.read()) && !(await this.options.confirmReplace())) return;
     const template = await this.options.loadTemplate();
     this.document.replace(template);
+    this.documentChanged();
+  }
+
+  /** Tells the task pane that the document changed under it (undo, redo, template). */
+  documentChanged(): void {
     for (const l of [...this.changeListeners]) l();
   }
 

@@ -100,7 +100,7 @@ describe('workbench over the sample, in Chromium', () => {
     await setFigure(RECEIVED_LABEL, '40.407');
     expect(await placeTexts('a22.received')).toEqual(Array(places).fill('40.407'));
     expect(await docText(page)).not.toContain('30.407');
-    expect(await page.locator('header').innerText()).toContain('đã sửa, chưa lưu');
+    expect(await page.locator('header').innerText()).toContain('có thay đổi chưa lưu');
 
     // The place button of the field selects it in the rendering.
     await page.getByRole('group', { name: RECEIVED_LABEL }).getByRole('button', { name: 'Mục A.2.2' }).click();
@@ -138,7 +138,8 @@ describe('workbench over the sample, in Chromium', () => {
     const items = list.getByRole('listitem');
     await expect(items.count()).resolves.toBe(1);
     expect(await items.first().innerText()).toContain('60%');
-    await page.getByRole('button', { name: 'Áp dụng' }).click();
+    await page.getByRole('button', { name: 'Áp dụng…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Điền 1 ô' }).click();
     await page.getByText('Đã điền 1 ô vào phụ lục.').waitFor();
     const row = await page.evaluate((label) => {
       const tr = [...document.querySelectorAll('[data-testid="doc-view"] tr')].find((r) => r.textContent?.includes(label));

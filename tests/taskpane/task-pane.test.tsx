@@ -225,16 +225,32 @@ describe('Phụ lục', () => {
     expect(items[0]!.textContent).toContain('30/50 = 60%');
 
     // Phụ lục III task rows with their outputs; empty ones marked.
-    const pl3 = screen.getByRole('button', { name: /^Phụ lục III – nhiệm vụ cụ thể \(có sản phẩm \d+\/\d+\)/ });
+    // One count with Số liệu's Phụ lục III section.
+    const pl3 = screen.getByRole('button', { name: /^Phụ lục III – nhiệm vụ cụ thể \(đã nhập \d+\/\d+, \d+ nhiệm vụ\)/ });
     expect(pl3.getAttribute('aria-expanded')).toBe('true');
     const i1 = screen.getByText(/^I\.1 – Kế hoạch của UBND tỉnh/).closest('li')!;
     expect(i1.textContent).toContain('Sản phẩm đầu ra: Kế hoạch số 33/KH-UBND');
     const i8 = screen.getByText(/^I\.8 – /).closest('li')!;
     expect(within(i8).getByText('chưa nhập')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Áp dụng' }));
+    // "Áp dụng…" asks first, listing the changes; Hủy writes nothing.
+    fireEvent.click(screen.getByRole('button', { name: 'Áp dụng…' }));
+    let dialog = await openDialog();
+    expect(within(dialog).getByRole('list', { name: 'Các ô phụ lục sẽ được ghi', hidden: true }).textContent).toContain('chưa nhập → 60%');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy', hidden: true }));
+    await dialogGone();
+    expect(host.document.applied).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Áp dụng…' }));
+    dialog = await openDialog();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Điền 1 ô', hidden: true }));
     await screen.findByText('Không có ô nào cần điền.', {}, LOAD);
     expect(screen.getByText('Đã điền 1 ô vào phụ lục.')).toBeTruthy();
+    // The written cell is shown at once and listed to be shown again.
+    const bm1 = sample.located.appendix.forms.find((f) => f.appendix === 'I' && f.form === 1)!;
+    const cell = expect.objectContaining({ kind: 'cell', block: bm1.tables[0] });
+    await waitFor(() => expect(host.reveal).toHaveBeenCalledWith(cell));
+    fireEvent.click(within(screen.getByRole('list', { name: 'Các ô vừa điền' })).getByRole('button', { name: /dòng 2: 60%$/ }));
+    await waitFor(() => expect(host.reveal).toHaveBeenCalledTimes(2));
     expect(host.document.applied).toHaveLength(1);
     expect(await placesText(host.document.inner, 'pl1.bm1.r2')).toEqual(['60%']);
   });
@@ -381,9 +397,11 @@ describe('shell', () => {
     const host = testHost(empty);
     renderPane(host);
     const create = await screen.findByRole('button', { name: 'Tạo báo cáo từ mẫu' }, LOAD);
-    expect(screen.queryByRole('tablist')).toBeNull();
+    // Not a report: only Kiểm tra (the template-free checks) beside the offer.
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Kiểm tra']);
     fireEvent.click(create);
-    await screen.findByRole('tablist', {}, LOAD);
+    await screen.findByRole('tab', { name: 'Số liệu' }, LOAD);
+    expect(screen.getAllByRole('tab')).toHaveLength(4);
     expect(host.insertTemplate).toHaveBeenCalledTimes(1);
     expect(screen.getByText(/Báo cáo có ô nhập liệu · nhận diện \d+\/283 số liệu/)).toBeTruthy();
   });
@@ -403,7 +421,7 @@ describe('shell', () => {
     expect(host.insertTemplate).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Tạo báo cáo từ mẫu' }));
     fireEvent.click(within(await openDialog()).getByRole('button', { name: 'Thay bằng mẫu', hidden: true }));
-    await screen.findByRole('tablist', {}, LOAD);
+    await screen.findByRole('tab', { name: 'Số liệu' }, LOAD);
     expect(host.insertTemplate).toHaveBeenCalledTimes(1);
   });
 });

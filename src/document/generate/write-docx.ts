@@ -77,8 +77,10 @@ function control(text: string, style: RunStyle, p: ControlPlacement, mode: Write
   const shown = placeholder ? p.placeholder ?? '[…]' : text;
   const id = nextControlId++;
   return (
+    // A rich-text control (no <w:text/>): LibreOffice drops the run properties of the text inside a
+    // plain-text control (the title loses its bold, the date its italic); Word keeps them either way.
     `<w:sdt><w:sdtPr>${rPr(style)}<w:alias w:val="${esc(p.title)}"/><w:tag w:val="${esc(p.tag)}"/><w:id w:val="${id}"/>` +
-    `${placeholder ? '<w:showingPlcHdr/>' : ''}<w:text/></w:sdtPr>` +
+    `${placeholder ? '<w:showingPlcHdr/>' : ''}</w:sdtPr>` +
     `<w:sdtContent>${run(shown, { ...style, placeholder })}</w:sdtContent></w:sdt>`
   );
 }
@@ -114,6 +116,10 @@ const fullText = (runs: Inline[], _offset: number): string => runs.map((r) => r.
 
 interface ParagraphStyle {
   align?: 'left' | 'center' | 'right' | 'both';
+  /** A rule line under the paragraph, centred, this long (twips) in a column this wide. */
+  rule?: { length: number; column: number };
+  /** Drawn as its own thin empty paragraph after this one (a line shorter than the text). */
+  ruleApart?: boolean;
   firstLine?: number;
   before?: number;
   after?: number;
@@ -128,11 +134,22 @@ function paragraphXml(runs: Inline[], ps: ParagraphStyle, placements: ControlPla
   const pPr: string[] = [];
   if (ps.keepNext) pPr.push('<w:keepNext/>');
   if (ps.pageBreakBefore) pPr.push('<w:pageBreakBefore/>');
-  pPr.push(`<w:spacing w:before="${ps.before ?? 0}" w:after="${ps.after ?? 0}" w:line="252" w:lineRule="auto"/>`);
+  // Nghị định 30/2020: a solid line under the motto and under the issuing body's name, centred.
+  // A bottom border spans the paragraph between its indents, so the indents set its length.
+  // (Schema order: pBdr before spacing, ind after it.)
+  const side = ps.rule ? Math.max(0, Math.round((ps.rule.column - ps.rule.length) / 2)) : 0;
+  const inline = ps.rule && !ps.ruleApart;
+  if (inline) pPr.push('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>');
+  pPr.push(`<w:spacing w:before="${ps.before ?? 0}" w:after="${ps.rule && ps.ruleApart ? 0 : (ps.after ?? 0)}" w:line="252" w:lineRule="auto"/>`);
+  if (inline) pPr.push(`<w:ind w:left="${side}" w:right="${side}"/>`);
   if (ps.firstLine) pPr.push(`<w:ind w:firstLine="${ps.firstLine}"/>`);
   pPr.push(`<w:jc w:val="${ps.align ?? 'both'}"/>`);
   const base: RunStyle = { size: ps.size, bold: ps.bold, italic: ps.italic };
-  return `<w:p><w:pPr>${pPr.join('')}</w:pPr>${inlineContent(runs, base, placements, offset, mode)}</w:p>`;
+  const line =
+    ps.rule && ps.ruleApart
+      ? `<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr><w:spacing w:before="0" w:after="${ps.after ?? 0}" w:line="120" w:lineRule="exact"/><w:ind w:left="${side}" w:right="${side}"/><w:rPr><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr></w:pPr></w:p>`
+      : '';
+  return `<w:p><w:pPr>${pPr.join('')}</w:pPr>${inlineContent(runs, base, placements, offset, mode)}</w:p>${line}`;
 }
 
 function styleFor(p: LayoutParagraph): ParagraphStyle {
@@ -202,14 +219,55 @@ function tableXml(widths: number[], rows: string[], borders: boolean): string {
   );
 }
 
-function sideBySide(left: LayoutParagraph[], right: LayoutParagraph[], widths: [number, number], sizes: { left: number[]; right: number[] }, placements: ControlPlacement[], mode: WriteOptions['mode']): string {
+/** About how wide a line of Times New Roman is (twips): capitals wider, spaces narrower. */
+export function textWidth(text: string, halfPoints: number, bold: boolean): number {
+  const em = halfPoints * 10; // twips per em
+  let ems = 0;
+  for (const ch of text) ems += ch === ' ' ? 0.25 : ch.toUpperCase() === ch && ch.toLowerCase() !== ch ? 0.7 : 0.47;
+  return Math.round(ems * em * (bold ? 1.05 : 1));
+}
+
+/**
+ * The rule line under a side of the header (Nghị định 30/2020): under the last line in bold that
+ * starts the side (the issuing body's name, the motto). The motto's line is as long as the motto;
+ * the issuing body's, between a third and a half of the name (here 2/5).
+ */
+function ruleOf(ps: LayoutParagraph[], sizes: number[], column: number, fraction: number): { index: number; length: number } | undefined {
+  let index = -1;
+  for (let k = 0; k < ps.length; k++) {
+    const runs = ps[k]!.runs.filter((r) => r.text.trim() !== '');
+    if (runs.length && runs.every((r) => r.bold)) index = k;
+    else if (index >= 0) break;
+  }
+  if (index < 0) return undefined;
+  const size = sizes[index] ?? sizes[sizes.length - 1] ?? 28;
+  return { index, length: Math.min(column, Math.round(textWidth(ps[index]!.text, size, true) * fraction)) };
+}
+
+function sideBySide(
+  left: LayoutParagraph[],
+  right: LayoutParagraph[],
+  widths: [number, number],
+  sizes: { left: number[]; right: number[] },
+  placements: ControlPlacement[],
+  mode: WriteOptions['mode'],
+  rules = false,
+): string {
+  const CELL_MARGINS = 216; // the table's default left + right cell margins
   const side = (ps: LayoutParagraph[], index: number, sz: number[]) => {
     let offset = 0;
     const inCell = placements.filter((p) => p.cell?.cell === index);
+    const column = (widths[index] ?? 0) - CELL_MARGINS;
+    // The motto's line is as long as the motto (a little more, so that the text never wraps
+    // inside it); the issuing body's is shorter than its name, so it is a paragraph of its own.
+    const rule = rules ? ruleOf(ps, sz, column, index === 0 ? 0.4 : 1.1) : undefined;
     const body = ps
       .map((p, k) => {
         const mine = inCell.filter((c) => c.start >= offset && c.end <= offset + p.text.length);
-        const xml = paragraphXml(p.runs, { align: ps === left && k > 0 && p.role === 'list' ? 'left' : 'center', size: sz[k] ?? sz[sz.length - 1], after: 40 }, mine, offset, mode);
+        const style: ParagraphStyle = { align: ps === left && k > 0 && p.role === 'list' ? 'left' : 'center', size: sz[k] ?? sz[sz.length - 1], after: 40 };
+        if (rule && rule.index === k) style.rule = { length: rule.length, column };
+        if (rule && rule.index === k && index === 0) style.ruleApart = true;
+        const xml = paragraphXml(p.runs, style, mine, offset, mode);
         offset += p.text.length + 1;
         return xml;
       })
@@ -262,7 +320,7 @@ export function documentXml(blocks: LayoutBlock[], opts: WriteOptions): string {
         case 'paragraph':
           return paragraphXml(b.runs, styleFor(b), placements, 0, opts.mode);
         case 'header':
-          return sideBySide(b.left, b.right, [3600, TEXT_WIDTH - 3600], { left: [26, 26, 26], right: [26, 28, 28] }, placements, opts.mode);
+          return sideBySide(b.left, b.right, [3600, TEXT_WIDTH - 3600], { left: [26, 26, 26], right: [26, 28, 28] }, placements, opts.mode, true);
         case 'closing':
           return sideBySide(b.left, b.right, [4500, TEXT_WIDTH - 4500], { left: [24, 22], right: [28] }, placements, opts.mode);
         case 'table':

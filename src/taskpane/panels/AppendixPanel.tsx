@@ -12,6 +12,12 @@ import {
   Body1,
   Button,
   Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -23,8 +29,8 @@ import type { FillPlan } from '../../core/model/fill';
 import type { AppendixForm } from '../../core/recognize/appendix';
 import type { TemplateDefinition } from '../../core/template/schema';
 import type { SessionState } from '../../app/session';
-import { Figure, Loading, PanelHeading, usePanelStyles } from '../common';
-import { errorText } from '../model';
+import { ChangeList, Figure, Loading, PanelHeading, usePanelStyles } from '../common';
+import { errorText, groupKeyOf, groupProgress, revealTargetAfterWrite } from '../model';
 import { usePane } from '../pane-context';
 
 const useStyles = makeStyles({
@@ -91,7 +97,8 @@ export default function AppendixPanel(): React.JSX.Element {
   const { definition, state, session, run, busy, reveal } = usePane();
   const [preview, setPreview] = React.useState<{ plan: FillPlan; changes: PlannedChange[] } | undefined>(undefined);
   const [failure, setFailure] = React.useState<string | undefined>(undefined);
-  const [done, setDone] = React.useState<string | undefined>(undefined);
+  const [done, setDone] = React.useState<{ text: string; written: PlannedChange[] } | undefined>(undefined);
+  const [confirming, setConfirming] = React.useState(false);
 
   React.useEffect(() => {
     let live = true;
@@ -112,19 +119,26 @@ export default function AppendixPanel(): React.JSX.Element {
   }, [session, state]);
 
   const apply = async () => {
+    setConfirming(false);
     if (!preview) return;
-    const count = preview.changes.length;
+    const changes = preview.changes;
     const result = await run('Đang điền các ô phụ lục…', () => session.apply(preview.plan));
     if (result) {
       const errors = result.plan.problems.filter((p) => p.severity === 'error');
-      setDone(errors.length ? undefined : `Đã điền ${count} ô vào phụ lục.`);
+      if (!errors.length) {
+        setDone({ text: `Đã điền ${changes.length} ô vào phụ lục.`, written: changes });
+        // Show where it wrote: the first written place is selected at once, the others are listed.
+        const first = changes.find((c) => c.place)?.place;
+        if (first) reveal(revealTargetAfterWrite(first));
+      } else setDone(undefined);
     }
   };
 
   const pl3 = state.located.appendix.forms.find((f) => f.appendix === 'III');
   const tasks = pl3 ? taskRows(pl3, state) : [];
   const taskCount = tasks.reduce((n, g) => n + g.rows.length, 0);
-  const withOutput = tasks.reduce((n, g) => n + g.rows.filter((r) => r.output !== '').length, 0);
+  // The same count as the Phụ lục III section of Số liệu (figures entered / figures of the section).
+  const pl3Progress = groupProgress(definition, state, groupKeyOf(definition, 'PL-III'));
   const problems = preview?.plan.problems ?? [];
 
   return (
@@ -144,7 +158,24 @@ export default function AppendixPanel(): React.JSX.Element {
       ) : null}
       {done ? (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{done}</MessageBarBody>
+          <MessageBarBody>
+            {done.text}
+            <ul className={panel.list} aria-label="Các ô vừa điền">
+              {done.written.map((c, i) => (
+                <li key={`${c.fieldId}-${i}`}>
+                  {c.place ? (
+                    <Button size="small" appearance="transparent" className={styles.reveal} onClick={() => reveal(revealTargetAfterWrite(c.place!))}>
+                      {c.where}: {c.after}
+                    </Button>
+                  ) : (
+                    <Caption1>
+                      {c.where}: {c.after}
+                    </Caption1>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       <Body1 as="h3" className={styles.group}>
@@ -179,8 +210,8 @@ export default function AppendixPanel(): React.JSX.Element {
             </MessageBar>
           ))}
           <div>
-            <Button appearance="primary" disabled={busy || problems.some((p) => p.severity === 'error')} onClick={() => void apply()}>
-              Áp dụng
+            <Button appearance="primary" disabled={busy || problems.some((p) => p.severity === 'error')} onClick={() => setConfirming(true)}>
+              Áp dụng…
             </Button>
           </div>
         </>
@@ -188,7 +219,7 @@ export default function AppendixPanel(): React.JSX.Element {
       <Accordion collapsible defaultOpenItems={['pl3']}>
         <AccordionItem value="pl3">
           <AccordionHeader as="h3">
-            Phụ lục III – nhiệm vụ cụ thể ({pl3 ? `có sản phẩm ${withOutput}/${taskCount}` : 'không tìm thấy'})
+            Phụ lục III – nhiệm vụ cụ thể ({pl3 ? `đã nhập ${pl3Progress.done}/${pl3Progress.total}, ${taskCount} nhiệm vụ` : 'không tìm thấy'})
           </AccordionHeader>
           <AccordionPanel>
             {!pl3 ? (
@@ -229,6 +260,25 @@ export default function AppendixPanel(): React.JSX.Element {
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
+      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+        <DialogSurface aria-describedby="appendix-confirm-text">
+          <DialogBody>
+            <DialogTitle>Điền {preview?.changes.length ?? 0} ô vào phụ lục?</DialogTitle>
+            <DialogContent>
+              <Body1 block id="appendix-confirm-text">
+                Các ô sau sẽ được ghi vào tài liệu (giá trị cũ → giá trị mới):
+              </Body1>
+              {preview ? <ChangeList changes={preview.changes} label="Các ô phụ lục sẽ được ghi" /> : null}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void apply()}>
+                Điền {preview?.changes.length ?? 0} ô
+              </Button>
+              <Button onClick={() => setConfirming(false)}>Hủy</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </section>
   );
 }

@@ -31,11 +31,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { PlannedChange } from '../../app/session';
-import { checkReport, type CheckReport } from '../../core/check';
+import type { CheckReport } from '../../core/check';
 import { reviewComments } from '../../core/check/annotations';
-import { RULE_LABEL, SEVERITIES, SEVERITY_LABEL, type Finding } from '../../core/check/findings';
+import { RULE_LABEL, SEVERITIES, SEVERITY_LABEL, type Finding, type Location, type Severity } from '../../core/check/findings';
 import { planFill, type FillPlan } from '../../core/model/fill';
 import { ChangeList, Loading, PanelHeading, usePanelStyles } from '../common';
+import { checkOf } from '../check-cache';
+import { findingKey } from '../consequences';
 import { describeLocation, errorText, groupKeyOf, groupTitle, quickFixFor, revealTargetOfLocation, type QuickFix } from '../model';
 import { usePane, useDeferred } from '../pane-context';
 
@@ -59,7 +61,47 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     textAlign: 'left',
   },
+  current: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '1px',
+  },
 });
+
+/** Rules that need the report's template: they say nothing useful about a document that is not one. */
+const TEMPLATE_RULES = new Set<Finding['rule']>(['completeness', 'derived', 'cross-section', 'pair']);
+
+/** Findings grouped as shown: by severity, then by data-panel section in document order. */
+export function orderFindings(findings: readonly Finding[], sectionOf: (f: Finding) => string): { severity: Severity; sections: { key: string; findings: Finding[] }[] }[] {
+  return SEVERITIES.map((severity) => {
+    const sections = new Map<string, Finding[]>();
+    for (const f of findings.filter((x) => x.severity === severity)) {
+      const key = sectionOf(f);
+      sections.set(key, [...(sections.get(key) ?? []), f]);
+    }
+    return { severity, sections: [...sections.entries()].map(([key, list]) => ({ key, findings: list })) };
+  }).filter((g) => g.sections.length > 0);
+}
+
+/** The area a location is in: its appendix table, else its section ("Mục A.2.2"). */
+function areaOf(loc: Location): string {
+  return loc.table ?? describeLocation(loc);
+}
+
+/**
+ * Locations by area ("Mục A.2.2", "Phụ lục I / Biểu mẫu 1"), in order of first appearance; each
+ * with the name of its button (the full name when alone, the row or its rank inside a group).
+ */
+export function groupLocations(locations: readonly Location[]): { name: string; locations: { loc: Location; label: string }[] }[] {
+  const groups = new Map<string, Location[]>();
+  for (const loc of locations) {
+    const area = areaOf(loc);
+    groups.set(area, [...(groups.get(area) ?? []), loc]);
+  }
+  return [...groups.entries()].map(([name, list]) => ({
+    name: list.length === 1 ? describeLocation(list[0]!) : name,
+    locations: list.map((loc, i) => ({ loc, label: list.length === 1 ? describeLocation(loc) : loc.row ? `dòng ${loc.row}` : `chỗ ${i + 1}` })),
+  }));
+}
 
 interface PendingFix {
   finding: Finding;
@@ -70,12 +112,62 @@ interface PendingFix {
 
 export default function CheckPanel(): React.JSX.Element {
   const panel = usePanelStyles();
-  const { definition, state, host, session, run, busy } = usePane();
+  const styles = useStyles();
+  const { definition, state, host, session, run, busy, focusFinding, problemStep, generic, reveal } = usePane();
   const checked = useDeferred(() => {
-    const report = checkReport({ definition, snapshot: state.snapshot, fileName: host.documentName, located: state.located });
+    const full = checkOf(definition, state, host.documentName);
+    // Not a report of the template: only the template-free checks (number writing, references,
+    // periods, percentages within a sentence) are meaningful.
+    const report = generic ? { ...full, findings: full.findings.filter((f) => !TEMPLATE_RULES.has(f.rule)) } : full;
+    const summary = { error: 0, warning: 0, info: 0 };
+    for (const f of report.findings) summary[f.severity]++;
     const derivable = new Set(planFill(definition, state.snapshot, { fields: {} }, state.located).derived);
-    return { report, fixes: new Map(report.findings.map((f) => [f, quickFixFor(f, state, definition, derivable)] as const)) };
-  }, [definition, state, host]);
+    const groups = orderFindings(report.findings, (f) => groupKeyOf(definition, f.locations[0]?.section ?? ''));
+    const ordered = groups.flatMap((g) => g.sections.flatMap((x) => x.findings));
+    return { report: { ...report, summary }, groups, ordered, fixes: new Map(report.findings.map((f) => [f, quickFixFor(f, state, definition, derivable)] as const)) };
+  }, [definition, state, host, generic]);
+  const [openItems, setOpenItems] = React.useState<string[]>([...SEVERITIES]);
+  const [current, setCurrent] = React.useState<number>(-1);
+  const list = React.useRef<HTMLDivElement>(null);
+
+  /** Brings a finding into view and focus, opening its severity, and selects its first place. */
+  const goTo = React.useCallback(
+    (index: number, select: boolean) => {
+      const ordered = checked.value?.ordered;
+      const finding = ordered?.[index];
+      if (!finding) return;
+      setCurrent(index);
+      setOpenItems((open) => (open.includes(finding.severity) ? open : [...open, finding.severity]));
+      setTimeout(() => {
+        const el = list.current?.querySelector<HTMLElement>(`[data-finding-index="${index}"]`);
+        el?.scrollIntoView?.({ block: 'nearest' });
+        el?.focus({ preventScroll: true });
+      }, 0);
+      const target = select && finding.locations[0] ? revealTargetOfLocation(finding.locations[0], state.snapshot) : undefined;
+      if (target) reveal(target);
+    },
+    [checked.value, reveal, state.snapshot],
+  );
+
+  // "Xem trong Kiểm tra" from Số liệu: the finding, once the check of this state is shown.
+  const focused = React.useRef<string | undefined>(undefined);
+  React.useEffect(() => {
+    const ordered = checked.value?.ordered;
+    if (!focusFinding || !ordered || focused.current === focusFinding) return;
+    focused.current = focusFinding;
+    const index = ordered.findIndex((f) => findingKey(f) === focusFinding);
+    if (index >= 0) goTo(index, false);
+  }, [focusFinding, checked.value, goTo]);
+
+  // F8 / Shift+F8: the next / previous finding, round the list.
+  const stepped = React.useRef<number | undefined>(undefined);
+  React.useEffect(() => {
+    const n = checked.value?.ordered.length ?? 0;
+    if (!problemStep || !n || stepped.current === problemStep.seq) return;
+    stepped.current = problemStep.seq;
+    const from = current < 0 || current >= n ? (problemStep.dir > 0 ? -1 : n) : current;
+    goTo((from + problemStep.dir + n) % n, true);
+  }, [problemStep, checked.value, current, goTo]);
   const [pending, setPending] = React.useState<PendingFix | undefined>(undefined);
   const [done, setDone] = React.useState<string | undefined>(undefined);
 
@@ -119,7 +211,7 @@ export default function CheckPanel(): React.JSX.Element {
       ) : null}
       {report ? (
         <>
-          {report.template === null ? (
+          {report.template === null || generic ? (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>Không nhận ra mẫu báo cáo đã biết: chỉ kiểm tra các quy tắc không cần mẫu (tỷ lệ, tổng, danh sách, bảng số liệu, trích dẫn, cách viết số, kỳ báo cáo).</MessageBarBody>
             </MessageBar>
@@ -129,6 +221,7 @@ export default function CheckPanel(): React.JSX.Element {
               ? 'Không phát hiện điểm nào không thống nhất.'
               : SEVERITIES.map((s) => `${report.summary[s]} ${SEVERITY_LABEL[s].toLowerCase()}`).join(' · ')}
           </Body1>
+          {report.findings.length > 0 ? <Caption1>F8: lỗi tiếp theo · Shift+F8: lỗi trước (chọn cả vị trí trong tài liệu).</Caption1> : null}
           {report.findings.length === 0 ? (
             <MessageBar intent="success">
               <MessageBarBody>
@@ -138,23 +231,28 @@ export default function CheckPanel(): React.JSX.Element {
               </MessageBarBody>
             </MessageBar>
           ) : (
-            <Accordion multiple collapsible defaultOpenItems={[...SEVERITIES]}>
-              {SEVERITIES.filter((s) => report.summary[s] > 0).map((severity) => (
-                <AccordionItem key={severity} value={severity}>
-                  <AccordionHeader as="h3">
-                    {SEVERITY_LABEL[severity]} ({report.summary[severity]})
-                  </AccordionHeader>
-                  <AccordionPanel>
-                    <SeverityGroup
-                      findings={report.findings.filter((f) => f.severity === severity)}
-                      fixes={checked.value!.fixes}
-                      disabled={busy}
-                      onFix={(f, fix) => void prepare(f, fix)}
-                    />
-                  </AccordionPanel>
-                </AccordionItem>
-              ))}
-            </Accordion>
+            <div ref={list}>
+              <Accordion multiple collapsible openItems={openItems} onToggle={(_, d) => setOpenItems(d.openItems as string[])}>
+                {checked.value!.groups.map(({ severity, sections }) => (
+                  <AccordionItem key={severity} value={severity}>
+                    <AccordionHeader as="h3">
+                      {SEVERITY_LABEL[severity]} ({report.summary[severity]})
+                    </AccordionHeader>
+                    <AccordionPanel>
+                      <SeverityGroup
+                        sections={sections}
+                        ordered={checked.value!.ordered}
+                        current={current}
+                        currentClass={styles.current}
+                        fixes={checked.value!.fixes}
+                        disabled={busy}
+                        onFix={(f, fix) => void prepare(f, fix)}
+                      />
+                    </AccordionPanel>
+                  </AccordionItem>
+                ))}
+              </Accordion>
+            </div>
           )}
         </>
       ) : null}
@@ -216,32 +314,32 @@ function CommentActions({ report }: { report: CheckReport }): React.JSX.Element 
 }
 
 interface GroupProps {
-  findings: Finding[];
+  sections: { key: string; findings: Finding[] }[];
+  /** Every finding in the order shown (F8 moves along it). */
+  ordered: Finding[];
+  current: number;
+  currentClass: string;
   fixes: Map<Finding, QuickFix | undefined>;
   disabled: boolean;
   onFix: (finding: Finding, fix: QuickFix) => void;
 }
 
-function SeverityGroup({ findings, fixes, disabled, onFix }: GroupProps): React.JSX.Element {
+function SeverityGroup({ sections, ordered, current, currentClass, fixes, disabled, onFix }: GroupProps): React.JSX.Element {
   const styles = useStyles();
   const panel = usePanelStyles();
   const { definition } = usePane();
-  const sections = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = groupKeyOf(definition, f.locations[0]?.section ?? '');
-    sections.set(key, [...(sections.get(key) ?? []), f]);
-  }
   return (
     <div>
-      {[...sections.entries()].map(([key, list]) => (
+      {sections.map(({ key, findings: list }) => (
         <div key={key}>
           <Body1 as="h4" className={styles.sectionTitle}>
             {key ? groupTitle(definition, key) : 'Khác'}
           </Body1>
           <ul className={panel.list}>
-            {list.map((f, i) => (
-              <FindingItem key={i} finding={f} fix={fixes.get(f)} disabled={disabled} onFix={onFix} />
-            ))}
+            {list.map((f, i) => {
+              const index = ordered.indexOf(f);
+              return <FindingItem key={i} index={index} isCurrent={index === current} currentClass={currentClass} finding={f} fix={fixes.get(f)} disabled={disabled} onFix={onFix} />;
+            })}
           </ul>
         </div>
       ))}
@@ -249,12 +347,51 @@ function SeverityGroup({ findings, fixes, disabled, onFix }: GroupProps): React.
   );
 }
 
-function FindingItem({ finding, fix, disabled, onFix }: { finding: Finding; fix: QuickFix | undefined; disabled: boolean; onFix: GroupProps['onFix'] }): React.JSX.Element {
+/** A location button that selects its place in the document (plain text when it has none). */
+function LocationButton({ loc, label }: { loc: Location; label: string }): React.JSX.Element {
+  const styles = useStyles();
+  const { state, reveal } = usePane();
+  const target = revealTargetOfLocation(loc, state.snapshot);
+  return target ? (
+    <Button size="small" appearance="transparent" className={styles.location} title={loc.excerpt} aria-description={`Chọn trong tài liệu: ${loc.excerpt}`} onClick={() => reveal(target)}>
+      {label}
+    </Button>
+  ) : (
+    <Caption1 title={loc.excerpt}>{label}</Caption1>
+  );
+}
+
+/** Places sharing a name, collapsed to "12 chỗ trong Mục A.2.2" until expanded. */
+function LocationGroup({ name, locations }: { name: string; locations: { loc: Location; label: string }[] }): React.JSX.Element {
+  const styles = useStyles();
+  const [open, setOpen] = React.useState(false);
+  if (locations.length === 1) return <LocationButton loc={locations[0]!.loc} label={locations[0]!.label} />;
+  const where = name.startsWith('Mục ') ? `mục ${name.slice(4)}` : name;
+  return (
+    <span className={styles.locations}>
+      <Button size="small" appearance="subtle" className={styles.location} aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? '▾' : '▸'} {locations.length} chỗ trong {where}
+      </Button>
+      {open ? locations.map((l, i) => <LocationButton key={i} loc={l.loc} label={l.label} />) : null}
+    </span>
+  );
+}
+
+interface ItemProps {
+  index: number;
+  isCurrent: boolean;
+  currentClass: string;
+  finding: Finding;
+  fix: QuickFix | undefined;
+  disabled: boolean;
+  onFix: GroupProps['onFix'];
+}
+
+function FindingItem({ index, isCurrent, currentClass, finding, fix, disabled, onFix }: ItemProps): React.JSX.Element {
   const styles = useStyles();
   const panel = usePanelStyles();
-  const { state, reveal } = usePane();
   return (
-    <li className={panel.item}>
+    <li className={isCurrent ? `${panel.item} ${currentClass}` : panel.item} data-finding-index={index} tabIndex={-1} aria-current={isCurrent ? 'true' : undefined}>
       <div className={panel.row}>
         <Badge appearance="tint" color={finding.severity === 'error' ? 'danger' : finding.severity === 'warning' ? 'warning' : 'informative'}>
           {SEVERITY_LABEL[finding.severity]}
@@ -267,27 +404,9 @@ function FindingItem({ finding, fix, disabled, onFix }: { finding: Finding; fix:
       {finding.locations.length ? (
         <div className={styles.locations}>
           <Caption1>Vị trí:</Caption1>
-          {finding.locations.map((loc, i) => {
-            const target = revealTargetOfLocation(loc, state.snapshot);
-            const name = describeLocation(loc);
-            return target ? (
-              <Button
-                key={i}
-                size="small"
-                appearance="transparent"
-                className={styles.location}
-                title={loc.excerpt}
-                aria-description={`Chọn trong tài liệu: ${loc.excerpt}`}
-                onClick={() => reveal(target)}
-              >
-                {name}
-              </Button>
-            ) : (
-              <Caption1 key={i} title={loc.excerpt}>
-                {name}
-              </Caption1>
-            );
-          })}
+          {groupLocations(finding.locations).map((g) => (
+            <LocationGroup key={g.name} name={g.name} locations={g.locations} />
+          ))}
         </div>
       ) : null}
       {fix ? (

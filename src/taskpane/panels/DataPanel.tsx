@@ -27,8 +27,10 @@ import type { FillPlan } from '../../core/model/fill';
 import { parseFieldValue, type FieldData } from '../../core/model/report-data';
 import type { Field as TemplateField } from '../../core/template/schema';
 import { PanelHeading, usePanelStyles } from '../common';
-import { disagreement, formOf, groupFields, isEntered, matchesFilter, placesByField, revealTargetOfPlace, type PlaceView } from '../model';
-import { usePane } from '../pane-context';
+import type { Finding } from '../../core/check/findings';
+import { brokenLine, fixedLine } from '../consequences';
+import { disagreement, formOf, groupFields, groupKeyOf, groupProgress, isEntered, matchesFilter, placesByField, revealTargetOfLocation, revealTargetOfPlace, type PlaceView } from '../model';
+import { usePane, type EditConsequences } from '../pane-context';
 
 const useStyles = makeStyles({
   field: {
@@ -51,10 +53,26 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalXXS}`,
     fontWeight: tokens.fontWeightRegular,
   },
+  consequences: {
+    margin: 0,
+    paddingLeft: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+  },
   headerText: {
     display: 'flex',
     flexDirection: 'column',
   },
+  consequence: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  broken: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  fixed: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   form: {
     marginTop: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalXS,
@@ -64,7 +82,9 @@ const useStyles = makeStyles({
 
 export function DataPanel(): React.JSX.Element {
   const panel = usePanelStyles();
-  const { definition, state, session, run } = usePane();
+  const { definition, state, session, run, recordEdit, consequences } = usePane();
+  const stateRef = React.useRef(state);
+  stateRef.current = state;
   const groups = React.useMemo(() => groupFields(definition), [definition]);
   const places = React.useMemo(() => placesByField(state), [state]);
   const [query, setQuery] = React.useState('');
@@ -82,10 +102,12 @@ export function DataPanel(): React.JSX.Element {
 
   const commit = React.useCallback(
     async (field: TemplateField, text: string): Promise<FillPlan | undefined> => {
+      const before = stateRef.current;
       const result = await run('Đang ghi số liệu vào tài liệu…', () => session.setFields({ [field.id]: text }));
+      if (result && result.state !== before) recordEdit(field.id, before, result.state);
       return result?.plan;
     },
-    [definition, run, session],
+    [run, session, recordEdit],
   );
 
   const total = definition.fields.length;
@@ -110,12 +132,15 @@ export function DataPanel(): React.JSX.Element {
       ) : null}
       <Accordion multiple collapsible openItems={openItems} onToggle={onToggle}>
         {filtered.map((g) => {
-          const done = g.fields.filter((f) => isEntered(state.data.fields[f.id])).length;
+          const { done } = groupProgress(definition, state, g.key);
           const conflicts = g.fields.filter((f) => disagreement(f, places.get(f.id) ?? []) === 'value').length;
+          const inGroup = (f: Finding) => groupKeyOf(definition, f.locations[0]?.section ?? '') === g.key;
+          const broken = consequences?.broken.filter(inGroup).length ?? 0;
+          const fixed = consequences?.fixed.filter(inGroup).length ?? 0;
           return (
             <AccordionItem key={g.key} value={g.key}>
               <AccordionHeader as="h3">
-                <GroupHeader title={g.title} done={done} total={g.fields.length} conflicts={conflicts} />
+                <GroupHeader title={g.title} done={done} total={g.fields.length} conflicts={conflicts} broken={broken} fixed={fixed} />
               </AccordionHeader>
               <AccordionPanel>
                 {openItems.includes(g.key) ? <GroupFields fields={g.shown} places={places} forms={g.key.startsWith('PL-')} onCommit={commit} /> : null}
@@ -128,7 +153,17 @@ export function DataPanel(): React.JSX.Element {
   );
 }
 
-function GroupHeader({ title, done, total, conflicts }: { title: string; done: number; total: number; conflicts: number }): React.JSX.Element {
+interface GroupHeaderProps {
+  title: string;
+  done: number;
+  total: number;
+  conflicts: number;
+  /** Relations in this section the last edit broke / fixed. */
+  broken: number;
+  fixed: number;
+}
+
+function GroupHeader({ title, done, total, conflicts, broken, fixed }: GroupHeaderProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <span className={styles.headerText}>
@@ -136,8 +171,47 @@ function GroupHeader({ title, done, total, conflicts }: { title: string; done: n
       <Caption1>
         đã nhập {done}/{total}
         {conflicts > 0 ? ` · ${conflicts} số liệu ghi khác nhau giữa các vị trí` : ''}
+        {broken > 0 ? (
+          <span className={styles.broken} data-testid="group-broken">
+            {' '}
+            · {broken} quan hệ không còn khớp
+          </span>
+        ) : null}
+        {fixed > 0 ? <span className={styles.fixed}> · {fixed} đã khớp lại</span> : null}
       </Caption1>
     </span>
+  );
+}
+
+/** Beside the edited figure: what the edit broke and fixed, each with a link to the finding. */
+function ConsequenceList({ consequences }: { consequences: EditConsequences }): React.JSX.Element | null {
+  const styles = useStyles();
+  const { showFinding, reveal, state } = usePane();
+  const items = [...consequences.broken.map((f) => ({ f, broken: true })), ...consequences.fixed.map((f) => ({ f, broken: false }))];
+  if (!items.length) return null;
+  return (
+    <ul className={styles.consequences} aria-label="Ảnh hưởng của thay đổi vừa ghi" data-testid="consequences">
+      {items.map(({ f, broken }, i) => {
+        const target = broken && f.locations[0] ? revealTargetOfLocation(f.locations[0], state.snapshot) : undefined;
+        return (
+          <li key={i} className={styles.consequence}>
+            <Caption1 className={broken ? styles.broken : styles.fixed}>{broken ? brokenLine(f) : fixedLine(f)}</Caption1>
+            {broken ? (
+              <>
+                <Button size="small" appearance="transparent" className={styles.place} onClick={() => showFinding(f)}>
+                  Xem trong Kiểm tra
+                </Button>
+                {target ? (
+                  <Button size="small" appearance="transparent" className={styles.place} onClick={() => reveal(target)}>
+                    Xem trong tài liệu
+                  </Button>
+                ) : null}
+              </>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -194,7 +268,8 @@ interface EditorProps {
 
 const FieldEditor = React.memo(function FieldEditor({ field, data, places, onCommit }: EditorProps): React.JSX.Element {
   const styles = useStyles();
-  const { reveal } = usePane();
+  const { reveal, consequences, prepareEdit } = usePane();
+  const mine = consequences?.fieldId === field.id ? consequences : undefined;
   const current = data?.text ?? '';
   const [draft, setDraft] = React.useState<string | undefined>(undefined);
   const [saving, setSaving] = React.useState(false);
@@ -252,10 +327,12 @@ const FieldEditor = React.memo(function FieldEditor({ field, data, places, onCom
           value={value}
           placeholder="chưa nhập"
           onChange={(_, d) => {
+            if (draft === undefined) prepareEdit();
             setDraft(d.value);
             setNotes([]);
           }}
           onKeyDown={onKeyDown}
+          data-figure={draft === undefined ? 'committed' : 'draft'}
           onBlur={() => void commit()}
           contentAfter={saving ? <Spinner size="extra-tiny" aria-label="Đang ghi" /> : unit ? <Caption1>{unit}</Caption1> : undefined}
           readOnly={saving}
@@ -295,6 +372,7 @@ const FieldEditor = React.memo(function FieldEditor({ field, data, places, onCom
           Không đọc được: {data.error}
         </Badge>
       ) : null}
+      <div role="status">{mine ? <ConsequenceList consequences={mine} /> : null}</div>
       {notes.map((n, i) => (
         <MessageBar key={i} intent={n.intent} layout="multiline">
           <MessageBarBody>{n.text}</MessageBarBody>

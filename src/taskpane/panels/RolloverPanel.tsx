@@ -32,7 +32,9 @@ import { planAdopt } from '../../core/model/adopt';
 import { PERIOD_KINDS, describePeriod, nextPeriod, type PeriodKind, type ReportPeriod } from '../../core/period';
 import { planRollover, type RolloverEntry, type RolloverPlan } from '../../core/rollover';
 import { Figure, Loading, PanelHeading, usePanelStyles } from '../common';
-import { errorText, sourcePeriod } from '../model';
+import type { TemplateDefinition } from '../../core/template/schema';
+import type { SessionState } from '../../app/session';
+import { errorText, groupKeyOf, groupTitle, placesByField, revealTargetOfPlace, sourcePeriod } from '../model';
 import { usePane, useDeferred } from '../pane-context';
 
 const KIND_LABEL: Record<PeriodKind, string> = {
@@ -48,6 +50,24 @@ const useStyles = makeStyles({
     gridTemplateColumns: '1fr 1fr',
     columnGap: tokens.spacingHorizontalS,
   },
+  entryHead: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  sectionTitle: {
+    marginTop: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  link: {
+    minWidth: 0,
+    height: 'auto',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    fontWeight: tokens.fontWeightRegular,
+  },
   counts: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -57,10 +77,35 @@ const useStyles = makeStyles({
 
 export const COPY_CONFIRMATION = 'Tôi đang làm việc trên bản sao của báo cáo kỳ trước';
 
+/** Roll-over entries by data-panel section, in the definition's group order. */
+export function entriesBySection(definition: TemplateDefinition, entries: readonly RolloverEntry[]): { key: string; title: string; entries: RolloverEntry[] }[] {
+  const sectionOf = new Map(definition.fields.map((f) => [f.id, f.section]));
+  const groups = new Map<string, RolloverEntry[]>();
+  for (const e of entries) {
+    const key = groupKeyOf(definition, sectionOf.get(e.id) ?? '');
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const rank = (k: string) => {
+    const i = definition.groups.findIndex((g) => g.id === k);
+    return i < 0 ? definition.groups.length : i;
+  };
+  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([key, list]) => ({ key, title: key ? groupTitle(definition, key) : 'Khác', entries: list }));
+}
+
+/**
+ * A report just rolled over (or not yet filled in): none of the period's own figures is entered
+ * (year-to-date figures kept within the year do not count: they come from the previous report).
+ */
+export function nothingToClear(plan: RolloverPlan): boolean {
+  const own = plan.summary.cleared.filter((e) => e.policy === 'period');
+  return own.length > 0 && own.every((e) => e.before === null || e.before.trim() === '');
+}
+
 export default function RolloverPanel(): React.JSX.Element {
   const panel = usePanelStyles();
   const styles = useStyles();
-  const { definition, state, session, run, busy } = usePane();
+  const { definition, state, session, run, busy, host } = usePane();
+  const [previewAnyway, setPreviewAnyway] = React.useState(false);
   const source = React.useMemo(() => sourcePeriod(definition, state), [definition, state]);
   const sourceKey = source ? `${source.kind}-${source.year}` : '';
   const defaultTarget = React.useCallback((): ReportPeriod => (source ? nextPeriod(source) : { kind: '6-thang', year: new Date().getFullYear() }), [source]);
@@ -93,13 +138,16 @@ export default function RolloverPanel(): React.JSX.Element {
     if (!plan) return;
     const result = await run('Đang chuyển sang kỳ báo cáo mới…', () => session.applyEdits(plan.edits));
     if (result) {
+      setPreviewAnyway(false);
       setDone(
-        `Đã chuyển báo cáo sang ${describePeriod(plan.to)}: xóa ${plan.summary.cleared.length} số liệu để nhập lại, giữ ${plan.summary.kept.length}, thay đổi ${plan.summary.changed.length}. Hãy lưu tài liệu.`,
+        `Đã chuyển báo cáo sang ${describePeriod(plan.to)}: xóa ${plan.summary.cleared.length} số liệu để nhập lại, giữ ${plan.summary.kept.length}, thay đổi ${plan.summary.changed.length}. ${host.kind === 'word' ? 'Hãy lưu tài liệu.' : 'Bấm “Lưu” để tải báo cáo kỳ mới xuống.'}`,
       );
     }
   };
 
   const plan = preview.value;
+  // Right after a roll-over (or on a report not yet filled in) the next one is not offered unasked.
+  const fresh = !!plan && !preview.pending && nothingToClear(plan) && !previewAnyway;
   return (
     <section className={panel.panel} aria-labelledby="panel-title-ky-moi">
       <PanelHeading id="panel-title-ky-moi">Kỳ báo cáo mới</PanelHeading>
@@ -158,7 +206,21 @@ export default function RolloverPanel(): React.JSX.Element {
         </MessageBar>
       ) : null}
       {bound && !preview.error && (!plan || preview.pending) ? <Loading label="Đang chuẩn bị xem trước…" /> : null}
-      {plan && !preview.pending ? (
+      {fresh ? (
+        <>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Chưa cần chuyển kỳ</MessageBarTitle>
+              Báo cáo {source ? describePeriod(source) : 'đang mở'} chưa có số liệu nào của kỳ này: hãy nhập số liệu ở ngăn Số liệu. Chỉ chuyển sang kỳ
+              tiếp theo khi báo cáo này đã hoàn thành.
+            </MessageBarBody>
+          </MessageBar>
+          <div>
+            <Button onClick={() => setPreviewAnyway(true)}>Vẫn xem trước kỳ mới…</Button>
+          </div>
+        </>
+      ) : null}
+      {plan && !preview.pending && !fresh ? (
         <>
           <div className={styles.counts} role="status">
             <Body1>Xóa để nhập lại: {plan.summary.cleared.length}</Body1>
@@ -178,9 +240,9 @@ export default function RolloverPanel(): React.JSX.Element {
             </MessageBar>
           ) : null}
           <Accordion multiple collapsible>
-            <EntryList value="cleared" title="Xóa để nhập lại" entries={plan.summary.cleared} />
-            <EntryList value="kept" title="Giữ nguyên" entries={plan.summary.kept} />
-            <EntryList value="changed" title="Thay đổi" entries={plan.summary.changed} />
+            <EntryList value="cleared" title="Xóa để nhập lại" entries={plan.summary.cleared} definition={definition} state={state} />
+            <EntryList value="kept" title="Giữ nguyên" entries={plan.summary.kept} definition={definition} state={state} />
+            <EntryList value="changed" title="Thay đổi" entries={plan.summary.changed} definition={definition} state={state} />
             <AccordionItem value="prose">
               <AccordionHeader as="h3">Câu chữ sửa theo kỳ mới ({plan.prose.length})</AccordionHeader>
               <AccordionPanel>
@@ -217,8 +279,10 @@ export default function RolloverPanel(): React.JSX.Element {
             <DialogContent>
               <Body1 block id="rollover-dialog-text">
                 Tài liệu đang mở sẽ bị sửa: {plan?.summary.cleared.length ?? 0} số liệu của kỳ trước bị xóa để nhập lại, ngày tháng và tên kỳ được tính
-                lại. Chỉ làm việc này trên bản sao của báo cáo kỳ trước (dùng “Lưu thành…” trong Word trước khi chuyển kỳ), không làm trên bản đã ký
-                gửi.
+                lại.{' '}
+                {host.kind === 'word'
+                  ? 'Chỉ làm việc này trên bản sao của báo cáo kỳ trước (dùng “Lưu thành…” trong Word trước khi chuyển kỳ), không làm trên bản đã ký gửi.'
+                  : 'Tệp gốc trên máy không bị thay đổi: bản đã chuyển kỳ chỉ được tải xuống khi bấm “Lưu” (tên tệp theo kỳ mới), và có thể hoàn tác bằng nút “Hoàn tác”.'}
               </Body1>
               <Checkbox checked={copy} onChange={(_, d) => setCopy(d.checked === true)} label={COPY_CONFIRMATION} />
             </DialogContent>
@@ -242,8 +306,20 @@ export default function RolloverPanel(): React.JSX.Element {
   );
 }
 
-function EntryList({ value, title, entries }: { value: string; title: string; entries: RolloverEntry[] }): React.JSX.Element {
+interface EntryListProps {
+  value: string;
+  title: string;
+  entries: RolloverEntry[];
+  definition: TemplateDefinition;
+  state: SessionState;
+}
+
+function EntryList({ value, title, entries, definition, state }: EntryListProps): React.JSX.Element {
   const panel = usePanelStyles();
+  const styles = useStyles();
+  const { reveal } = usePane();
+  const places = React.useMemo(() => placesByField(state), [state]);
+  const sections = React.useMemo(() => entriesBySection(definition, entries), [definition, entries]);
   return (
     <AccordionItem value={value}>
       <AccordionHeader as="h3">
@@ -253,10 +329,24 @@ function EntryList({ value, title, entries }: { value: string; title: string; en
         {entries.length === 0 ? (
           <Caption1>Không có.</Caption1>
         ) : (
+          sections.map((g) => (
+            <div key={g.key}>
+              <Body1 as="h4" className={styles.sectionTitle}>
+                {g.title} ({g.entries.length})
+              </Body1>
           <ul className={panel.list}>
-            {entries.map((e) => (
+            {g.entries.map((e) => {
+              const place = places.get(e.id)?.find((p) => p.occurrence.found && p.occurrence.place)?.occurrence.place;
+              return (
               <li key={e.id} className={panel.item}>
-                <Caption1>{e.label}</Caption1>
+                <div className={styles.entryHead}>
+                  <Caption1>{e.label}</Caption1>
+                  {place ? (
+                    <Button size="small" appearance="transparent" className={styles.link} aria-label={`Xem trong tài liệu: ${e.label}`} onClick={() => reveal(revealTargetOfPlace(place))}>
+                      Xem
+                    </Button>
+                  ) : null}
+                </div>
                 <span>
                   {e.before === e.after ? (
                     <Figure text={e.before} />
@@ -269,8 +359,11 @@ function EntryList({ value, title, entries }: { value: string; title: string; en
                 {e.placeholder ? <Caption1>Ô nhập hiển thị: {e.placeholder}</Caption1> : null}
                 {e.note ? <Caption1>{e.note}</Caption1> : null}
               </li>
-            ))}
+              );
+            })}
           </ul>
+            </div>
+          ))
         )}
       </AccordionPanel>
     </AccordionItem>
