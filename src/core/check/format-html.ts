@@ -99,7 +99,7 @@ function reportHtml(r: CheckReport): string {
   if (r.findings.length === 0) parts.push('<p class="ok">Không phát hiện vấn đề nào.</p>');
   for (const g of groupBySection(r.findings)) {
     parts.push(`<h3>${escapeHtml(sectionTitle(g.section))}</h3>`);
-    parts.push(...g.findings.map(findingHtml));
+    for (const f of g.findings) parts.push(findingHtml(f));
   }
   parts.push('</section>');
   return parts.join('\n');

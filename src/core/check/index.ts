@@ -111,7 +111,8 @@ function runCheck(input: CheckInput): CheckReport {
   const mode: CheckReport['mode'] = generic ? 'generic' : bound ? 'bound' : 'recognized';
   const ctx = new CheckContext(definition, snapshot, located, bound ? 'bound' : 'recognized');
   const raw: RawFinding[] = [];
-  for (const rule of RULES) raw.push(...rule(ctx));
+  // No spread: a rule may return more findings than a call's argument limit (~120 000).
+  for (const rule of RULES) for (const f of rule(ctx)) raw.push(f);
   // Stable: document order, then severity, then rule order.
   const ordered = raw
     .map((f, i) => ({ f, i }))

@@ -1,0 +1,62 @@
+/**
+ * The check on generated hostile input (issue 9): one paragraph with 20 000 figures, a sentence
+ * with 20 000 percentages, more findings than a call's argument limit. Each must finish (a
+ * generous ceiling catches a quadratic regression, which took 33 s here before) and still
+ * report every figure; budgets proper live in `npm run bench`.
+ */
+import { checkReport, type CheckReport } from '../../src/core/check';
+import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import type { DocumentSnapshot } from '../../src/document/types';
+
+const CEILING_MS = 20_000;
+
+function snapshotOf(paragraphs: string[]): DocumentSnapshot {
+  return { blocks: paragraphs.map((text, index) => ({ type: 'paragraph' as const, index, text, spans: [] })), controls: [] };
+}
+
+function timedCheck(paragraphs: string[]): { report: CheckReport; ms: number } {
+  const snapshot = snapshotOf(paragraphs);
+  const t0 = performance.now();
+  const report = checkReport({ definition: CCHC_6_THANG, snapshot, fileName: 'hostile.docx' });
+  return { report, ms: performance.now() - t0 };
+}
+
+describe('the check on hostile generated input', () => {
+  it('one paragraph with 20 000 ungrouped counts: every one is reported, within the ceiling', () => {
+    const figures = Array.from({ length: 20_000 }, (_, i) => `${10_000 + i} hồ sơ`);
+    const { report, ms } = timedCheck([`Tiếp nhận ${figures.join(', ')}.`]);
+    expect(ms).toBeLessThan(CEILING_MS);
+    const grouping = report.findings.filter((f) => f.rule === 'number-format' && f.message.includes('thiếu dấu chấm phân cách hàng nghìn'));
+    const places = grouping.flatMap((f) => f.locations);
+    expect(places).toHaveLength(20_000);
+    expect(places[19_999]?.excerpt).toContain('29999');
+    for (const l of places) expect(l.excerpt.length).toBeLessThanOrEqual(240);
+  });
+
+  it('one sentence with 10 000 shares of one base: each share is judged, within the ceiling', () => {
+    // 5.000 hồ sơ is the only count without a percentage: every share is of it; i/5.000 is never 50%.
+    const shares = Array.from({ length: 10_000 }, (_, i) => `${1_000 + (i % 1_000)} hồ sơ, chiếm 50%`);
+    const { report, ms } = timedCheck([`Tiếp nhận 5.000 hồ sơ; đã giải quyết ${shares.join('; ')}.`]);
+    expect(ms).toBeLessThan(CEILING_MS);
+    const ratio = report.findings.filter((f) => f.rule === 'ratio');
+    expect(ratio.length).toBeGreaterThan(0);
+    expect(ratio.every((f) => f.evidence.includes('5.000'))).toBe(true);
+  });
+
+  it('more than 120 000 findings do not overflow the stack', () => {
+    // Each citation says "ngày" with no date after it: one error per citation.
+    const n = 130_000;
+    const paragraphs: string[] = [];
+    const perParagraph = 1_000;
+    for (let p = 0; p < n / perParagraph; p++) {
+      const cites: string[] = [];
+      for (let i = 0; i < perParagraph; i++) cites.push(`Quyết định số ${p * perParagraph + i}/QĐ-UBND ngày ,`);
+      paragraphs.push(cites.join(' '));
+    }
+    const { report, ms } = timedCheck(paragraphs);
+    expect(ms).toBeLessThan(3 * CEILING_MS);
+    const missing = report.findings.filter((f) => f.rule === 'reference' && f.message.includes('không có ngày tháng'));
+    expect(missing).toHaveLength(n);
+    expect(report.summary.error).toBeGreaterThanOrEqual(n);
+  });
+});
