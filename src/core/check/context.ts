@@ -197,6 +197,13 @@ export class CheckContext {
   readonly checked: Record<string, number> = {};
   /** Spans of the first figure of every error finding raised so far, by block (later rules avoid repeating them). */
   private readonly flaggedSpans = new Map<number, Pos[]>();
+  /**
+   * Relations verified, per rule class ("ratio", "sum", …), and statements read but not
+   * checkable: the report's `checked` summary. A rule (or the statement reader) adds to it
+   * through `countChecked` / `countUnverified`, whether or not the relation held.
+   */
+  readonly checked = new Map<string, number>();
+  private unverifiedCount = 0;
   private readonly cellInfo = new Map<string, AppendixCellInfo>();
   private unitsCache: TextUnit[] | undefined;
   private readonly tokenCache = new Map<TextUnit, NumericToken[]>();
@@ -229,6 +236,20 @@ export class CheckContext {
         }
       }
     }
+  }
+
+  /** One more relation of class `rule` verified (consistent or not). */
+  countChecked(rule: string, n = 1): void {
+    if (n > 0) this.checked.set(rule, (this.checked.get(rule) ?? 0) + n);
+  }
+
+  /** Statements read but not checkable (a figure unreadable, a base that cannot be told). */
+  countUnverified(n = 1): void {
+    if (n > 0) this.unverifiedCount += n;
+  }
+
+  get unverified(): number {
+    return this.unverifiedCount;
   }
 
   /** Identity of the sentence (paragraph) or cell holding a position. */

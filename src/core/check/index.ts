@@ -26,6 +26,7 @@ import { referenceRule } from './rules/reference';
 import { statementsRule } from './rules/statements';
 import { tablesRule } from './rules/tables';
 import { sumRule } from './rules/sum';
+import { unreadableRule } from './rules/unreadable';
 
 export * from './findings';
 export * from './interval';
@@ -49,6 +50,7 @@ type RuleFn = (ctx: CheckContext) => RawFinding[];
  * as naming the wrong period is not reported again as two captions disagreeing.
  */
 const RULES: RuleFn[] = [
+  unreadableRule,
   ratioRule,
   derivedRule,
   sumRule,
