@@ -193,17 +193,17 @@ export class CheckContext {
   readonly sections: BlockSection[];
   /** Positions already judged by a template relation, per rule class (template-free rules skip them). */
   readonly covered = { ratio: new Set<string>(), sum: new Set<string>(), numberFormat: new Set<string>() };
-  /** Relations verified by the template-free rules, by class; "unverified": read but not checkable. */
-  readonly checked: Record<string, number> = {};
   /** Spans of the first figure of every error finding raised so far, by block (later rules avoid repeating them). */
   private readonly flaggedSpans = new Map<number, Pos[]>();
   /**
-   * Relations verified, per rule class ("ratio", "sum", …), and statements read but not
-   * checkable: the report's `checked` summary. A rule (or the statement reader) adds to it
-   * through `countChecked` / `countUnverified`, whether or not the relation held.
+   * Relations verified, per rule class ("ratio", "sum", …): with `unverified` (statements read
+   * but not checkable), the report's `checked` summary. Every rule, template or template-free
+   * (the statement reader too), adds to it through `tally`, whether or not the relation held.
    */
-  readonly checked = new Map<string, number>();
+  readonly checked: Record<string, number> = {};
   private unverifiedCount = 0;
+  private readonly unverifiedKeys = new Set<string>();
+  private readonly verifiedKeys = new Set<string>();
   private readonly cellInfo = new Map<string, AppendixCellInfo>();
   private unitsCache: TextUnit[] | undefined;
   private readonly tokenCache = new Map<TextUnit, NumericToken[]>();
@@ -238,18 +238,30 @@ export class CheckContext {
     }
   }
 
-  /** One more relation of class `rule` verified (consistent or not). */
-  countChecked(rule: string, n = 1): void {
-    if (n > 0) this.checked.set(rule, (this.checked.get(rule) ?? 0) + n);
+  /**
+   * One more relation of class `kind` verified (consistent or not); `tally('unverified')`: a
+   * statement read but not checkable.
+   */
+  tally(kind: string, n = 1): void {
+    if (n <= 0) return;
+    if (kind === 'unverified') this.unverifiedCount += n;
+    else this.checked[kind] = (this.checked[kind] ?? 0) + n;
   }
 
-  /** Statements read but not checkable (a figure unreadable, a base that cannot be told). */
-  countUnverified(n = 1): void {
-    if (n > 0) this.unverifiedCount += n;
+  /** The same, once per key however many rules find it unverifiable (e.g. a template relation's id). */
+  markUnverified(key: string): void {
+    this.unverifiedKeys.add(key);
+  }
+
+  /** A position judged after all (e.g. by the sentence rule): no longer unverified. */
+  markVerified(key: string): void {
+    this.verifiedKeys.add(key);
   }
 
   get unverified(): number {
-    return this.unverifiedCount;
+    let n = this.unverifiedCount;
+    for (const k of this.unverifiedKeys) if (!this.verifiedKeys.has(k)) n++;
+    return n;
   }
 
   /** Identity of the sentence (paragraph) or cell holding a position. */
@@ -257,10 +269,6 @@ export class CheckContext {
     if (p.row !== undefined) return `${p.block}:${p.row}:${p.cell ?? ''}`;
     const [s] = sentenceBounds(this.textAt(p), p.start, p.end);
     return `${p.block}::${s}`;
-  }
-
-  tally(kind: string, n = 1): void {
-    if (n > 0) this.checked[kind] = (this.checked[kind] ?? 0) + n;
   }
 
   /** Does an error finding already concern a figure overlapping this span? */

@@ -4,7 +4,7 @@
  * written, what would be consistent, and the location excerpts with the figures highlighted.
  * Every text from the document is escaped.
  */
-import { RULE_LABEL, SEVERITY_LABEL, type CheckReport, type Finding } from './findings';
+import { RULE_LABEL, SEVERITY_LABEL, checkedText, type CheckReport, type Finding } from './findings';
 import { groupBySection, sectionTitle, summaryText } from './format-text';
 
 export function escapeHtml(s: string): string {
@@ -96,6 +96,7 @@ function reportHtml(r: CheckReport): string {
       : `<p class="meta">Mẫu ${escapeHtml(r.template)} · ${mode}${cov}</p>`,
     `<div class="summary"><span class="pill error">${r.summary.error} lỗi</span><span class="pill warning">${r.summary.warning} cảnh báo</span><span class="pill info">${r.summary.info} lưu ý</span></div>`,
   ];
+  if (r.checked) parts.push(`<p class="meta checked">${escapeHtml(checkedText(r.checked))}</p>`);
   if (r.findings.length === 0) parts.push('<p class="ok">Không phát hiện vấn đề nào.</p>');
   for (const g of groupBySection(r.findings)) {
     parts.push(`<h3>${escapeHtml(sectionTitle(g.section))}</h3>`);

@@ -3,7 +3,7 @@
  * document order), each with its severity, rule, message, the figures as written, what would be
  * consistent, and where. Colour (ANSI) only when asked — the CLI passes whether stdout is a TTY.
  */
-import { RULE_LABEL, SEVERITY_LABEL, type CheckReport, type Finding, type Severity, type Summary } from './findings';
+import { RULE_LABEL, SEVERITY_LABEL, checkedText, type CheckReport, type Finding, type Severity, type Summary } from './findings';
 
 export interface TextFormatOptions {
   color: boolean;
@@ -80,6 +80,7 @@ export function formatReportText(report: CheckReport, opts: TextFormatOptions): 
   const cov = report.coverage ? `; nhận ra ${report.coverage.fields.found}/${report.coverage.fields.expected} chỉ tiêu` : '';
   if (report.template !== null) out.push(`Mẫu ${report.template}, ${mode}${cov}`);
   out.push(`Kết quả: ${summaryText(report.summary)}`);
+  if (report.checked) out.push(checkedText(report.checked));
   if (report.findings.length === 0) {
     out.push(paint(c, ANSI.green, 'Không phát hiện vấn đề nào.'));
     return `${out.join('\n')}\n`;

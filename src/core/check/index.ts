@@ -12,7 +12,7 @@ import { isBound } from '../model/extract';
 import { locateFields, type LocateResult } from '../recognize/locate';
 import type { TemplateDefinition } from '../template/schema';
 import { CheckContext, type RawFinding } from './context';
-import { summarize, type CheckReport, type Coverage, type Finding } from './findings';
+import { checkedOf, summarize, type CheckReport, type Coverage, type Finding } from './findings';
 import { completenessRule } from './rules/completeness';
 import { controlsRule } from './rules/controls';
 import { crossSectionRule } from './rules/cross-section';
@@ -128,7 +128,7 @@ function runCheck(input: CheckInput): CheckReport {
     findings: ordered,
     summary: summarize(ordered),
     ...(generic ? {} : { coverage: coverageOf(definition, located) }),
-    checked: { ...ctx.checked },
+    checked: checkedOf(ctx.checked, ctx.unverified),
   });
 }
 

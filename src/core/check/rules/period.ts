@@ -81,6 +81,7 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
   const win: PeriodWindow | undefined = def && report ? periodWindow({ kind: def.kind, year: report.date.year }) : undefined;
   const reportPlace = report?.value ? [report.value] : report?.pos ? [{ pos: report.pos }] : [];
 
+  if (report && win) ctx.tally('period');
   if (report && win && compareViDates(report.date, win.deadline) > 0) {
     out.push(
       ctx.finding(
@@ -103,6 +104,7 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
         const tailStart = cap.index + cap[0].length - tail.length;
         const month = CAPTION_MONTH.exec(tail);
         const dated = CAPTION_DATE.exec(tail);
+        if (month || dated) ctx.tally('period');
         if (dated) {
           const r = tryParseViDate(dated[1] ?? '');
           if (r.ok && !sameDay(r.value, report.date)) {
@@ -183,6 +185,7 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
       const toText = m[2] ?? m[3];
       const to = toText ? tryParseViDate(toText) : undefined;
       if (!from.ok) continue;
+      ctx.tally('period');
       const pos = posIn(unit, m.index, m.index + m[0].length);
       const problems: string[] = [];
       if (compareViDates(from.value, win.start) < 0) problems.push(`bắt đầu ${from.value.text}, trước ngày đầu kỳ ${formatDay(win.start)}`);
@@ -207,6 +210,7 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
     for (const m of unit.text.matchAll(UNTIL)) {
       const r = tryParseViDate(m[1] ?? '');
       if (!r.ok) continue;
+      ctx.tally('period');
       if (compareViDates(r.value, win.cutoff) <= 0 && compareViDates(r.value, report.date) <= 0) continue;
       const pos = posIn(unit, m.index, m.index + m[0].length);
       out.push(

@@ -117,6 +117,8 @@ export function referenceRule(ctx: CheckContext): RawFinding[] {
     }
   });
 
+  // Every citation is verified against the others of the same document (date, number, type).
+  ctx.tally('reference', cited.length);
   const byKey = new Map<string, Cited[]>();
   const byUnit = new Map<TextUnit, Cited[]>();
   for (const c of cited) {

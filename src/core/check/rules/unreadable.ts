@@ -79,7 +79,7 @@ export function unreadableRule(ctx: CheckContext): RawFinding[] {
     const readableElsewhere = ctx.value(field.id) !== undefined;
     const relations = ctx.definition.relations.filter((r) => relationFields(r).includes(field.id));
     const lost = readableElsewhere ? [] : relations;
-    ctx.countUnverified(lost.length);
+    for (const r of lost) ctx.markUnverified(`relation:${r.id}`);
     for (const v of bad) {
       const figure = figureIn(v.text);
       const consequence = lost.length
