@@ -10,7 +10,8 @@
  *
  * `coverage` is an optional extension (how many template fields and places were found in the
  * document); the schemas are not strict, so consumers of the documented keys are unaffected and
- * a report without `coverage` is valid. Findings are in document order (first location).
+ * a report without `coverage` is valid. Findings come errors first, then warnings, then notes,
+ * each in document order (first location); the contract leaves the order open.
  */
 import { z } from 'zod';
 

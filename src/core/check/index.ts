@@ -77,7 +77,7 @@ function compareOrder(a: number[], b: number[]): number {
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
-/** Runs every rule and returns the report, findings in document order. */
+/** Runs every rule and returns the report: errors first, each severity in document order. */
 export function checkReport(input: CheckInput): CheckReport {
   return withTextMemo(() => runCheck(input));
 }
@@ -115,10 +115,10 @@ function runCheck(input: CheckInput): CheckReport {
   const raw: RawFinding[] = [];
   // No spread: a rule may return more findings than a call's argument limit (~120 000).
   for (const rule of RULES) for (const f of rule(ctx)) raw.push(f);
-  // Stable: document order, then severity, then rule order.
+  // Stable: errors first, then warnings, then notes; each in document order, then rule order.
   const ordered = raw
     .map((f, i) => ({ f, i }))
-    .sort((x, y) => compareOrder(x.f.order, y.f.order) || SEVERITY_RANK[x.f.severity] - SEVERITY_RANK[y.f.severity] || x.i - y.i)
+    .sort((x, y) => SEVERITY_RANK[x.f.severity] - SEVERITY_RANK[y.f.severity] || compareOrder(x.f.order, y.f.order) || x.i - y.i)
     .map(({ f }) => strip(f));
   return detached({
     file: fileName,

@@ -15,6 +15,7 @@
  */
 import { findReferences, formatViDate, impliedDocType, tryParseViDate, type DocRef } from '../../codec';
 import type { CheckContext, Pos, RawFinding, TextUnit } from '../context';
+import { sectionName } from '../place';
 import { joinVi } from './util';
 
 interface Cited {
@@ -148,7 +149,7 @@ export function referenceRule(ctx: CheckContext): RawFinding[] {
           'reference',
           'error',
           `${name(first.ref)} được trích dẫn với ${firsts.length} ngày khác nhau: ${joinVi(
-            firsts.map((c, i) => `ngày ${c.ref.date!.text} (${counts[i]} lần, mục ${c.unit.section})`),
+            firsts.map((c, i) => `ngày ${c.ref.date!.text} (${counts[i]} lần, ${sectionName(c.unit.section)})`),
           )}. Cùng một văn bản phải ghi cùng một ngày ban hành.`,
           [core(first.ref), ...firsts.map((c) => c.ref.date!.text)],
           firsts.map((c) => ({ pos: c.pos })),
@@ -162,7 +163,7 @@ export function referenceRule(ctx: CheckContext): RawFinding[] {
     if (ref.dateMissing || ref.dateError) {
       const others = (byKey.get(ref.key) ?? []).filter((o) => o.ref.date);
       const dated = others[0];
-      const elsewhere = dated ? ` Nơi khác trong báo cáo ghi ${core(dated.ref)} ngày ${dated.ref.date!.text} (mục ${dated.unit.section}).` : '';
+      const elsewhere = dated ? ` Nơi khác trong báo cáo ghi ${core(dated.ref)} ngày ${dated.ref.date!.text} (${sectionName(dated.unit.section)}).` : '';
       const expected = dated ? `${core(ref)} ngày ${formatViDate(dated.ref.date!)}` : undefined;
       const what = ref.dateMissing ? 'sau chữ "ngày" không có ngày tháng' : `ngày "${ref.dateText ?? ''}" không hợp lệ (${ref.dateError?.message ?? ''})`;
       out.push(

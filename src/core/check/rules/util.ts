@@ -1,6 +1,7 @@
 /** Formatting helpers shared by the rules (figures in messages are written the vi-VN way). */
 import { formatCount, formatDecimal, formatPercent, type ViNumber } from '../../codec';
 import type { ValueAt } from '../context';
+import { sectionName } from '../place';
 
 /** A figure written canonically: "28.375", "3,24%", "4,7". */
 export function canonical(n: Pick<ViNumber, 'kind' | 'value' | 'decimals'>): string {
@@ -41,7 +42,7 @@ export function formatSum(value: number, parts: Pick<ViNumber, 'kind' | 'decimal
 /** Where a value is written, for messages: "mục B.II.1.1", "Phụ lục I / Biểu mẫu 2, dòng 1". */
 export function whereOf(v: Pick<ValueAt, 'occ'>): string {
   const o = v.occ.occurrence;
-  if (o.where === 'narrative') return `mục ${o.section}`;
+  if (o.where === 'narrative') return sectionName(o.section);
   return `Phụ lục ${o.appendix}${o.form ? ` / Biểu mẫu ${o.form}` : ''}, dòng ${o.row}`;
 }
 
