@@ -35,7 +35,7 @@ describe('one finding per kind of format slip', () => {
   });
 
   it('kinds stay apart: a comma as thousands separator is an error of its own, a single slip keeps its own message', () => {
-    const report = checkBlocks([para(0, 'Tiếp nhận 30407 hồ sơ, 12040 hồ sơ trực tuyến; đã giải quyết 28,375 hồ sơ.')]);
+    const report = checkBlocks([para(0, 'Tiếp nhận 30407 hồ sơ, 12040 hồ sơ trực tuyến, 1.250 hồ sơ qua bưu chính; đã giải quyết 28,375 hồ sơ.')]);
     const format = report.findings.filter((f) => f.rule === 'number-format' && f.severity !== 'info');
     expect(format.map((f) => [f.severity, f.evidence])).toEqual(
       expect.arrayContaining([

@@ -289,6 +289,7 @@ function matchUnit(unit: Unit, kind: FieldKind, before: string | undefined, afte
     starts.push(0);
   }
   const out: Span[] = [];
+  const seen = new Set<number>();
   for (const p of starts) {
     let q = p;
     // Skip separators; a text figure may open with a parenthesis ("(1) Giải pháp …").
@@ -300,7 +301,9 @@ function matchUnit(unit: Unit, kind: FieldKind, before: string | undefined, afte
       if (!unit.sk.key.startsWith(afterKey, k)) continue;
     }
     if (segmentEnd(unit, fig.start) < fig.end) continue;
-    if (!out.some((s) => s.start === fig.start)) out.push(fig);
+    if (seen.has(fig.start)) continue;
+    seen.add(fig.start);
+    out.push(fig);
   }
   return out;
 }
