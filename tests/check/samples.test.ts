@@ -109,11 +109,16 @@ function describeSample(name: string, file: string, mode: 'bound' | 'recognized'
       expect(about).toEqual([]);
     });
 
-    it('findings are in document order (by the first location\'s section order in the report)', () => {
+    it('findings come errors first, then warnings, then notes, each in document order (first location\'s section)', () => {
+      const severities = report.findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
+      expect(severities).toEqual([...severities].sort((a, b) => a - b));
+      expect(report.findings[0]?.severity).toBe('error');
       const order = ['header', 'A', 'B', 'closing', 'PL-I', 'PL-II', 'PL-III'];
       const rank = (s: string | undefined) => (s === undefined ? order.length : order.findIndex((p) => s === p || s.startsWith(`${p}.`)));
-      const ranks = report.findings.map((f) => rank(f.locations[0]?.section));
-      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      for (const severity of ['error', 'warning', 'info'] as const) {
+        const ranks = report.findings.filter((f) => f.severity === severity).map((f) => rank(f.locations[0]?.section));
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      }
     });
 
     it('locations name the appendix table, row and column of cells', () => {

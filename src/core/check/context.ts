@@ -7,6 +7,7 @@
  */
 import type { Block, DocumentSnapshot, TableBlock } from '../document';
 import {
+  memoText,
   scanNumericTokens,
   tryParseCount,
   tryParseDecimal,
@@ -104,18 +105,46 @@ export function readNumber(kind: 'count' | 'percent' | 'decimal', text: string):
 const SENTENCE_END = /[.!?;](?=\s+[\p{Lu}\d(“"-])|\n/gu;
 const EXCERPT_MAX = 160;
 
+/**
+ * Where the sentences of a text end: the offset of each ending mark and whether it is a line
+ * break. Scanned once per distinct text (memoised within a check), so locating thousands of
+ * findings in one long paragraph stays linear.
+ */
+interface SentenceEnds {
+  at: number[];
+  newline: boolean[];
+}
+
+function scanSentenceEnds(text: string): SentenceEnds {
+  const at: number[] = [];
+  const newline: boolean[] = [];
+  for (const m of text.matchAll(SENTENCE_END)) {
+    at.push(m.index);
+    newline.push(m[0] === '\n');
+  }
+  return { at, newline };
+}
+
+/** Index of the first entry of a sorted array that is >= x. */
+function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** [start, end) of the sentence of `text` containing [start, end). */
 export function sentenceBounds(text: string, start: number, end: number): [number, number] {
-  let s = 0;
-  let e = text.length;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const at = m.index;
-    if (at < start) s = at + 1;
-    else if (at >= end) {
-      e = at + (m[0] === '\n' ? 0 : 1);
-      break;
-    }
-  }
+  const ends = memoText('sentence-ends', text, scanSentenceEnds);
+  // The last mark before `start` opens the sentence; the first at or after `end` closes it.
+  const before = lowerBound(ends.at, start) - 1;
+  const s = before >= 0 ? ends.at[before]! + 1 : 0;
+  const after = lowerBound(ends.at, Math.max(end, start));
+  const e = after < ends.at.length ? ends.at[after]! + (ends.newline[after] ? 0 : 1) : text.length;
   return [s, e];
 }
 
@@ -154,10 +183,17 @@ export class CheckContext {
   readonly sections: BlockSection[];
   /** Positions already judged by a template relation, per rule class (template-free rules skip them). */
   readonly covered = { ratio: new Set<string>(), sum: new Set<string>(), numberFormat: new Set<string>() };
-  /** Relations verified by the template-free rules, by class; "unverified": read but not checkable. */
+  /** Spans of the first figure of every error finding raised so far, by block (later rules avoid repeating them). */
+  private readonly flaggedSpans = new Map<number, Pos[]>();
+  /**
+   * Relations verified, per rule class ("ratio", "sum", …): with `unverified` (statements read
+   * but not checkable), the report's `checked` summary. Every rule, template or template-free
+   * (the statement reader too), adds to it through `tally`, whether or not the relation held.
+   */
   readonly checked: Record<string, number> = {};
-  /** Spans of the first figure of every error finding raised so far (later rules avoid repeating them). */
-  private readonly flaggedSpans: Pos[] = [];
+  private unverifiedCount = 0;
+  private readonly unverifiedKeys = new Set<string>();
+  private readonly verifiedKeys = new Set<string>();
   private readonly cellInfo = new Map<string, AppendixCellInfo>();
   private unitsCache: TextUnit[] | undefined;
   private readonly tokenCache = new Map<TextUnit, NumericToken[]>();
@@ -192,6 +228,32 @@ export class CheckContext {
     }
   }
 
+  /**
+   * One more relation of class `kind` verified (consistent or not); `tally('unverified')`: a
+   * statement read but not checkable.
+   */
+  tally(kind: string, n = 1): void {
+    if (n <= 0) return;
+    if (kind === 'unverified') this.unverifiedCount += n;
+    else this.checked[kind] = (this.checked[kind] ?? 0) + n;
+  }
+
+  /** The same, once per key however many rules find it unverifiable (e.g. a template relation's id). */
+  markUnverified(key: string): void {
+    this.unverifiedKeys.add(key);
+  }
+
+  /** A position judged after all (e.g. by the sentence rule): no longer unverified. */
+  markVerified(key: string): void {
+    this.verifiedKeys.add(key);
+  }
+
+  get unverified(): number {
+    let n = this.unverifiedCount;
+    for (const k of this.unverifiedKeys) if (!this.verifiedKeys.has(k)) n++;
+    return n;
+  }
+
   /** Identity of the sentence (paragraph) or cell holding a position. */
   sentenceKey(p: Pos): string {
     if (p.row !== undefined) return `${p.block}:${p.row}:${p.cell ?? ''}`;
@@ -199,13 +261,9 @@ export class CheckContext {
     return `${p.block}::${s}`;
   }
 
-  tally(kind: string, n = 1): void {
-    if (n > 0) this.checked[kind] = (this.checked[kind] ?? 0) + n;
-  }
-
   /** Does an error finding already concern a figure overlapping this span? */
   isFlagged(p: Pos): boolean {
-    return this.flaggedSpans.some(
+    return (this.flaggedSpans.get(p.block) ?? []).some(
       (f) => f.block === p.block && f.row === p.row && f.cell === p.cell && f.start < Math.max(p.end, p.start + 1) && p.start < Math.max(f.end, f.start + 1),
     );
   }
@@ -436,7 +494,11 @@ export class CheckContext {
     }
     if (severity === 'error') {
       const first = places.find((p) => p.pos);
-      if (first?.pos) this.flaggedSpans.push(first.pos);
+      if (first?.pos) {
+        const list = this.flaggedSpans.get(first.pos.block);
+        if (list) list.push(first.pos);
+        else this.flaggedSpans.set(first.pos.block, [first.pos]);
+      }
     }
     return {
       rule,

@@ -5,11 +5,13 @@
  *   [{ file, template, mode: "bound" | "recognized",
  *      findings: [{ rule, severity, message, evidence[], expected?, locations[] }],
  *      summary: { error, warning, info },
+ *      checked: { ratio, sum, "list-count", reference, "cross-section", …, unverified },
  *      coverage?: { fields: {found, expected}, places: {found, expected} } }]
  *
  * `coverage` is an optional extension (how many template fields and places were found in the
  * document); the schemas are not strict, so consumers of the documented keys are unaffected and
- * a report without `coverage` is valid. Findings are in document order (first location).
+ * a report without `coverage` is valid. Findings come errors first, then warnings, then notes,
+ * each in document order (first location); the contract leaves the order open.
  */
 import { z } from 'zod';
 
@@ -79,6 +81,52 @@ export const SummarySchema = z.object({
 });
 export type Summary = z.infer<typeof SummarySchema>;
 
+/**
+ * What was verified: relations per rule class ("ratio": 37, "sum": 21, …) and `unverified`,
+ * statements read but not checkable. Classes are open (the statement reader may add its own).
+ */
+export const CheckedSchema = z.object({ unverified: z.number().int().min(0) }).catchall(z.number().int().min(0));
+export type Checked = z.infer<typeof CheckedSchema>;
+
+/** The classes always shown in `checked` (0 included), in this order; others follow. */
+export const CHECKED_CLASSES = ['ratio', 'sum', 'list-count', 'reference', 'cross-section'] as const;
+
+/** "37 tỷ lệ", "21 tổng": the noun counted for each class in the one-line summary. */
+export const CHECKED_LABEL: Record<string, string> = {
+  ratio: 'tỷ lệ',
+  sum: 'tổng',
+  'list-count': 'danh sách đếm',
+  reference: 'trích dẫn văn bản',
+  'cross-section': 'số liệu đối chiếu giữa các phần',
+  derived: 'ô tính toán',
+  pair: 'cặp số',
+  period: 'mốc thời gian của kỳ báo cáo',
+  'figure-words': 'số viết kèm chữ',
+  comparison: 'so sánh với kỳ trước',
+  table: 'quan hệ trong bảng số liệu',
+};
+
+/** The `checked` object of a report from the counts gathered during the check. */
+export function checkedOf(counts: Readonly<Record<string, number>>, unverified: number): Checked {
+  const out: Record<string, number> = {};
+  for (const k of CHECKED_CLASSES) out[k] = counts[k] ?? 0;
+  const known = Object.keys(CHECKED_LABEL);
+  const rest = Object.keys(counts)
+    .filter((k) => !(k in out) && k !== 'unverified')
+    .sort((a, b) => (known.indexOf(a) + 1 || 99) - (known.indexOf(b) + 1 || 99) || a.localeCompare(b));
+  for (const k of rest) out[k] = counts[k] ?? 0;
+  return { ...out, unverified };
+}
+
+/** "Đã kiểm tra 37 tỷ lệ, 21 tổng, …; 12 chỗ có số liệu chưa kiểm tra được". */
+export function checkedText(c: Checked): string {
+  const parts = Object.entries(c)
+    .filter(([k, n]) => k !== 'unverified' && (n > 0 || (CHECKED_CLASSES as readonly string[]).includes(k)))
+    .map(([k, n]) => `${n} ${CHECKED_LABEL[k] ?? k}`);
+  const head = parts.length ? `Đã kiểm tra ${parts.join(', ')}` : 'Chưa kiểm tra được quan hệ số liệu nào';
+  return `${head}; ${c.unverified} chỗ có số liệu chưa kiểm tra được.`;
+}
+
 export const CoverageSchema = z.object({
   fields: z.object({ found: z.number().int().min(0), expected: z.number().int().min(0) }),
   places: z.object({ found: z.number().int().min(0), expected: z.number().int().min(0) }),
@@ -95,10 +143,10 @@ export const CheckReportSchema = z.object({
   match: z.number().min(0).max(1).optional(),
   findings: z.array(FindingSchema),
   summary: SummarySchema,
+  /** Relations verified per class and statements not checkable (always set by `checkReport`). */
+  checked: CheckedSchema.optional(),
   /** Extension: template fields and places found in the document. */
   coverage: CoverageSchema.optional(),
-  /** Relations verified, by class, and statements read but not checkable ("unverified"). */
-  checked: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 export type CheckReport = z.infer<typeof CheckReportSchema>;
 

@@ -9,4 +9,4 @@ export * from './dates';
 export * from './references';
 export * from './tokens';
 export { normalizeRowCode } from './rowCodes';
-export { withTextMemo } from './memo';
+export { memoText, withTextMemo } from './memo';

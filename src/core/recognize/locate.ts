@@ -82,6 +82,9 @@ export interface Unit {
   sk: Skeleton;
   tokens?: NumericToken[];
   refs?: { start: number; end: number }[];
+  /** Tokens and references by start offset: a unit with thousands of figures is searched in constant time per match. */
+  tokenAt?: Map<number, NumericToken>;
+  refAt?: Map<number, { start: number; end: number }>;
 }
 
 /**
@@ -194,6 +197,22 @@ function refsOf(unit: Unit): { start: number; end: number }[] {
   return (unit.refs ??= findReferences(unit.text).map((r) => ({ start: r.start, end: r.end })));
 }
 
+function tokenStartingAt(unit: Unit, start: number): NumericToken | undefined {
+  if (!unit.tokenAt) {
+    unit.tokenAt = new Map();
+    for (const t of tokensOf(unit)) if (!unit.tokenAt.has(t.start)) unit.tokenAt.set(t.start, t);
+  }
+  return unit.tokenAt.get(start);
+}
+
+function refStartingAt(unit: Unit, start: number): { start: number; end: number } | undefined {
+  if (!unit.refAt) {
+    unit.refAt = new Map();
+    for (const r of refsOf(unit)) if (!unit.refAt.has(r.start)) unit.refAt.set(r.start, r);
+  }
+  return unit.refAt.get(start);
+}
+
 function tokenFits(kind: FieldKind, tok: NumericToken): boolean {
   const pct = tok.text.endsWith('%');
   switch (kind) {
@@ -239,7 +258,7 @@ function readFigure(unit: Unit, q: number, kind: FieldKind, afterKey: string | u
     return span.end > span.start ? span : undefined;
   }
   if (kind === 'reference') {
-    const ref = refsOf(unit).find((r) => r.start === q);
+    const ref = refStartingAt(unit, q);
     return ref ? { start: ref.start, end: ref.end } : undefined;
   }
   let start = q;
@@ -247,7 +266,7 @@ function readFigure(unit: Unit, q: number, kind: FieldKind, afterKey: string | u
     const lead = /^ngày\s+/iu.exec(text.slice(q, q + 12));
     if (lead) start = q + lead[0].length;
   }
-  const tok = tokensOf(unit).find((t) => t.start === start);
+  const tok = tokenStartingAt(unit, start);
   if (!tok || !tokenFits(kind, tok)) return undefined;
   let span: Span = { start: q, end: tok.end };
   if (component && (kind === 'fraction' || kind === 'pair')) {
@@ -269,11 +288,13 @@ function matchUnit(unit: Unit, kind: FieldKind, before: string | undefined, afte
     for (const idx of indexesOf(unit.sk.key, bk)) starts.push(unit.sk.ends[idx + bk.length - 1] ?? 0);
   } else if (afterKey && kind !== 'text') {
     // Only `after` (appendix cells): the figure right before it, wherever it is in the cell.
-    starts.push(0, ...tokensOf(unit).map((t) => t.start));
+    starts.push(0);
+    for (const t of tokensOf(unit)) starts.push(t.start);
   } else {
     starts.push(0);
   }
   const out: Span[] = [];
+  const seen = new Set<number>();
   for (const p of starts) {
     let q = p;
     // Skip separators; a text figure may open with a parenthesis ("(1) Giải pháp …").
@@ -285,7 +306,9 @@ function matchUnit(unit: Unit, kind: FieldKind, before: string | undefined, afte
       if (!unit.sk.key.startsWith(afterKey, k)) continue;
     }
     if (segmentEnd(unit, fig.start) < fig.end) continue;
-    if (!out.some((s) => s.start === fig.start)) out.push(fig);
+    if (seen.has(fig.start)) continue;
+    seen.add(fig.start);
+    out.push(fig);
   }
   return out;
 }

@@ -20,7 +20,11 @@ export function controlsRule(ctx: CheckContext): RawFinding[] {
   if (ctx.mode !== 'bound') return [];
   const out: RawFinding[] = [];
   const extraByField = new Map<string, number[]>();
-  for (const x of ctx.located.extraControls) extraByField.set(x.fieldId, [...(extraByField.get(x.fieldId) ?? []), x.controlIndex]);
+  for (const x of ctx.located.extraControls) {
+    const list = extraByField.get(x.fieldId);
+    if (list) list.push(x.controlIndex);
+    else extraByField.set(x.fieldId, [x.controlIndex]);
+  }
   for (const [fieldId, extras] of extraByField) {
     const field = ctx.fieldById.get(fieldId);
     if (!field) continue;

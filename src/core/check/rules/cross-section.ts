@@ -54,6 +54,7 @@ function fieldAgreement(ctx: CheckContext): RawFinding[] {
   for (const field of ctx.definition.fields) {
     const values = ctx.values(field.id).filter((v) => !v.empty && !v.unreadable);
     if (values.length < 2) continue;
+    ctx.tally('cross-section');
     const clusters = cluster(values);
     if (clusters.length > 1 && !explained(ctx, clusters)) out.push(disagreement(ctx, shortLabel(field), clusters, field.kind === 'text'));
   }
@@ -67,6 +68,7 @@ function sameRelations(ctx: CheckContext): RawFinding[] {
     // Each field's own disagreements are reported above: compare the fields' values.
     const values = rel.fields.map((id) => ctx.value(id)).filter((v): v is ValueAt => v !== undefined);
     if (values.length < 2) continue;
+    ctx.tally('cross-section');
     const clusters = cluster(values);
     if (clusters.length > 1 && !explained(ctx, clusters)) {
       const label = values.map((v) => shortLabel(v.field)).filter((l, i, all) => all.indexOf(l) === i);
@@ -116,6 +118,7 @@ function fractionRelations(ctx: CheckContext): RawFinding[] {
     if (rel.kind !== 'fraction') continue;
     for (const f of ctx.values(rel.fraction)) {
       if (!f.fraction) continue;
+      ctx.tally('cross-section');
       const [n, d] = f.text.split('/').map((s) => s.trim());
       const finding = sideMismatch(
         ctx,

@@ -35,7 +35,9 @@ export function listCountRule(ctx: CheckContext): RawFinding[] {
     const list = ctx.value(rel.list);
     if (!count?.num || !list) continue;
     const items = listItems(list.text, rel.separator);
-    if (items.length === 0 || items.length === count.num.value) continue;
+    if (items.length === 0) continue;
+    ctx.tally('list-count');
+    if (items.length === count.num.value) continue;
     const expected = countLikeText(items.length, count.text);
     out.push(
       ctx.finding(

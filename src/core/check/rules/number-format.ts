@@ -11,8 +11,9 @@
  * or when it sits in an appendix "Số liệu" cell whose unit is not "%". Nothing here knows a
  * figure or wording of a particular report.
  */
-import { formatViDateCanonical, isCanonicalViDate, scanNumericTokens, tryParseViDate, tryParseViNumber, type CodecError, type ViNumber } from '../../codec';
-import { posKey, type CheckContext, type Pos, type RawFinding, type TextUnit } from '../context';
+import { formatCount, formatViDateCanonical, isCanonicalViDate, scanNumericTokens, tryParseViDate, tryParseViNumber, type CodecError, type ViNumber } from '../../codec';
+import { posKey, type CheckContext, type Pos, type RawFinding, type TextUnit, type ValueAt } from '../context';
+import { isDatelineDate } from './dateline';
 import { countLike, joinVi } from './util';
 
 const UNIT_WORD = /^[\s\u00a0]+([\p{L}]+)/u;
@@ -29,6 +30,54 @@ function separatorMessage(e: CodecError, written: string): { severity: 'error' |
       return { severity: 'error', message: `Số "${written}" dùng dấu chấm làm dấu thập phân. Viết đúng: "${s}".` };
     default:
       return { severity: 'warning', message: `Số "${written}" thiếu dấu chấm phân cách hàng nghìn. Viết đúng: "${s}".` };
+  }
+}
+
+type Place = { pos: Pos } | ValueAt;
+
+/**
+ * Separator slips gathered by kind: one finding per kind with all its places (ten cells written
+ * "30407" make one warning, not ten). A kind with a single slip keeps the single-figure message.
+ */
+class Slips {
+  private readonly byKind = new Map<string, { hint: CodecError['hint']; items: { written: string; suggestion: string; place: Place }[] }>();
+
+  add(e: Pick<CodecError, 'hint'>, written: string, suggestion: string, place: Place): void {
+    const key = e.hint ?? 'grouping';
+    let kind = this.byKind.get(key);
+    if (!kind) this.byKind.set(key, (kind = { hint: e.hint, items: [] }));
+    kind.items.push({ written, suggestion, place });
+  }
+
+  findings(ctx: CheckContext): RawFinding[] {
+    const out: RawFinding[] = [];
+    for (const { hint, items } of this.byKind.values()) {
+      const first = items[0]!;
+      const single = separatorMessage({ hint, suggestion: first.suggestion } as CodecError, first.written);
+      if (items.length === 1) {
+        out.push(ctx.finding('number-format', single.severity, single.message, [first.written], [first.place], first.suggestion || undefined));
+        continue;
+      }
+      const shown = items.slice(0, EVIDENCE_MAX);
+      const more = items.length > shown.length ? `, … (cộng ${formatCount(items.length)} chỗ)` : '';
+      const list = `${shown.map((i) => `"${i.written}" → "${i.suggestion}"`).join(', ')}${more}`;
+      const what: Record<string, string> = {
+        'comma-thousands': 'dùng dấu phẩy làm dấu phân cách hàng nghìn; người đọc có thể hiểu là số thập phân',
+        'english-grouping': 'viết theo kiểu tiếng Anh (dấu phẩy phân cách hàng nghìn)',
+        'dot-decimal': 'dùng dấu chấm làm dấu thập phân',
+      };
+      out.push(
+        ctx.finding(
+          'number-format',
+          single.severity,
+          `${formatCount(items.length)} số ${what[hint ?? ''] ?? 'thiếu dấu chấm phân cách hàng nghìn'}. Viết đúng: ${list}.`,
+          shown.map((i) => i.written),
+          items.map((i) => i.place),
+          shown.map((i) => i.suggestion).join(', '),
+        ),
+      );
+    }
+    return out;
   }
 }
 
@@ -67,6 +116,7 @@ function isCountCell(unit: TextUnit): boolean {
 export function numberFormatRule(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   const counts = new Map<string, CountFigure>();
+  const slips = new Slips();
 
   // 1. Template fields: the kind is known.
   for (const field of ctx.definition.fields) {
@@ -75,8 +125,7 @@ export function numberFormatRule(ctx: CheckContext): RawFinding[] {
       if (!v.pos) continue;
       if (v.issue) {
         ctx.covered.numberFormat.add(posKey(v.pos));
-        const { severity, message } = separatorMessage(v.issue, v.text);
-        out.push(ctx.finding('number-format', severity, message, [v.text], [v], v.issue.suggestion));
+        slips.add(v.issue, v.text, v.issue.suggestion ?? '', v);
       }
       const cell = v.pos.row !== undefined && v.pos.cell !== undefined ? ctx.appendixCell(v.pos.block, v.pos.row, v.pos.cell) : undefined;
       if (cell && isCodeScale(cell.row.unit)) continue;
@@ -116,26 +165,14 @@ export function numberFormatRule(ctx: CheckContext): RawFinding[] {
       const unitWord = unitAfter(unit.text, t.end);
       const countContext = (unitWord !== undefined && countUnits.has(unitWord)) || (isCountCell(unit) && unit.text.trim() === t.text);
       if (!r.ok) {
-        if (r.error.code === 'separator') {
-          const { severity, message } = separatorMessage(r.error, t.text);
-          out.push(ctx.finding('number-format', severity, message, [t.text], [{ pos }], r.error.suggestion));
-        }
+        if (r.error.code === 'separator') slips.add(r.error, t.text, r.error.suggestion ?? '', { pos });
         continue;
       }
       const n = r.value;
       if (n.kind === 'decimal' && n.ambiguousSeparator && countContext) {
         const [int, frac] = n.text.split(',');
         const suggestion = `${int ?? ''}.${frac ?? ''}`;
-        out.push(
-          ctx.finding(
-            'number-format',
-            'error',
-            `Số "${t.text}" dùng dấu phẩy làm dấu phân cách hàng nghìn; người đọc có thể hiểu là số thập phân. Viết đúng: "${suggestion}".`,
-            [t.text],
-            [{ pos }],
-            suggestion,
-          ),
-        );
+        slips.add({ hint: 'comma-thousands' }, t.text, suggestion, { pos });
         continue;
       }
       if (n.kind !== 'count' || !countContext || counts.has(key)) continue;
@@ -144,6 +181,7 @@ export function numberFormatRule(ctx: CheckContext): RawFinding[] {
     }
   }
 
+  for (const f of slips.findings(ctx)) out.push(f);
   const dates = datePaddingInfo(ctx, units, tokensOf);
   if (dates) out.push(dates);
 
@@ -216,6 +254,8 @@ function datePaddingInfo(ctx: CheckContext, units: TextUnit[], tokensOf: Map<Tex
       if (t.kind !== 'date' || !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(t.text)) continue;
       const r = tryParseViDate(t.text);
       if (!r.ok) continue;
+      // A web page's dateline follows the portal's convention, not the report's.
+      if (isDatelineDate(unit.text, t.start, t.end)) continue;
       total++;
       if (isCanonicalViDate(r.value)) continue;
       const expected = formatViDateCanonical(r.value.day, r.value.month, r.value.year);

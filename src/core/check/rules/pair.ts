@@ -12,6 +12,7 @@ export function pairRule(ctx: CheckContext): RawFinding[] {
     if (rel.kind !== 'pair') continue;
     for (const p of ctx.values(rel.pair)) {
       if (!p.pair) continue;
+      ctx.tally('pair');
       const [a, b] = p.text.split('/').map((s) => s.trim());
       const f = sideMismatch(
         ctx,

@@ -14,6 +14,7 @@
  */
 import { compareViDates, tryParseViDate, type DayMonthYear } from '../../codec';
 import type { CheckContext, Pos, RawFinding, TextUnit, ValueAt } from '../context';
+import { isDatelineDate } from './dateline';
 import { detectPeriodKind, formatDay, PERIODS, periodWindow, type PeriodDef, type PeriodWindow } from '../../period';
 
 export interface ReportDate {
@@ -24,7 +25,7 @@ export interface ReportDate {
   value?: ValueAt;
 }
 
-const HEADER_DATE = /,\s*(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}\/\d{1,2}\/\d{4})/iu;
+const HEADER_DATE = /,\s*(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}\/\d{1,2}\/\d{4})/giu;
 const CAPTION = /kèm\s+theo\s+(?:Báo\s+cáo|Văn\s+bản|Công\s+văn)([^)\n]*)/iu;
 const CAPTION_MONTH = /tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const CAPTION_DATE = /ngày\s+(\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/iu;
@@ -43,15 +44,18 @@ function posIn(unit: TextUnit, start: number, end: number): Pos {
 /** The report's date: the template field when located, else the header line. */
 export function findReportDate(ctx: CheckContext): ReportDate | undefined {
   const v = ctx.value('meta.reportDate');
-  if (v?.date) return { date: v.date, text: v.text, value: v, ...(v.pos ? { pos: v.pos } : {}) };
+  if (v?.date && !(v.pos && isDatelineDate(ctx.textAt(v.pos), v.pos.start, v.pos.end))) return { date: v.date, text: v.text, value: v, ...(v.pos ? { pos: v.pos } : {}) };
   for (const unit of ctx.units()) {
     if (unit.section !== 'header') continue;
-    const m = HEADER_DATE.exec(unit.text);
-    if (!m) continue;
-    const r = tryParseViDate(m[1] ?? '');
-    if (!r.ok) continue;
-    const start = m.index + m[0].indexOf(m[1] ?? '');
-    return { date: r.value, text: m[1] ?? '', pos: posIn(unit, start, start + (m[1]?.length ?? 0)) };
+    for (const m of unit.text.matchAll(HEADER_DATE)) {
+      const r = tryParseViDate(m[1] ?? '');
+      if (!r.ok) continue;
+      const start = m.index + m[0].indexOf(m[1] ?? '');
+      const end = start + (m[1]?.length ?? 0);
+      // A web page's dateline ("Thứ Hai, ngày 13/3/2023 10:15") dates the page, not the report.
+      if (isDatelineDate(unit.text, start, end)) continue;
+      return { date: r.value, text: m[1] ?? '', pos: posIn(unit, start, end) };
+    }
   }
   return undefined;
 }
@@ -81,6 +85,7 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
   const win: PeriodWindow | undefined = def && report ? periodWindow({ kind: def.kind, year: report.date.year }) : undefined;
   const reportPlace = report?.value ? [report.value] : report?.pos ? [{ pos: report.pos }] : [];
 
+  if (report && win) ctx.tally('period');
   if (report && win && compareViDates(report.date, win.deadline) > 0) {
     out.push(
       ctx.finding(
@@ -103,6 +108,7 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
         const tailStart = cap.index + cap[0].length - tail.length;
         const month = CAPTION_MONTH.exec(tail);
         const dated = CAPTION_DATE.exec(tail);
+        if (month || dated) ctx.tally('period');
         if (dated) {
           const r = tryParseViDate(dated[1] ?? '');
           if (r.ok && !sameDay(r.value, report.date)) {
@@ -183,6 +189,7 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
       const toText = m[2] ?? m[3];
       const to = toText ? tryParseViDate(toText) : undefined;
       if (!from.ok) continue;
+      ctx.tally('period');
       const pos = posIn(unit, m.index, m.index + m[0].length);
       const problems: string[] = [];
       if (compareViDates(from.value, win.start) < 0) problems.push(`bắt đầu ${from.value.text}, trước ngày đầu kỳ ${formatDay(win.start)}`);
@@ -207,6 +214,8 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
     for (const m of unit.text.matchAll(UNTIL)) {
       const r = tryParseViDate(m[1] ?? '');
       if (!r.ok) continue;
+      if (isDatelineDate(unit.text, m.index + m[0].length - (m[1]?.length ?? 0), m.index + m[0].length)) continue;
+      ctx.tally('period');
       if (compareViDates(r.value, win.cutoff) <= 0 && compareViDates(r.value, report.date) <= 0) continue;
       const pos = posIn(unit, m.index, m.index + m[0].length);
       out.push(

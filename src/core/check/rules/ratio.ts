@@ -23,6 +23,7 @@ export function expectedPercent(part: number, base: number, decimals: number, st
  */
 export function judgeRatio(ctx: CheckContext, rule: Rule, pct: ValueAt, part: ValueAt, base: ValueAt): RawFinding | undefined {
   if (!pct.num || !part.num || !base.num) return undefined;
+  ctx.tally(rule);
   const outcome = checkRatio(figureInterval(part.num), figureInterval(base.num), figureInterval(pct.num));
   const label = shortLabel(pct.field);
   const places = [pct, part, base];
@@ -60,7 +61,12 @@ export function ratioRule(ctx: CheckContext): RawFinding[] {
     const base = ctx.value(rel.base);
     const pcts = ctx.values(rel.percent);
     // Only figures the template can judge are covered; the sentence rule may still judge the others.
-    if (!part?.num || !base?.num) continue;
+    if (!part?.num || !base?.num) {
+      // A percentage written without its counts: read, but not checkable.
+      // Keyed by place: the sentence rule may still judge it (markVerified).
+      for (const p of pcts) if (p.num && p.pos) ctx.markUnverified(posKey(p.pos));
+      continue;
+    }
     for (const p of pcts) if (p.pos) ctx.covered.ratio.add(posKey(p.pos));
     for (const group of groupByValue(pcts)) {
       const f = judgeRatio(ctx, 'ratio', group[0]!, part, base);

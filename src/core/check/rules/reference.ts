@@ -15,6 +15,7 @@
  */
 import { findReferences, formatViDate, impliedDocType, tryParseViDate, type DocRef } from '../../codec';
 import type { CheckContext, Pos, RawFinding, TextUnit } from '../context';
+import { sectionName } from '../place';
 import { joinVi } from './util';
 
 interface Cited {
@@ -24,6 +25,47 @@ interface Cited {
 }
 
 const TRUNCATED_YEAR = /(?<![\p{L}\p{N}])(năm)\s+((?:19|20)\d?)(?![\p{N}.,/])/giu;
+
+const MAX_CITATIONS_SEARCHED = 64;
+
+/**
+ * The citation a truncated year belongs to: the first citation of its paragraph that ends before
+ * it with no ";" in between (binary searches over the paragraph's ";" and citations).
+ */
+function ownerOf(t: { unit: TextUnit; start: number }, inUnit: Cited[], index: Map<TextUnit, { semis: number[]; ends: number[] }>): Cited | undefined {
+  let idx = index.get(t.unit);
+  if (!idx) {
+    const semis: number[] = [];
+    for (let i = t.unit.text.indexOf(';'); i >= 0; i = t.unit.text.indexOf(';', i + 1)) semis.push(i);
+    idx = { semis, ends: inUnit.map((c) => c.ref.end) };
+    index.set(t.unit, idx);
+  }
+  const { semis, ends } = idx;
+  // The last ";" before the year; the owner must end after it.
+  const k = firstAtLeast(semis, t.start) - 1;
+  const lastSemi = k >= 0 ? semis[k]! : -1;
+  const i = firstAtLeast(ends, lastSemi + 1);
+  const c = inUnit[i];
+  return c && c.ref.end <= t.start ? c : undefined;
+}
+
+/** Index of the first entry of a sorted array that is >= x. */
+function firstAtLeast(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 function posIn(unit: TextUnit, start: number, end: number): Pos {
   return { block: unit.block, ...(unit.row !== undefined ? { row: unit.row, cell: unit.cell } : {}), start, end };
@@ -76,30 +118,38 @@ export function referenceRule(ctx: CheckContext): RawFinding[] {
     }
   });
 
+  // Every citation is verified against the others of the same document (date, number, type).
+  ctx.tally('reference', cited.length);
   const byKey = new Map<string, Cited[]>();
-  for (const c of cited) byKey.set(c.ref.key, [...(byKey.get(c.ref.key) ?? []), c]);
+  const byUnit = new Map<TextUnit, Cited[]>();
+  for (const c of cited) {
+    pushTo(byKey, c.ref.key, c);
+    pushTo(byUnit, c.unit, c);
+  }
 
   // Same document, different dates (grouped by the year of the date).
   for (const [, list] of byKey) {
     const byYear = new Map<number, Cited[]>();
-    for (const c of list) if (c.ref.date) byYear.set(c.ref.date.year, [...(byYear.get(c.ref.date.year) ?? []), c]);
+    for (const c of list) if (c.ref.date) pushTo(byYear, c.ref.date.year, c);
     for (const [, same] of byYear) {
-      const dates = new Map<string, Cited>();
+      const dates = new Map<string, { first: Cited; n: number }>();
       for (const c of same) {
         const d = c.ref.date!;
         const k = `${d.year}-${d.month}-${d.day}`;
-        if (!dates.has(k)) dates.set(k, c);
+        const seen = dates.get(k);
+        if (seen) seen.n++;
+        else dates.set(k, { first: c, n: 1 });
       }
       if (dates.size < 2) continue;
-      const firsts = [...dates.values()];
+      const firsts = [...dates.values()].map((d) => d.first);
       const first = firsts[0]!;
-      const counts = firsts.map((c) => same.filter((s) => s.ref.date!.day === c.ref.date!.day && s.ref.date!.month === c.ref.date!.month).length);
+      const counts = [...dates.values()].map((d) => d.n);
       out.push(
         ctx.finding(
           'reference',
           'error',
           `${name(first.ref)} được trích dẫn với ${firsts.length} ngày khác nhau: ${joinVi(
-            firsts.map((c, i) => `ngày ${c.ref.date!.text} (${counts[i]} lần, mục ${c.unit.section})`),
+            firsts.map((c, i) => `ngày ${c.ref.date!.text} (${counts[i]} lần, ${sectionName(c.unit.section)})`),
           )}. Cùng một văn bản phải ghi cùng một ngày ban hành.`,
           [core(first.ref), ...firsts.map((c) => c.ref.date!.text)],
           firsts.map((c) => ({ pos: c.pos })),
@@ -113,7 +163,7 @@ export function referenceRule(ctx: CheckContext): RawFinding[] {
     if (ref.dateMissing || ref.dateError) {
       const others = (byKey.get(ref.key) ?? []).filter((o) => o.ref.date);
       const dated = others[0];
-      const elsewhere = dated ? ` Nơi khác trong báo cáo ghi ${core(dated.ref)} ngày ${dated.ref.date!.text} (mục ${dated.unit.section}).` : '';
+      const elsewhere = dated ? ` Nơi khác trong báo cáo ghi ${core(dated.ref)} ngày ${dated.ref.date!.text} (${sectionName(dated.unit.section)}).` : '';
       const expected = dated ? `${core(ref)} ngày ${formatViDate(dated.ref.date!)}` : undefined;
       const what = ref.dateMissing ? 'sau chữ "ngày" không có ngày tháng' : `ngày "${ref.dateText ?? ''}" không hợp lệ (${ref.dateError?.message ?? ''})`;
       out.push(
@@ -164,21 +214,32 @@ export function referenceRule(ctx: CheckContext): RawFinding[] {
   }
 
   // Truncated years ("năm 202"): the same clause in another citation of the document may tell the year.
+  const unitIndex = new Map<TextUnit, { semis: number[]; ends: number[] }>();
+  const clauses = new Map<Cited, string>();
+  const yearByPrefix = new Map<string, string | undefined>();
   for (const t of truncated) {
-    const owner = cited.find((c) => c.unit === t.unit && c.ref.end <= t.start && !t.unit.text.slice(c.ref.end, t.start).includes(';'));
+    const owner = ownerOf(t, byUnit.get(t.unit) ?? [], unitIndex);
     let expected: string | undefined;
     if (owner) {
       const mine = clauseAfter(t.unit.text, owner.ref.end).text;
       const prefix = mine.slice(0, t.start - owner.ref.end).replace(/\s+/g, ' ').trim().toLowerCase();
-      for (const other of byKey.get(owner.ref.key) ?? []) {
-        if (other === owner) continue;
-        const theirs = clauseAfter(other.unit.text, other.ref.end).text.replace(/\s+/g, ' ').trim();
-        if (!theirs.toLowerCase().startsWith(prefix)) continue;
-        const m = /^\s*(\d{4})/.exec(theirs.slice(prefix.length));
-        if (m) {
-          expected = `năm ${m[1]}`;
-          break;
+      const memo = `${owner.ref.key}\u0000${prefix}`;
+      if (yearByPrefix.has(memo)) expected = yearByPrefix.get(memo);
+      else {
+        // The first few other citations suffice; a document cited thousands of times is not searched whole.
+        const others = (byKey.get(owner.ref.key) ?? []).slice(0, MAX_CITATIONS_SEARCHED);
+        for (const other of others) {
+          if (other === owner) continue;
+          let theirs = clauses.get(other);
+          if (theirs === undefined) clauses.set(other, (theirs = clauseAfter(other.unit.text, other.ref.end).text.replace(/\s+/g, ' ').trim()));
+          if (!theirs.toLowerCase().startsWith(prefix)) continue;
+          const m = /^\s*(\d{4})/.exec(theirs.slice(prefix.length));
+          if (m) {
+            expected = `năm ${m[1]}`;
+            break;
+          }
         }
+        yearByPrefix.set(memo, expected);
       }
     }
     const digits = t.unit.text.slice(t.start, t.end);

@@ -42,6 +42,7 @@ export function judgeSum(ctx: CheckContext, rule: Rule, rel: SumRelation, total:
     totalText = total.text;
     totalLabel = shortLabel(total.field);
   }
+  ctx.tally(rule);
   const sum = sumValues(partNums);
   const sumText = formatSum(sum, partNums, total?.num);
   const expression = present.map((p) => canonical(p.num!)).join(' + ');
@@ -101,6 +102,8 @@ export function sumRule(ctx: CheckContext): RawFinding[] {
     const totalField = ctx.fieldById.get(rel.total);
     if (!totalField || totalField.derived) continue;
     const totals = ctx.values(rel.total);
+    // A total written without any of its parts: read, but not checkable.
+    if (!judgeable) for (const t of totals) if (t.num && t.pos) ctx.markUnverified(posKey(t.pos));
     if (judgeable) for (const t of totals) if (t.pos) ctx.covered.sum.add(posKey(t.pos));
     for (const group of groupByValue(totals)) {
       const f = judgeSum(ctx, 'sum', rel, group[0], parts);

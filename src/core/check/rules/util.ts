@@ -1,6 +1,7 @@
 /** Formatting helpers shared by the rules (figures in messages are written the vi-VN way). */
 import { formatCount, formatDecimal, formatPercent, type ViNumber } from '../../codec';
 import type { ValueAt } from '../context';
+import { sectionName } from '../place';
 
 /** A figure written canonically: "28.375", "3,24%", "4,7". */
 export function canonical(n: Pick<ViNumber, 'kind' | 'value' | 'decimals'>): string {
@@ -22,9 +23,16 @@ export function countLikeText(value: number, written: string): string {
   return countLike(value, padded ? { width: t.length } : undefined);
 }
 
+/** The largest number of decimals among figures (0 for none); a loop, not a spread of the list. */
+export function maxDecimals(parts: readonly Pick<ViNumber, 'decimals'>[]): number {
+  let d = 0;
+  for (const p of parts) if (p.decimals > d) d = p.decimals;
+  return d;
+}
+
 /** A sum of figures written with the precision of its parts. */
 export function formatSum(value: number, parts: Pick<ViNumber, 'kind' | 'decimals'>[], like?: Pick<ViNumber, 'width'>): string {
-  const decimals = Math.max(0, ...parts.map((p) => p.decimals));
+  const decimals = maxDecimals(parts);
   const percent = parts.some((p) => p.kind === 'percent');
   if (percent) return formatPercent(value, decimals);
   if (decimals > 0) return formatDecimal(value, decimals);
@@ -34,13 +42,13 @@ export function formatSum(value: number, parts: Pick<ViNumber, 'kind' | 'decimal
 /** Where a value is written, for messages: "mục B.II.1.1", "Phụ lục I / Biểu mẫu 2, dòng 1". */
 export function whereOf(v: Pick<ValueAt, 'occ'>): string {
   const o = v.occ.occurrence;
-  if (o.where === 'narrative') return `mục ${o.section}`;
+  if (o.where === 'narrative') return sectionName(o.section);
   return `Phụ lục ${o.appendix}${o.form ? ` / Biểu mẫu ${o.form}` : ''}, dòng ${o.row}`;
 }
 
 /** Exact sum of figure values, rounded to their largest precision (avoids 0.1 + 0.2 artefacts). */
 export function sumValues(parts: Pick<ViNumber, 'value' | 'decimals'>[]): number {
-  const decimals = Math.max(0, ...parts.map((p) => p.decimals));
+  const decimals = maxDecimals(parts);
   const scale = 10 ** decimals;
   return parts.reduce((s, p) => s + Math.round(p.value * scale), 0) / scale;
 }
