@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { checkReport, formatJson, type CheckReport } from '../src/core/check';
-import { CCHC_6_THANG } from '../src/core/template/cchc-6-thang';
+import { TEMPLATES } from '../src/templates';
 import { OoxmlDocument } from '../src/document/ooxml/document';
 import { BENCH_FILES } from './extract';
 import type { BenchRow } from './util';
@@ -31,7 +31,7 @@ async function run(documents: number): Promise<MemoryResult> {
   let findings = 0;
   for (let i = 0; i < documents; i++) {
     const snapshot = await (await OoxmlDocument.open(inputs[i % inputs.length]!)).read();
-    const report = checkReport({ definition: CCHC_6_THANG, snapshot, fileName: `tệp-${i}.docx` });
+    const report = checkReport({ definition: TEMPLATES.get('cchc-6-thang'), snapshot, fileName: `tệp-${i}.docx` });
     findings += report.findings.length;
     reports.push(report);
   }
