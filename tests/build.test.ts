@@ -16,9 +16,10 @@ beforeAll(() => {
     cwd: REPO_DIR,
     env: { ...process.env, BAOCAO_PUBLIC_URL: `${PUBLIC_URL}/` },
     encoding: 'utf8',
-    timeout: 110_000,
+    // A production build of both pages; generous so a loaded CI machine does not fail it.
+    timeout: 400_000,
   });
-}, 120_000);
+}, 410_000);
 
 afterAll(() => {
   if (out) fs.rmSync(out, { recursive: true, force: true });

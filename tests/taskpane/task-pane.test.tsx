@@ -352,7 +352,7 @@ describe('shell', () => {
     await host.document.inner.read();
     await host.document.inner.apply([{ kind: 'control', controlIndex: controlOf('a22.received'), text: '30.500' }]);
     act(() => host.change());
-    await waitFor(() => expect(fieldInput('Số hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ HCC tỉnh').value).toBe('30.500'), { timeout: 5000 });
+    await waitFor(() => expect(fieldInput('Số hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ HCC tỉnh').value).toBe('30.500'), { timeout: 20_000 });
     expect(host.document.reads).toBe(reads + 2);
   });
 
