@@ -6,6 +6,7 @@
  * rows report medians. `npx tsx bench/cli.ts` prints a table; `benchCli()` is for the runner.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ASSET_PATHS } from '../src/cli/assets';
 import type { BenchRow } from './util';
@@ -19,6 +20,20 @@ interface Case {
   args: string[];
   env?: NodeJS.ProcessEnv;
   budgetMs?: number;
+}
+
+/**
+ * CPU time (user + system, ms) of the children waited for so far, from /proc/self/stat (Linux;
+ * undefined elsewhere): on a loaded machine a process's CPU time says more than its wall time.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    // After "pid (comm) ": cutime and cstime are fields 16 and 17 of the full line, in clock ticks (100 Hz).
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 const medianOf = (xs: number[]) => {
@@ -39,11 +54,15 @@ export async function benchCli(runs = 15): Promise<BenchRow[]> {
     { name: 'baocao check (sample, from sources, tsx)', args: [BIN, 'check', SAMPLE], env: fromSource },
   ];
   const times = cases.map(() => [] as number[]);
+  const cpu = cases.map(() => [] as number[]);
   for (let i = 0; i < runs + 2; i++) {
     cases.forEach((c, k) => {
+      const c0 = childrenCpuMs();
       const t0 = performance.now();
       const r = spawnSync(process.execPath, c.args, { cwd: ROOT, env: c.env ?? process.env, stdio: 'ignore' });
       const ms = performance.now() - t0;
+      const c1 = childrenCpuMs();
+      if (i >= 2 && c0 !== undefined && c1 !== undefined) cpu[k]!.push(c1 - c0);
       if (r.status !== 0 && !(c.args.includes('check') && r.status === 1)) throw new Error(`${c.name}: exit ${r.status}`);
       if (i >= 2) times[k]!.push(ms); // two warm-up rounds (file cache)
     });
@@ -51,7 +70,9 @@ export async function benchCli(runs = 15): Promise<BenchRow[]> {
   const node = medianOf(times[0]!);
   return cases.map((c, k) => {
     const ms = medianOf(times[k]!);
-    return { name: c.name, medianMs: ms, ...(c.budgetMs ? { budgetMs: c.budgetMs } : {}), ...(k > 0 ? { note: `Node start + ${(ms - node).toFixed(0)} ms` } : {}) };
+    const cpuNote = cpu[k]!.length ? `CPU ${medianOf(cpu[k]!).toFixed(0)} ms` : '';
+    const startNote = k > 0 ? `Node start + ${(ms - node).toFixed(0)} ms` : '';
+    return { name: c.name, medianMs: ms, ...(c.budgetMs ? { budgetMs: c.budgetMs } : {}), note: [startNote, cpuNote].filter(Boolean).join('; ') };
   });
 }
 
