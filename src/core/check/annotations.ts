@@ -124,6 +124,13 @@ export function summaryCommentText(report: CheckReport): string[] {
   return out;
 }
 
+type Anchor = NonNullable<CheckReport['findings'][number]['locations'][number]['anchor']>;
+
+function compareAnchors(a: Anchor | undefined, b: Anchor | undefined): number {
+  if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+  return a.block - b.block || (a.row ?? -1) - (b.row ?? -1) || (a.cell ?? -1) - (b.cell ?? -1) || a.start - b.start;
+}
+
 /**
  * The comments for a report: the summary first (on the title), then one per error or warning in
  * document order. A finding without a place in the document goes on the title too.
@@ -131,10 +138,11 @@ export function summaryCommentText(report: CheckReport): string[] {
 export function reviewComments(report: CheckReport, snapshot: DocumentSnapshot): ReviewComment[] {
   const title = titlePlace(snapshot);
   const out: ReviewComment[] = [{ anchor: title, paragraphs: summaryCommentText(report) }];
-  report.findings.forEach((f, i) => {
-    if (!isCommented(f)) return;
-    const anchor = f.locations.find((l) => l.anchor)?.anchor ?? title;
-    out.push({ findingIndex: i, anchor, paragraphs: findingCommentText(f) });
-  });
+  // The report lists errors first; comments follow the document (a finding without a place last).
+  const placed = report.findings
+    .map((f, i) => ({ f, i, at: f.locations.find((l) => l.anchor)?.anchor }))
+    .filter(({ f }) => isCommented(f))
+    .sort((a, b) => compareAnchors(a.at, b.at) || a.i - b.i);
+  for (const { f, i, at } of placed) out.push({ findingIndex: i, anchor: at ?? title, paragraphs: findingCommentText(f) });
   return out;
 }
