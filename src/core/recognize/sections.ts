@@ -202,12 +202,6 @@ export function computeSections(snapshot: DocumentSnapshot, outline: readonly Ou
             roman = h.label;
             numbers = [];
             accepted = h;
-          } else if (letter === undefined && (zone === 'header' || zone === 'body') && h.label === expected) {
-            // A report outlined I, II, III… without lettered parts (a district's or a department's).
-            zone = 'body';
-            roman = h.label;
-            numbers = [];
-            accepted = h;
           }
           break;
         }
