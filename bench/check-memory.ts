@@ -7,7 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { checkReport, formatJson, type CheckReport } from '../src/core/check';
-import { CCHC_6_THANG } from '../src/core/template/cchc-6-thang';
+import { TEMPLATES } from '../src/templates';
+const CCHC_6_THANG = TEMPLATES.get('cchc-6-thang');
 import { OoxmlDocument } from '../src/document/ooxml/document';
 import { BENCH_FILES } from './extract';
 import type { BenchRow } from './util';

@@ -5,7 +5,7 @@
 import { CheckReportSchema, checkReport, checkedText, formatJson, type CheckReport } from '../../src/core/check';
 import { formatHtml } from '../../src/core/check/format-html';
 import { formatText } from '../../src/core/check/format-text';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import type { DocumentSnapshot } from '../../src/document/types';
 import { RECEIVED_SAMPLE, check, readBytes } from './helpers';
 

@@ -5,7 +5,7 @@
  * report what it reads; budgets proper live in `npm run bench`.
  */
 import { checkReport, type CheckReport } from '../../src/core/check';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import type { DocumentSnapshot } from '../../src/document/types';
 
 const CEILING_MS = 30_000;

@@ -7,7 +7,7 @@ import { checkReport, formatJson, type CheckReport } from '../../src/core/check'
 import { formatHtml } from '../../src/core/check/format-html';
 import { formatText, placeLines } from '../../src/core/check/format-text';
 import { sectionName } from '../../src/core/check/place';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { BOUND_SAMPLE, RECEIVED_SAMPLE, readBytes } from './helpers';
 

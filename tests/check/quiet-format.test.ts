@@ -4,7 +4,7 @@
  */
 import { checkReport, type CheckReport } from '../../src/core/check';
 import { isDatelineDate } from '../../src/core/check/rules/dateline';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import type { Block, DocumentSnapshot } from '../../src/document/types';
 
 function checkBlocks(blocks: Block[]): CheckReport {

@@ -4,7 +4,7 @@
  * vanish without a word).
  */
 import { checkReport, type CheckReport } from '../../src/core/check';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { BOUND_SAMPLE, VIETNAMESE, readBytes } from './helpers';
 

@@ -5,7 +5,7 @@
  * texts must be found without a false error; non-CCHC texts must not be read as a CCHC report.
  */
 import { formatJson } from '../../src/core/check';
-import { CCHC_6_THANG } from '../../src/core/template/cchc-6-thang';
+import { CCHC_6_THANG } from '../helpers/templates';
 import { formatHtml } from '../../src/core/check/format-html';
 import { formatReportText } from '../../src/core/check/format-text';
 import { REWRITTEN, checkText, realTexts, rewrittenText, runEval } from './devset/harness';
