@@ -66,7 +66,7 @@ describe('sections from the outline, whatever the numbering', () => {
     expect(paths).toEqual(['header', 'header', 'header', 'B.I', 'B.I', 'B.II', 'B.II.1', 'B.II.1', 'B.II.2', 'B.II.3', 'B.IV', 'B.III', 'B.III.1']);
   });
 
-  test('the same document without an outline takes its sections from the numbering (I, II), never "header"', () => {
+  test('without the outline, the same headings follow their numbering only (I, II: not the CCHC sections)', () => {
     const paths = computeSections(doc('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH', 'II. KẾT QUẢ')).map((s) => s.path);
     expect(paths).toEqual(['I', 'II']);
   });
