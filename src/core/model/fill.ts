@@ -134,12 +134,12 @@ export function planFill(
     derived.push(target.id);
   }
 
-  // An empty fraction ("[x/y]" in the template) whose side is given: written whole from both sides
-  // (its sides have no place of their own while it shows its placeholder). A written fraction is
-  // left as it is: its sides are written in place.
+  // A fraction ("30/50 nhiệm vụ", "03/09 phòng") whose side is given: written whole from both
+  // sides, one home per figure (a side has no place of its own while the fraction shows its
+  // placeholder, as in the template).
   const viaFraction = new Set<string>();
   for (const relation of definition.relations) {
-    if (relation.kind !== 'fraction' || relation.fraction in input.fields || (current.get(relation.fraction) ?? '') !== '') continue;
+    if (relation.kind !== 'fraction' || relation.fraction in input.fields) continue;
     if (!(relation.numerator in written || relation.denominator in written)) continue;
     const num = current.get(relation.numerator) ?? '';
     const den = current.get(relation.denominator) ?? '';
