@@ -52,6 +52,8 @@ const DOC_CSS = `
 .docx-control { border-radius: 2px; box-shadow: inset 0 -1px 0 rgba(0, 90, 158, .45); }
 .docx-control:hover { background: rgba(0, 120, 212, .08); }
 .docx-placeholder { background: rgba(0,0,0,.05); }
+/* Word's placeholder grey (#808080) is below 4.5:1 on white: on screen it is darkened to stay readable. */
+.docx-placeholder, .docx-placeholder * { color: #595959 !important; }
 .docx-page-break { border-top: 1px dashed #8a8886; margin: 12px 0; height: 0; }
 .docx [data-revealed] { outline: 2px solid #c239b3; outline-offset: 1px; border-radius: 2px; }
 .docx span[data-revealed] { background-color: #ffe14d; }

@@ -67,6 +67,7 @@ const useStyles = makeStyles({
   },
   brand: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   file: { flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', textAlign: 'end' },
+  state: { flex: 'none', whiteSpace: 'nowrap' },
   unsaved: { color: tokens.colorPaletteDarkOrangeForeground2, fontWeight: tokens.fontWeightSemibold },
   saved: { color: tokens.colorPaletteGreenForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, flex: 'none' },
@@ -344,17 +345,22 @@ export function Workbench({ initialUrl = SAMPLE_URL, initialName = SAMPLE_NAME }
         <Body1 className={styles.file} title={doc?.name}>
           {doc ? (
             <>
-              Đang mở: <strong>{doc.name}</strong>{' '}
-              {doc.changed ? (
-                <span className={styles.unsaved}>· có thay đổi chưa lưu</span>
-              ) : savedAt ? (
-                <span className={styles.saved}>· đã lưu lúc {savedAt}</span>
-              ) : (
-                <span>· chưa sửa</span>
-              )}
+              Đang mở: <strong>{doc.name}</strong>
             </>
           ) : null}
         </Body1>
+        {/* The saved state never gives way to a long file name. */}
+        {doc ? (
+          <Body1 className={styles.state} role="status">
+            {doc.changed ? (
+              <span className={styles.unsaved}>có thay đổi chưa lưu</span>
+            ) : savedAt ? (
+              <span className={styles.saved}>đã lưu lúc {savedAt}</span>
+            ) : (
+              <span>chưa sửa</span>
+            )}
+          </Body1>
+        ) : null}
         <input ref={fileInput} type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={onPick} hidden aria-hidden="true" tabIndex={-1} />
         <div className={styles.actions}>
           {/* Tooltips open beside their button, never over the message bar below the header. */}
