@@ -137,8 +137,8 @@ export function periodSlug(p: ReportPeriod): string {
 /**
  * The name "Lưu" gives the changed file: "bao-cao.docx" → "bao-cao-baocao.docx". After a
  * roll-over (`to` differs from `from`) the period in the name follows the report:
- * "bao-cao-cchc-6-thang-2022.docx" → "bao-cao-cchc-nam-2022-baocao.docx" (also from
- * "bao-cao-cchc-6-thang.docx"); a name without the old period gets the new one appended.
+ * "bao-cao-so-tu-phap-6-thang-2022.docx" → "bao-cao-so-tu-phap-nam-2022-baocao.docx" (also from
+ * "bao-cao-so-tu-phap-6-thang.docx"); a name without the old period gets the new one appended.
  */
 export function savedName(name: string, from?: ReportPeriod, to?: ReportPeriod): string {
   let base = name.replace(/\.docx$/i, '').replace(/-baocao$/i, '') || 'bao-cao';
