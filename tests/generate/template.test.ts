@@ -10,6 +10,7 @@ import { buildTemplateDocx, planTemplate, PLACEHOLDERS } from '../../src/documen
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { normalizeSpace, pdfPageCount, sofficeConvert, sofficeText } from '../helpers/libreoffice';
 import { SEED_TEXT } from '../helpers/paths';
+import { TEMPLATE_TAG_PREFIX } from '../../src/core/template/detect';
 
 const layout = readFileSync(LAYOUT_PATH, 'utf8');
 const plan = planTemplate(CCHC_6_THANG, layout);
@@ -26,9 +27,16 @@ describe('generated template and sample', () => {
     const labels = new Map(CCHC_6_THANG.fields.map((f) => [f.id, f]));
     const template = await OoxmlDocument.open(new Uint8Array(readFileSync(ASSET_PATHS.template))).read();
     const sample = await OoxmlDocument.open(new Uint8Array(readFileSync(ASSET_PATHS.sample))).read();
+    // Besides the figures, one placed control marks the template ("baocao-template:<id>", on the title).
+    const marks = template.controls.filter((c) => c.tag.startsWith(TEMPLATE_TAG_PREFIX));
+    expect(marks.map((c) => c.tag)).toEqual([`${TEMPLATE_TAG_PREFIX}${CCHC_6_THANG.id}`]);
     expect(template.controls).toHaveLength(plan.placements.length);
     expect(sample.controls).toHaveLength(plan.placements.length);
     for (const [i, c] of template.controls.entries()) {
+      if (c.tag.startsWith(TEMPLATE_TAG_PREFIX)) {
+        expect(sample.controls[i]!.tag).toBe(c.tag);
+        continue;
+      }
       const field = labels.get(c.tag);
       expect(field).toBeDefined();
       expect(c.title).toBe(field!.label);
