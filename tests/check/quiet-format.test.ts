@@ -88,3 +88,24 @@ describe('web-page datelines', () => {
     expect(dates[0]!.message).toMatch(/^1\/1 ngày tháng/u);
   });
 });
+
+describe('a percent sign set apart from its figure', () => {
+  it('"4,5 %" and "3,45 %" make one warning with both places; "97,5%" is left alone', () => {
+    const report = checkBlocks([
+      para(0, 'Tỷ lệ hồ sơ trực tuyến đạt 4,5 % tổng số hồ sơ; tỷ lệ trả đúng hạn đạt 97,5%.'),
+      para(1, 'Hồ sơ quá hạn chiếm 3,45 %.'),
+    ]);
+    const apart = report.findings.filter((f) => f.rule === 'number-format' && f.message.includes('tách dấu %'));
+    expect(apart).toHaveLength(1);
+    expect(apart[0]!.severity).toBe('warning');
+    expect(apart[0]!.evidence).toEqual(['4,5 %', '3,45 %']);
+    expect(apart[0]!.expected).toBe('4,5%, 3,45%');
+    expect(apart[0]!.locations).toHaveLength(2);
+  });
+
+  it('a single one keeps the single-figure message', () => {
+    const report = checkBlocks([para(0, 'Tỷ lệ hồ sơ trực tuyến đạt 4,5 % tổng số hồ sơ.')]);
+    const apart = report.findings.filter((f) => f.rule === 'number-format' && f.message.includes('tách dấu %'));
+    expect(apart.map((f) => [f.message, f.expected])).toEqual([['Tỷ lệ "4,5 %" viết tách dấu % khỏi số. Viết đúng: "4,5%".', '4,5%']]);
+  });
+});

@@ -126,7 +126,7 @@ function scanSentenceEnds(text: string): SentenceEnds {
 }
 
 /** Index of the first entry of a sorted array that is >= x. */
-function lowerBound(a: readonly number[], x: number): number {
+export function lowerBound(a: readonly number[], x: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

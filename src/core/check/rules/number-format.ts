@@ -17,11 +17,18 @@ import { isDatelineDate } from './dateline';
 import { countLike, joinVi } from './util';
 
 const UNIT_WORD = /^[\s\u00a0]+([\p{L}]+)/u;
+/** A percent sign set apart from its figure by a space. */
+const PERCENT_APART = /[ \u00a0\u202f]+%$/;
 const EVIDENCE_MAX = 8;
 
-function separatorMessage(e: CodecError, written: string): { severity: 'error' | 'warning'; message: string } {
+/** Slip kinds: the codec's separator hints, and a percent sign set apart from its figure ("4,5 %"). */
+type SlipHint = CodecError['hint'] | 'percent-space';
+
+function separatorMessage(e: { hint?: SlipHint; suggestion?: string }, written: string): { severity: 'error' | 'warning'; message: string } {
   const s = e.suggestion ?? '';
   switch (e.hint) {
+    case 'percent-space':
+      return { severity: 'warning', message: `Tỷ lệ "${written}" viết tách dấu % khỏi số. Viết đúng: "${s}".` };
     case 'comma-thousands':
       return { severity: 'error', message: `Số "${written}" dùng dấu phẩy làm dấu phân cách hàng nghìn; người đọc có thể hiểu là số thập phân. Viết đúng: "${s}".` };
     case 'english-grouping':
@@ -40,9 +47,9 @@ type Place = { pos: Pos } | ValueAt;
  * "30407" make one warning, not ten). A kind with a single slip keeps the single-figure message.
  */
 class Slips {
-  private readonly byKind = new Map<string, { hint: CodecError['hint']; items: { written: string; suggestion: string; place: Place }[] }>();
+  private readonly byKind = new Map<string, { hint: SlipHint; items: { written: string; suggestion: string; place: Place }[] }>();
 
-  add(e: Pick<CodecError, 'hint'>, written: string, suggestion: string, place: Place): void {
+  add(e: { hint?: SlipHint }, written: string, suggestion: string, place: Place): void {
     const key = e.hint ?? 'grouping';
     let kind = this.byKind.get(key);
     if (!kind) this.byKind.set(key, (kind = { hint: e.hint, items: [] }));
@@ -53,7 +60,7 @@ class Slips {
     const out: RawFinding[] = [];
     for (const { hint, items } of this.byKind.values()) {
       const first = items[0]!;
-      const single = separatorMessage({ hint, suggestion: first.suggestion } as CodecError, first.written);
+      const single = separatorMessage({ hint, suggestion: first.suggestion }, first.written);
       if (items.length === 1) {
         out.push(ctx.finding('number-format', single.severity, single.message, [first.written], [first.place], first.suggestion || undefined));
         continue;
@@ -65,6 +72,7 @@ class Slips {
         'comma-thousands': 'dùng dấu phẩy làm dấu phân cách hàng nghìn; người đọc có thể hiểu là số thập phân',
         'english-grouping': 'viết theo kiểu tiếng Anh (dấu phẩy phân cách hàng nghìn)',
         'dot-decimal': 'dùng dấu chấm làm dấu thập phân',
+        'percent-space': 'viết tách dấu % khỏi số',
       };
       out.push(
         ctx.finding(
@@ -161,6 +169,11 @@ export function numberFormatRule(ctx: CheckContext): RawFinding[] {
       const pos: Pos = { block: unit.block, ...(unit.row !== undefined ? { row: unit.row, cell: unit.cell } : {}), start: t.start, end: t.end };
       const key = posKey(pos);
       if (ctx.covered.numberFormat.has(key)) continue;
+      // "4,5 %" (the scanner keeps the sign with its figure): the report's convention writes "4,5%".
+      if (PERCENT_APART.test(t.text)) {
+        slips.add({ hint: 'percent-space' }, t.text, t.text.replace(PERCENT_APART, '%'), { pos });
+        continue;
+      }
       const r = tryParseViNumber(t.text);
       const unitWord = unitAfter(unit.text, t.end);
       const countContext = (unitWord !== undefined && countUnits.has(unitWord)) || (isCountCell(unit) && unit.text.trim() === t.text);

@@ -14,7 +14,7 @@
  *   symbol ("Báo cáo số 9475/VPCP-KSTT", a công văn symbol) → info.
  */
 import { findReferences, formatViDate, impliedDocType, tryParseViDate, type DocRef } from '../../codec';
-import type { CheckContext, Pos, RawFinding, TextUnit } from '../context';
+import { lowerBound, type CheckContext, type Pos, type RawFinding, type TextUnit } from '../context';
 import { sectionName } from '../place';
 import { joinVi } from './util';
 
@@ -42,24 +42,13 @@ function ownerOf(t: { unit: TextUnit; start: number }, inUnit: Cited[], index: M
   }
   const { semis, ends } = idx;
   // The last ";" before the year; the owner must end after it.
-  const k = firstAtLeast(semis, t.start) - 1;
+  const k = lowerBound(semis, t.start) - 1;
   const lastSemi = k >= 0 ? semis[k]! : -1;
-  const i = firstAtLeast(ends, lastSemi + 1);
+  const i = lowerBound(ends, lastSemi + 1);
   const c = inUnit[i];
   return c && c.ref.end <= t.start ? c : undefined;
 }
 
-/** Index of the first entry of a sorted array that is >= x. */
-function firstAtLeast(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
