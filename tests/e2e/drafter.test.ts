@@ -207,8 +207,10 @@ describe('failed opens and the roll-over, at 1 024 × 700', () => {
     await dialog.getByRole('button', { name: 'Chuyển kỳ' }).click();
     await page.getByText(/^Đã chuyển báo cáo sang năm 2022/).waitFor({ timeout: 30_000 });
     await page.getByText('Chưa cần chuyển kỳ').waitFor({ timeout: 30_000 });
-    // The confirmation hides the rest of the page (aria-hidden) until it has closed.
+    // The confirmation hides the rest of the page (aria-hidden on #root, Fluent's modalizer) while
+    // open; the page is given back a moment after the dialog has gone.
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    await page.waitForFunction(() => !document.getElementById('root')?.hasAttribute('aria-hidden'), undefined, { timeout: 30_000 });
     expect(await page.getByRole('button', { name: 'Chuyển sang kỳ mới…' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'sau-chuyen-ky');
