@@ -181,6 +181,8 @@ describe('opening files', () => {
     await waitIdle(page);
     const template = await OoxmlDocument.open(new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'template.docx')))).read();
     expect(await page.locator('[data-testid="doc-view"] [data-block]').count()).toBe(template.blocks.length);
+    // The pane re-reads the new document after the rendering: wait for its tabs.
+    await page.getByRole('tab', { name: 'Số liệu' }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole('tab', { name: 'Số liệu' }).count()).toBe(1);
     expect(await page.locator('header').innerText()).toContain('có thay đổi chưa lưu');
   });
