@@ -27,6 +27,10 @@ export interface CommandSpec {
 const output: Record<string, OptionSpec> = { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } };
 /** Every command reading a report takes the template to read it with (default: the document's own). */
 const template: Record<string, OptionSpec> = { template: { type: 'string' } };
+/** The usage lines of -o and --force, alike in every command that writes a file. */
+const OUTPUT_LINES = `
+  -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
+  --force            ghi đè tệp kết quả đã có (overwrite an existing output)`;
 const TEMPLATE_LINE = `\n  --template MÃ       mẫu báo cáo (template id, see baocao template --list; default: the document's own)`;
 
 // `require` (not `import()`): the CLI runs as CommonJS under tsx, ts-jest and the esbuild bundle,
@@ -60,9 +64,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: { ...template, data: { type: 'string' }, ...output },
     usage: `Cách dùng (usage): baocao fill TỆP.docx --data SỐ-LIỆU.json -o RA.docx [--force]
   Ghi số liệu vào ô nhập và bảng phụ lục (write figures into controls and appendix cells).
-  --data TỆP         { "fields": { "<mã chỉ tiêu>": "30.407", … } } hoặc kết quả của extract
-  -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
-  --force            ghi đè tệp kết quả đã có (overwrite an existing output)${TEMPLATE_LINE}`,
+  --data TỆP         { "fields": { "<mã chỉ tiêu>": "30.407", … } } hoặc kết quả của extract${OUTPUT_LINES}${TEMPLATE_LINE}`,
     load: () => (require('./fill-command') as typeof import('./fill-command')).fillCommand,
   },
   check: {
@@ -84,9 +86,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: `Cách dùng (usage): baocao rollover TỆP.docx --to KỲ -o RA.docx [--date DD/MM/YYYY] [--force]
   Bắt đầu báo cáo kỳ mới từ báo cáo kỳ trước (start the next period's report).
   --to KỲ            kỳ mới, sau kỳ của tệp nguồn: quy-i-2023, 6-thang-2023, 9-thang-2023, nam-2023
-  --date NGÀY        ngày báo cáo mới (report date; default: the period's cut-off)
-  -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
-  --force            ghi đè tệp kết quả đã có (overwrite an existing output)${TEMPLATE_LINE}`,
+  --date NGÀY        ngày báo cáo mới (report date; default: the period's cut-off)${OUTPUT_LINES}${TEMPLATE_LINE}`,
     load: () => (require('./rollover-command') as typeof import('./rollover-command')).rolloverCommand,
   },
   adopt: {
@@ -94,9 +94,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     files: 'one',
     options: { ...template, ...output },
     usage: `Cách dùng (usage): baocao adopt TỆP.docx -o RA.docx [--force]
-  Gắn ô nhập cho báo cáo cũ chưa có (wrap a plain report's figures in content controls).
-  -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
-  --force            ghi đè tệp kết quả đã có (overwrite an existing output)${TEMPLATE_LINE}`,
+  Gắn ô nhập cho báo cáo cũ chưa có (wrap a plain report's figures in content controls).${OUTPUT_LINES}${TEMPLATE_LINE}`,
     load: () => (require('./adopt-command') as typeof import('./adopt-command')).adoptCommand,
   },
   annotate: {
@@ -108,9 +106,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   tổng hợp ở tiêu đề (the check's findings as Word comments); nhận xét cũ của baocao được thay,
   nhận xét của người khác giữ nguyên.
   --author TÊN       tên người nhận xét (comment author; default "baocao")
-  --report TỆP.html  kèm báo cáo kiểm tra HTML, mỗi lỗi/cảnh báo ghi số nhận xét của nó (HTML report with comment ids)
-  -o, --output TỆP   tệp kết quả, khác tệp nguồn (output file, never the input)
-  --force            ghi đè tệp kết quả đã có (overwrite an existing output)${TEMPLATE_LINE}`,
+  --report TỆP.html  kèm báo cáo kiểm tra HTML, mỗi lỗi/cảnh báo ghi số nhận xét của nó (HTML report with comment ids)${OUTPUT_LINES}${TEMPLATE_LINE}`,
     load: () => (require('./annotate-command') as typeof import('./annotate-command')).annotateCommand,
   },
   summary: {
