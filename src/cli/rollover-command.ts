@@ -16,7 +16,7 @@ import { failureReason, isCliError } from './errors';
 import { prepareOutput, readInput, sameFile, writeOutput, type OutputTarget } from './files';
 
 export interface RolloverCommandOptions {
-  /** Target period as typed: "nam-2022", "quy-i-2023", "năm 2022". */
+  /** Target period as typed: "nam-2022", "quy-ii-2023", "9-thang-2022", "quý IV năm 2023". */
   to?: string;
   /** Output file. */
   output?: string;
@@ -38,6 +38,7 @@ const ROLLOVER_GLOSS: Record<RolloverError['code'], string> = {
   'not-bound': 'the document has no content controls',
   'no-period': "the source report's period could not be detected",
   'not-later': "the target period must be later than the source's",
+  'not-served': 'the template does not serve this period',
 };
 
 const EXIT_OK = 0;
@@ -70,7 +71,7 @@ export async function cmdRollover(files: string[], options: RolloverCommandOptio
   if (!file || files.length > 1) return fail(`cần đúng một tệp .docx (rollover takes one .docx file).\n${USAGE}`);
   if (!options.to) return fail(`cần chỉ định kỳ mới bằng --to (the target period is required).\n${USAGE}`);
   const to = parsePeriod(options.to);
-  if (!to) return fail(`không đọc được kỳ "${options.to}"; ví dụ: nam-2022, quy-i-2023, 6-thang-2023, quy-iii-2022 (unknown period).`);
+  if (!to) return fail(`không đọc được kỳ "${options.to}"; ví dụ: quy-i-2023, quy-ii-2023, quy-iii-2023, quy-iv-2023, 6-thang-2023, 9-thang-2023, nam-2023 (unknown period).`);
   let reportDate: DayMonthYear | undefined;
   if (options.date !== undefined) {
     reportDate = parseDate(options.date);

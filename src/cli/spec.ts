@@ -85,7 +85,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: { ...template, to: { type: 'string' }, date: { type: 'string' }, ...output },
     usage: `Cách dùng (usage): baocao rollover TỆP.docx --to KỲ -o RA.docx [--date DD/MM/YYYY] [--force]
   Bắt đầu báo cáo kỳ mới từ báo cáo kỳ trước (start the next period's report).
-  --to KỲ            kỳ mới, sau kỳ của tệp nguồn: quy-i-2023, 6-thang-2023, 9-thang-2023, nam-2023
+  --to KỲ            kỳ mới, sau kỳ của tệp nguồn, một kỳ của mẫu: quy-i-2023 … quy-iv-2023,
+                     6-thang-2023, 9-thang-2023, nam-2023
   --date NGÀY        ngày báo cáo mới (report date; default: the period's cut-off)${OUTPUT_LINES}${TEMPLATE_LINE}`,
     load: () => (require('./rollover-command') as typeof import('./rollover-command')).rolloverCommand,
   },
@@ -146,7 +147,7 @@ Cách dùng (usage):
                                                  kiểm tra tính nhất quán số liệu (consistency check)
   baocao rollover TỆP.docx --to KỲ -o RA.docx [--date DD/MM/YYYY] [--force]
                                                  bắt đầu báo cáo kỳ mới từ báo cáo kỳ trước (roll-over);
-                                                 KỲ: quy-i-2023, 6-thang-2023, 9-thang-2023, nam-2023
+                                                 KỲ: quy-i-2023 … quy-iv-2023, 6-thang-2023, 9-thang-2023, nam-2023
   baocao annotate TỆP.docx -o TỆP-nhan-xet.docx [--author "Sở Nội vụ"] [--report KQ.html] [--force]
                                                  ghi lỗi và cảnh báo thành nhận xét Word (review comments)
   baocao summary TỆP.docx|THƯ-MỤC… -o tong-hop.xlsx [--format xlsx|csv|html] [--force]

@@ -129,7 +129,7 @@ function hasText(snapshot: DocumentSnapshot): boolean {
   return snapshot.blocks.some((b) => (b.type === 'paragraph' ? b.text.trim() !== '' : b.rows.some((r) => r.cells.some((c) => c.text.trim() !== ''))));
 }
 
-/** A period in a file name: "6-thang-2022", "quy-i-2023", "nam-2022". */
+/** A period in a file name: "6-thang-2022", "quy-ii-2023", "9-thang-2022", "nam-2022". */
 export function periodSlug(p: ReportPeriod): string {
   return `${p.kind}-${p.year}`;
 }
@@ -146,8 +146,14 @@ export function savedName(name: string, from?: ReportPeriod, to?: ReportPeriod):
     // The old period with its year, else its kind alone ("…-6-thang.docx"), else nothing: appended.
     const olds = from ? [periodSlug(from), from.kind] : [];
     const lower = base.toLowerCase();
-    const old = olds.find((o) => lower.includes(o));
-    const at = old ? lower.lastIndexOf(old) : -1;
+    // Whole slugs only: "quy-i" is not the period of "…-quy-ii-2023".
+    const find = (o: string) => {
+      let at = lower.lastIndexOf(o);
+      while (at >= 0 && /[a-z0-9]/.test(lower.charAt(at + o.length))) at = at > 0 ? lower.lastIndexOf(o, at - 1) : -1;
+      return at;
+    };
+    const old = olds.find((o) => find(o) >= 0);
+    const at = old ? find(old) : -1;
     base = old && at >= 0 ? `${base.slice(0, at)}${periodSlug(to)}${base.slice(at + old.length)}` : `${base}-${periodSlug(to)}`;
   }
   return `${base}-baocao.docx`;

@@ -29,7 +29,7 @@ describe.each(TEMPLATES.all.filter((t) => t.files.sample && t.files.template).ma
   const rolled = (newYear: boolean) => async () => {
     const doc = open(sampleFile);
     const from = planRollover(definition, await doc.read(), { to: { kind: 'nam', year: 9999 } }).from;
-    const to = newYear ? { kind: definition.periods[0]!, year: from.year + 1 } : nextPeriod(from);
+    const to = newYear ? { kind: definition.periods[0]!, year: from.year + 1 } : nextPeriod(from, definition.periods);
     await rolloverDocument(doc, definition, { to });
     return OoxmlDocument.open(doc.save());
   };

@@ -134,6 +134,22 @@ describe('baocao rollover', () => {
     const snapshot = await OoxmlDocument.open(readBytes(source)).read();
     expect(() => planRollover(CCHC_6_THANG, snapshot, { to: { kind: 'nam', year: 2021 }, laterOnly: true })).toThrow(/không sau kỳ/);
     expect(planRollover(CCHC_6_THANG, snapshot, { to: { kind: 'nam', year: 2021 } }).warnings[0]).toContain('không sau kỳ');
-    expect((await run([source], { to: 'quy-iii-2022', output: tmp('tien.docx') })).code).toBe(0);
+    expect((await run([source], { to: '9-thang-2022', output: tmp('tien.docx') })).code).toBe(0);
+  });
+
+  test('refuses a period the template does not serve (exit 2, one line naming the served periods, nothing written)', async () => {
+    // The office's CCHC template files quý I, 6 tháng, 9 tháng and năm: quý III is the quarter 15/6–14/9, not a period it serves.
+    for (const to of ['quy-iii-2022', 'quý IV năm 2022']) {
+      const out = tmp(`ngoai-${to}.docx`);
+      const r = await run([source], { to, output: out });
+      expect([to, r.code]).toEqual([to, 2]);
+      expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.err).toContain('các kỳ của mẫu: quý I, 6 tháng đầu năm, 9 tháng đầu năm, năm (kỳ tiếp theo: 9 tháng đầu năm 2022)');
+      expect(r.err).toContain('(the template does not serve this period)');
+      expect(existsSync(out)).toBe(false);
+    }
+    const unknown = await run([source], { to: 'quy-v-2022', output: tmp('v.docx') });
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('quy-ii-2023');
   });
 });

@@ -6,7 +6,9 @@
  * extracts and fills every field, and rolls it over to the next period.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { cmdRollover } from '../../src/cli/rollover-command';
 import { checkReport } from '../../src/core/check';
 import type { Finding } from '../../src/core/check/findings';
 import { extractReport } from '../../src/core/model/extract';
@@ -115,13 +117,61 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     expect(bySeverity(check(filled).findings, 'error')).toEqual([]);
   });
 
-  test('roll-over to the next period clears the figures and moves the period wording', async () => {
+  test('roll-over to the next quarter clears the figures and moves the period wording', async () => {
     const snapshot = await OoxmlDocument.open(buildTemplateDocx(definition, cleanLayout, 'sample')).read();
-    const plan = planRollover(definition, snapshot, { to: { kind: '6-thang', year: 2023 } });
+    const plan = planRollover(definition, snapshot, { to: { kind: 'quy-ii', year: 2023 } });
+    expect(plan.from).toEqual({ kind: 'quy-i', year: 2023 });
     const counts = definition.fields.filter((f) => f.rollover === 'period').map((f) => f.id);
     expect(plan.summary.cleared.map((e) => e.id).sort()).toEqual([...counts].sort());
     const changed = Object.fromEntries(plan.summary.changed.map((e) => [e.id, e.after]));
-    expect(changed['meta.periodLabel']).toBe('6 tháng đầu năm 2023');
+    expect(changed['meta.periodLabel']).toBe('quý II năm 2023');
+    expect(changed['meta.nextPeriodLabel']).toBe('quý III năm 2023');
     expect(changed['meta.pl1Caption']).toMatch(/tháng 6 năm 2023/);
+    // A 6-month report is not a period this template serves.
+    expect(() => planRollover(definition, snapshot, { to: { kind: '6-thang', year: 2023 } })).toThrow(/không dùng cho kỳ 6 tháng đầu năm; các kỳ của mẫu: quý I, quý II, quý III, quý IV, năm/);
+  });
+
+  test('baocao rollover on the sample: quý I 2023 → quý II 2023 (15/3/2023 – 14/6/2023), quý IV → quý I of the next year', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-tthc-'));
+    const rollover = async (file: string, to: string, out: string) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await cmdRollover([file], { to, output: path.join(dir, out) }, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+      return { code, stdout, stderr };
+    };
+    const textOf = async (file: string) => {
+      const snapshot = await OoxmlDocument.open(new Uint8Array(fs.readFileSync(path.join(dir, file)))).read();
+      return { snapshot, text: snapshot.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.rows.map((r) => r.cells.map((c) => c.text).join('\t')).join('\n'))).join('\n') };
+    };
+    try {
+      const q2 = await rollover(path.join(DIR, 'sample.docx'), 'quy-ii-2023', 'q2.docx');
+      expect([q2.code, q2.stderr]).toEqual([0, '']);
+      expect(q2.stdout).toContain('Báo cáo nguồn: quý I năm 2023 → kỳ mới: quý II năm 2023 (số liệu từ 15/3/2023, chốt 14/6/2023; ngày báo cáo 14/6/2023).');
+      const { snapshot, text } = await textOf('q2.docx');
+      expect(text).toContain('Sông Lam, ngày 14 tháng 6 năm 2023');
+      expect(text).toContain('Tình hình, kết quả thực hiện công tác kiểm soát thủ tục hành chính quý II năm 2023');
+      expect(text).toContain('kiểm soát thủ tục hành chính quý II năm 2023 như sau (số liệu tính từ ngày 15/3/2023 đến ngày 14/6/2023):');
+      expect(text).toContain('Trong quý III năm 2023, Ủy ban nhân dân huyện tập trung');
+      expect(text).toContain('(Kèm theo Báo cáo tháng 6 năm 2023 của Ủy ban nhân dân huyện Sông Lam)');
+      expect(text).not.toMatch(/quý I năm 2023|15\/12\/2022|14\/3\/2023|tháng 12 năm 2022/);
+      // The check reads it as a quý II report: no period finding.
+      expect(check(snapshot).findings.filter((f) => f.rule === 'period')).toEqual([]);
+
+      // On to quý III and quý IV, then quý I of 2024; a 6-month target is refused (exit 2, one line).
+      expect((await rollover(path.join(dir, 'q2.docx'), 'quý III năm 2023', 'q3.docx')).code).toBe(0);
+      const q4 = await rollover(path.join(dir, 'q3.docx'), 'quy-iv-2023', 'q4.docx');
+      expect(q4.stdout).toContain('kỳ mới: quý IV năm 2023 (số liệu từ 15/9/2023, chốt 14/12/2023');
+      expect((await textOf('q4.docx')).text).toContain('Trong quý I năm 2024, Ủy ban nhân dân huyện tập trung');
+      const q1 = await rollover(path.join(dir, 'q4.docx'), 'quy-i-2024', 'q1.docx');
+      expect(q1.stdout).toContain('kỳ mới: quý I năm 2024 (số liệu từ 15/12/2023, chốt 14/3/2024');
+      const six = await rollover(path.join(dir, 'q2.docx'), '6-thang-2023', 'six.docx');
+      expect(six.code).toBe(2);
+      expect(six.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(six.stderr).toContain('không dùng cho kỳ 6 tháng đầu năm');
+      expect(six.stderr).toContain('(the template does not serve this period)');
+      expect(fs.existsSync(path.join(dir, 'six.docx'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -15,7 +15,7 @@ import { orderForApply } from '../model/fill';
 import type { ControlEdit, DocumentEdit, DocumentSnapshot } from '../document';
 import { compareViDates, type DayMonthYear } from '../codec';
 import { isBound } from '../model/extract';
-import { comparePeriods, describePeriod, isLaterPeriod, nextPeriod, detectReportPeriod, formatDay, periodWindow, type PeriodWindow, type ReportPeriod } from '../period';
+import { comparePeriods, describeKinds, describePeriod, isLaterPeriod, nextPeriod, detectReportPeriod, formatDay, periodWindow, servesPeriod, PERIODS, type PeriodWindow, type ReportPeriod } from '../period';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
 import type { Field, MetaRole, Rollover, TemplateDefinition } from '../template/schema';
 import { metaText, type MetaContext } from './meta';
@@ -78,7 +78,7 @@ export interface RolloverPlan {
 
 export class RolloverError extends Error {
   constructor(
-    readonly code: 'not-bound' | 'no-period' | 'not-later',
+    readonly code: 'not-bound' | 'no-period' | 'not-later' | 'not-served',
     message: string,
   ) {
     super(message);
@@ -141,13 +141,19 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
     throw new RolloverError('no-period', 'Không xác định được kỳ của báo cáo nguồn từ tiêu đề; hãy chỉ rõ kỳ nguồn (from).');
   }
   const to = options.to;
+  if (!servesPeriod(definition.periods, to)) {
+    throw new RolloverError(
+      'not-served',
+      `Mẫu "${definition.title}" không dùng cho kỳ ${PERIODS[to.kind].label}; các kỳ của mẫu: ${describeKinds(definition.periods)} (kỳ tiếp theo: ${describePeriod(nextPeriod(from, definition.periods))}).`,
+    );
+  }
   const window = periodWindow(to);
   const reportDate = options.reportDate ?? window.cutoff;
   if (!isLaterPeriod(to, from)) {
     if (options.laterOnly) {
       throw new RolloverError(
         'not-later',
-        `Kỳ mới (${describePeriod(to)}) không sau kỳ của báo cáo nguồn (${describePeriod(from)}); hãy chọn một kỳ sau, ví dụ ${describePeriod(nextPeriod(from))}.`,
+        `Kỳ mới (${describePeriod(to)}) không sau kỳ của báo cáo nguồn (${describePeriod(from)}); hãy chọn một kỳ sau, ví dụ ${describePeriod(nextPeriod(from, definition.periods))}.`,
       );
     }
     warnings.push(`Kỳ mới (${describePeriod(to)}) không sau kỳ của báo cáo nguồn (${describePeriod(from)}).`);

@@ -4,6 +4,7 @@
  * follows. Pure: the list of definitions is given by the shell (src/templates/index.ts).
  */
 import { TemplateDefinitionSchema, type TemplateDefinition } from './schema';
+import { PERIOD_KINDS } from '../period/period';
 
 /** A template definition that fails its schema: the message names the template and the first problems. */
 export class TemplateError extends Error {
@@ -26,7 +27,7 @@ export function loadTemplate(data: unknown, source = 'template.json'): TemplateD
  * figures, references, number formats, periods).
  */
 export const GENERIC_TEMPLATE: TemplateDefinition = loadTemplate(
-  { id: 'generic', title: 'Báo cáo không theo mẫu đã biết', periods: ['quy-i', '6-thang', 'quy-iii', 'nam'], outline: [], fields: [], relations: [] },
+  { id: 'generic', title: 'Báo cáo không theo mẫu đã biết', periods: [...PERIOD_KINDS], outline: [], fields: [], relations: [] },
   'generic',
 );
 

@@ -8,6 +8,7 @@
  * here as data so that the checker, the task pane and the roll-over read the same source.
  */
 import { z } from 'zod';
+import { PERIOD_KINDS } from '../period/period';
 
 export const FIELD_KINDS = [
   'count', // 30.407, 03 (zero padding kept as written)
@@ -242,8 +243,11 @@ export const NonDataSchema = z.object({
 });
 export type NonData = z.infer<typeof NonDataSchema>;
 
-/** Report periods a template serves (the roll-over's targets). */
-export const PeriodKindSchema = z.enum(['quy-i', '6-thang', 'quy-iii', 'nam']);
+/**
+ * Report periods a template serves (the roll-over's targets), in the order it files them: quý I–IV
+ * (3-month windows), 6 and 9 tháng đầu năm, năm (src/core/period).
+ */
+export const PeriodKindSchema = z.enum(PERIOD_KINDS);
 
 export const TemplateDefinitionSchema = z
   .object({
@@ -252,7 +256,7 @@ export const TemplateDefinitionSchema = z
     title: z.string().min(1),
     /** One line for `baocao template --list`: who files it and how it differs. */
     description: z.string().optional(),
-    periods: z.array(PeriodKindSchema).min(1).default(['quy-i', '6-thang', 'quy-iii', 'nam']),
+    periods: z.array(PeriodKindSchema).min(1).default([...PERIOD_KINDS]),
     /** Files in the template's folder: the layout the .docx is built from, the built .docx files. */
     files: z
       .object({ layout: z.string().min(1).optional(), template: z.string().min(1).optional(), sample: z.string().min(1).optional() })

@@ -29,7 +29,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { planAdopt } from '../../core/model/adopt';
-import { PERIOD_KINDS, describePeriod, nextPeriod, type PeriodKind, type ReportPeriod } from '../../core/period';
+import { describePeriod, nextPeriod, type PeriodKind, type ReportPeriod } from '../../core/period';
 import { planRollover, type RolloverEntry, type RolloverPlan } from '../../core/rollover';
 import { Figure, Loading, PanelHeading, usePanelStyles } from '../common';
 import type { TemplateDefinition } from '../../core/template/schema';
@@ -39,8 +39,11 @@ import { usePane, useDeferred } from '../pane-context';
 
 const KIND_LABEL: Record<PeriodKind, string> = {
   'quy-i': 'Quý I',
+  'quy-ii': 'Quý II',
   '6-thang': '6 tháng',
-  'quy-iii': '9 tháng',
+  'quy-iii': 'Quý III',
+  '9-thang': '9 tháng',
+  'quy-iv': 'Quý IV',
   nam: 'Năm',
 };
 
@@ -108,10 +111,15 @@ export default function RolloverPanel(): React.JSX.Element {
   const [previewAnyway, setPreviewAnyway] = React.useState(false);
   const source = React.useMemo(() => sourcePeriod(definition, state), [definition, state]);
   const sourceKey = source ? `${source.kind}-${source.year}` : '';
-  const defaultTarget = React.useCallback((): ReportPeriod => (source ? nextPeriod(source) : { kind: '6-thang', year: new Date().getFullYear() }), [source]);
+  // The periods the template serves, in its order: the choices and the next report due.
+  const served = definition.periods;
+  const defaultTarget = React.useCallback(
+    (): ReportPeriod => (source ? nextPeriod(source, served) : { kind: served[0]!, year: new Date().getFullYear() }),
+    [source, served],
+  );
   const [target, setTarget] = React.useState<ReportPeriod>(defaultTarget);
   // A new source (after a roll-over, or another document) proposes its own next period.
-  React.useEffect(() => setTarget(defaultTarget()), [sourceKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  React.useEffect(() => setTarget(defaultTarget()), [sourceKey, definition.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const bound = state.snapshot.controls.length > 0;
   const preview = useDeferred<RolloverPlan | undefined>(
@@ -164,7 +172,7 @@ export default function RolloverPanel(): React.JSX.Element {
       <div className={styles.pickers}>
         <Field label="Kỳ báo cáo mới">
           <Select value={target.kind} onChange={(_, d) => setTarget({ ...target, kind: d.value as PeriodKind })}>
-            {PERIOD_KINDS.map((k) => (
+            {served.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABEL[k]}
               </option>

@@ -15,7 +15,7 @@
 import { compareViDates, tryParseViDate, type DayMonthYear } from '../../codec';
 import type { CheckContext, Pos, RawFinding, TextUnit, ValueAt } from '../context';
 import { isDatelineDate } from './dateline';
-import { detectPeriodKind, formatDay, PERIODS, periodWindow, type PeriodDef, type PeriodWindow } from '../../period';
+import { detectPeriodKind, formatDay, periodNames, PERIODS, periodWindow, type PeriodDef, type PeriodKind, type PeriodWindow } from '../../period';
 
 export interface ReportDate {
   date: DayMonthYear;
@@ -62,14 +62,27 @@ export function findReportDate(ctx: CheckContext): ReportDate | undefined {
 
 /** The period named in the title (template field meta.periodLabel, else the header text). */
 export function findPeriod(ctx: CheckContext): PeriodDef | undefined {
+  return findPeriodNames(ctx)?.def;
+}
+
+/**
+ * The period named in the title and the kinds named with it at the same place (a combined title
+ * "quý III và 9 tháng đầu năm" is a 9-month report that also names its quarter).
+ */
+function findPeriodNames(ctx: CheckContext): { def: PeriodDef; alsoNamed: PeriodKind[] } | undefined {
+  const read = (text: string) => {
+    const names = periodNames(text);
+    const first = names[0];
+    return first ? { def: PERIODS[first.kind], alsoNamed: names.filter((n) => n.at === first.at && n.kind !== first.kind).map((n) => n.kind) } : undefined;
+  };
   for (const v of ctx.values('meta.periodLabel')) {
-    const kind = detectPeriodKind(v.text);
-    if (kind) return PERIODS[kind];
+    const found = read(v.text);
+    if (found) return found;
   }
   for (const unit of ctx.units()) {
     if (unit.section !== 'header') continue;
-    const kind = detectPeriodKind(unit.text);
-    if (kind) return PERIODS[kind];
+    const found = read(unit.text);
+    if (found) return found;
   }
   return undefined;
 }
@@ -81,7 +94,8 @@ function sameDay(a: DayMonthYear, b: DayMonthYear): boolean {
 export function periodRule(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   const report = findReportDate(ctx);
-  const def = findPeriod(ctx);
+  const titleNames = findPeriodNames(ctx);
+  const def = titleNames?.def;
   const win: PeriodWindow | undefined = def && report ? periodWindow({ kind: def.kind, year: report.date.year }) : undefined;
   const reportPlace = report?.value ? [report.value] : report?.pos ? [{ pos: report.pos }] : [];
 
@@ -147,7 +161,7 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
       if (def && !cap) {
         const namedKind = detectPeriodKind(unit.text);
         const named = namedKind ? PERIODS[namedKind] : undefined;
-        if (named && named.kind !== def.kind && unit.text.length < 200) {
+        if (named && named.kind !== def.kind && !titleNames?.alsoNamed.includes(named.kind) && unit.text.length < 200) {
           out.push(
             ctx.finding(
               'period',
@@ -165,6 +179,7 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
     // Wording of another period's template.
     if (def?.strayWording && !inAppendix && unit.row === undefined && /^[AB](\.|$)/.test(unit.section)) {
       for (const w of def.strayWording) {
+        if (w.kinds.some((k) => titleNames?.alsoNamed.includes(k))) continue; // the title names that period too
         const m = w.pattern.exec(unit.text);
         if (!m) continue;
         out.push(
