@@ -2,7 +2,7 @@
  * The pieces of the roll-over on small texts: period facts and phrase lists (src/core/period),
  * cited documents' titles, the rewriting of the report's own words, and the report-meta texts.
  */
-import { comparePeriods, detectPeriodKind, detectReportPeriod, PERIODS } from '../../src/core/period';
+import { comparePeriods, detectPeriodKind, detectReportPeriod, PERIODS, type ReportPeriod } from '../../src/core/period';
 import { metaText, type MetaContext } from '../../src/core/rollover/meta';
 import { historySpans, matchCase, rewriteUnit, type ProseUnit } from '../../src/core/rollover/prose';
 import { ROLLOVER_ACTIONS } from '../../src/core/rollover/policy';
@@ -17,7 +17,7 @@ function unit(text: string, fieldSpans: { start: number; end: number }[] = []): 
 }
 
 /** Applies a unit's edits (from the end) and returns the new text. */
-function rewrite(text: string, from: typeof SIX_2022 | typeof YEAR_2022, to: typeof YEAR_2022 | typeof Q1_2023 | typeof SIX_2022, fieldSpans: { start: number; end: number }[] = []): string {
+function rewrite(text: string, from: ReportPeriod, to: ReportPeriod, fieldSpans: { start: number; end: number }[] = []): string {
   const { edits } = rewriteUnit(unit(text, fieldSpans), from, to);
   let out = text;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.after + out.slice(e.end);
@@ -125,6 +125,27 @@ describe("rewriting the report's own words", () => {
     );
     // "Trong năm 2021" is another year: not the report's period; the year moves on.
     expect(rewrite('Trong năm 2021, các cơ quan đã tiếp nhận.', YEAR_2022, Q1_2023)).toBe('Trong năm 2022, các cơ quan đã tiếp nhận.');
+  });
+
+  test('quarters: quý I → quý II → … → quý IV → quý I of the next year', () => {
+    const q = (kind: 'quy-i' | 'quy-ii' | 'quy-iii' | 'quy-iv', year: number) => ({ kind, year });
+    expect(rewrite('Trong quý I, huyện đã tiếp nhận; phương hướng, nhiệm vụ quý II năm 2023.', q('quy-i', 2023), q('quy-ii', 2023))).toBe(
+      'Trong quý II, huyện đã tiếp nhận; phương hướng, nhiệm vụ quý III năm 2023.',
+    );
+    expect(rewrite('Kết quả quý III năm 2023; nhiệm vụ quý IV.', q('quy-iii', 2023), q('quy-iv', 2023))).toBe('Kết quả quý IV năm 2023; nhiệm vụ quý I năm 2024.');
+    expect(rewrite('Trong quý IV năm 2023, đã giải quyết; nhiệm vụ quý I năm 2024.', q('quy-iv', 2023), q('quy-i', 2024))).toBe(
+      'Trong quý I năm 2024, đã giải quyết; nhiệm vụ quý II năm 2024.',
+    );
+    // "quý I" is not read inside "quý III"/"quý IV"; "Trong quý, …" fits every quarter.
+    expect(rewrite('So với quý III và quý IV năm 2022. Trong quý, đã ban hành.', q('quy-i', 2023), q('quy-ii', 2023))).toBe('So với quý III và quý IV năm 2022. Trong quý, đã ban hành.');
+    expect(rewrite('Trong quý, đã ban hành.', q('quy-ii', 2023), SIX_2022)).toBe('Trong 6 tháng đầu năm, đã ban hành.');
+  });
+
+  test('a combined title "quý III và 9 tháng đầu năm" is the 9-month report, renamed as a whole', () => {
+    const nine = { kind: '9-thang', year: 2022 } as const;
+    expect(rewrite('Kết quả quý III và 9 tháng đầu năm 2022; phương hướng quý IV năm 2022.', nine, YEAR_2022)).toBe('Kết quả năm 2022; phương hướng năm 2023.');
+    expect(rewrite('Trong 9 tháng, đã ban hành.', nine, { kind: 'quy-iv', year: 2022 })).toBe('Trong quý IV, đã ban hành.');
+    expect(rewrite('Trong quý II và 6 tháng đầu năm 2022, đã ban hành.', SIX_2022, YEAR_2022)).toBe('Trong năm 2022, đã ban hành.');
   });
 
   test('frequencies are not periods', () => {

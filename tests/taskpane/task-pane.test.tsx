@@ -263,7 +263,14 @@ describe('Kỳ báo cáo mới', () => {
     await screen.findByText('Báo cáo đang mở: 6 tháng đầu năm 2022.', {}, LOAD);
     const kind = screen.getByRole('combobox', { name: 'Kỳ báo cáo mới' }) as HTMLSelectElement;
     const year = screen.getByRole('combobox', { name: 'Năm' }) as HTMLSelectElement;
-    expect([kind.value, year.value]).toEqual(['quy-iii', '2022']); // the next period by default
+    expect([kind.value, year.value]).toEqual(['9-thang', '2022']); // the next period by default
+    // Only the periods the template serves are offered, in its order.
+    expect(Array.from(kind.options).map((o) => [o.value, o.text])).toEqual([
+      ['quy-i', 'Quý I'],
+      ['6-thang', '6 tháng'],
+      ['9-thang', '9 tháng'],
+      ['nam', 'Năm'],
+    ]);
     fireEvent.change(kind, { target: { value: '6-thang' } });
     fireEvent.change(year, { target: { value: '2023' } });
     expect(screen.getByText('Kỳ mới: 6 tháng đầu năm 2023.')).toBeTruthy();

@@ -149,6 +149,10 @@ describe('savedName after a roll-over', () => {
     ['bao-cao.docx', { kind: '6-thang', year: 2022 }, { kind: 'nam', year: 2022 }, 'bao-cao-nam-2022-baocao.docx'],
     ['bao-cao-cchc-6-thang.docx', { kind: '6-thang', year: 2022 }, { kind: 'nam', year: 2022 }, 'bao-cao-cchc-nam-2022-baocao.docx'],
     ['bao-cao-cchc-6-thang-2022.docx', { kind: '6-thang', year: 2022 }, { kind: '6-thang', year: 2022 }, 'bao-cao-cchc-6-thang-2022-baocao.docx'],
+    ['tthc-quy-i-2023.docx', { kind: 'quy-i', year: 2023 }, { kind: 'quy-ii', year: 2023 }, 'tthc-quy-ii-2023-baocao.docx'],
+    // "quy-i" is not the period inside "quy-iii": a name without the old period gets the new one appended.
+    ['tthc-quy-iii.docx', { kind: 'quy-i', year: 2023 }, { kind: 'quy-ii', year: 2023 }, 'tthc-quy-iii-quy-ii-2023-baocao.docx'],
+    ['tthc-quy-i.docx', { kind: 'quy-i', year: 2023 }, { kind: '9-thang', year: 2023 }, 'tthc-9-thang-2023-baocao.docx'],
   ] as const)('%s (%o → %o) → %s', (name, from, to, saved) => expect(savedName(name, from, to)).toBe(saved));
 });
 
