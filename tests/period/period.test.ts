@@ -107,6 +107,10 @@ describe('reporting periods', () => {
     expect(detectPeriodKind('quý 4/2023')).toBe('quy-iv');
     expect(detectPeriodKind('Báo cáo kết quả năm 2022')).toBe('nam');
     expect(detectPeriodKind('không có kỳ nào')).toBeUndefined();
+    // "6 tháng năm 2023" is the 6-month report, not the year; a date is not "9 tháng".
+    expect(detectPeriodKind('Báo cáo kết quả công tác 6 tháng năm 2023')).toBe('6-thang');
+    expect(detectPeriodKind('Phương hướng 6 tháng cuối năm 2023')).toBeUndefined();
+    expect(detectPeriodKind('Mai Sơn, ngày 9 tháng 10 năm 2023')).toBeUndefined();
     // Combined titles are their cumulative period (the window holds the quarter's).
     expect(detectPeriodKind('Báo cáo kết quả công tác quý III và 9 tháng đầu năm 2022')).toBe('9-thang');
     expect(detectPeriodKind('Báo cáo quý III năm 2022 và 9 tháng đầu năm 2022')).toBe('9-thang');

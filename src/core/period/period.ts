@@ -152,7 +152,11 @@ export const PERIODS: Record<PeriodKind, PeriodDef> = {
     next: (y) => `6 tháng cuối năm ${y}`,
     nextShort: () => '6 tháng cuối năm',
     nextYear: (y) => y,
-    patterns: [new RegExp(`${START}(?:6|sáu)\\s+tháng\\s+đầu\\s+năm`, 'u'), new RegExp(quarterAnd(2, `(?:6|sáu)\\s+tháng`), 'u')],
+    // "6 tháng đầu năm", "6 tháng năm 2023" (not "6 tháng cuối năm"), "quý II và 6 tháng …".
+    patterns: [
+      new RegExp(`${START}(?:6|sáu)\\s+tháng\\s+(?:đầu\\s+năm|năm\\s+\\d{4})`, 'u'),
+      new RegExp(quarterAnd(2, `(?:6|sáu)\\s+tháng`), 'u'),
+    ],
     phrases: {
       subject: [
         phrase(`${START}${quarterAnd(2, `(?:6|sáu)\\s+tháng\\s+đầu\\s+năm`)}${YEAR_AFTER_NAM}${END}`),
@@ -174,7 +178,11 @@ export const PERIODS: Record<PeriodKind, PeriodDef> = {
     next: (y) => `quý IV năm ${y}`,
     nextShort: () => 'quý IV',
     nextYear: (y) => y,
-    patterns: [new RegExp(`${START}(?:9|chín)\\s+tháng(?:\\s+đầu\\s+năm)?`, 'u'), new RegExp(quarterAnd(3, `(?:9|chín)\\s+tháng`), 'u')],
+    // "9 tháng (đầu năm)", not a date ("ngày 9 tháng 10 năm 2023").
+    patterns: [
+      new RegExp(`${START}(?<!ngày\\s{1,3})(?:9|chín)\\s+tháng(?!\\s+\\d)(?:\\s+đầu\\s+năm)?`, 'u'),
+      new RegExp(quarterAnd(3, `(?:9|chín)\\s+tháng`), 'u'),
+    ],
     phrases: {
       subject: [
         phrase(`${START}${quarterAnd(3, `(?:9|chín)\\s+tháng\\s+đầu\\s+năm`)}${YEAR_AFTER_NAM}${END}`),
