@@ -7,7 +7,8 @@ import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { DocumentError, type DocumentSnapshot, type ReportDocument } from '../../src/document/types';
 import { panelFromSearch } from '../../src/taskpane/TaskPane';
 import * as fs from 'node:fs';
-import { RECEIVED_SAMPLE } from '../helpers/paths';
+import * as path from 'node:path';
+import { RECEIVED_SAMPLE, REPO_DIR } from '../helpers/paths';
 import { SAMPLE_BYTES, placesText, readBack, renderPane, testHost } from './helpers';
 
 const LOAD = { timeout: 15_000 };
@@ -257,6 +258,17 @@ describe('Phụ lục', () => {
 });
 
 describe('Kỳ báo cáo mới', () => {
+  test('a quarterly report proposes the next quarter and offers only the periods of its template', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'src', 'templates', 'kiem-soat-tthc-quy', 'sample.docx')));
+    renderPane(testHost(OoxmlDocument.open(bytes)), 'ky-moi');
+    await screen.findByText('Báo cáo đang mở: quý I năm 2023.', {}, LOAD);
+    const kind = screen.getByRole('combobox', { name: 'Kỳ báo cáo mới' }) as HTMLSelectElement;
+    const year = screen.getByRole('combobox', { name: 'Năm' }) as HTMLSelectElement;
+    expect([kind.value, year.value]).toEqual(['quy-ii', '2023']);
+    expect(Array.from(kind.options).map((o) => o.text)).toEqual(['Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Năm']);
+    expect(screen.getByText('Kỳ mới: quý II năm 2023.')).toBeTruthy();
+  });
+
   test('previews cleared / kept / changed and applies only after the copy confirmation', async () => {
     const host = testHost();
     renderPane(host, 'ky-moi');
