@@ -15,6 +15,7 @@ import { extractReport } from '../../src/core/model/extract';
 import { planFill } from '../../src/core/model/fill';
 import { planRollover } from '../../src/core/rollover';
 import { detectDocumentTemplate } from '../../src/core/template/detect';
+import { TemplateDefinitionSchema } from '../../src/core/template/schema';
 import type { DocumentSnapshot } from '../../src/document/types';
 import { buildTemplateDocx } from '../../src/document/generate/build-template';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
@@ -127,6 +128,24 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     expect(changed['meta.periodLabel']).toBe('quý II năm 2023');
     expect(changed['meta.nextPeriodLabel']).toBe('quý III năm 2023');
     expect(changed['meta.pl1Caption']).toMatch(/tháng 6 năm 2023/);
+    // The files still pending at the end of quý I open quý II as "kỳ trước chuyển qua", in the
+    // narrative and in each form (policy `carried`), at every level.
+    const carried = definition.fields.filter((f) => f.rollover === 'carried');
+    expect(carried.map((f) => f.id).sort()).toEqual(['huyen.carried', 'tong.carried', 'xa.carried']);
+    const source = extractReport(definition, snapshot);
+    for (const f of carried) expect([f.id, changed[f.id]]).toEqual([f.id, source.fields[f.carryFrom!]!.text]);
+    const after = await OoxmlDocument.open(buildTemplateDocx(definition, cleanLayout, 'sample'));
+    await after.apply(plan.edits);
+    const rolled = extractReport(definition, await OoxmlDocument.open(after.save()).read());
+    for (const f of carried) {
+      const places = rolled.fields[f.id]!.places;
+      expect(places.length).toBe(f.occurrences.length);
+      expect([f.id, places.map((p) => p.text)]).toEqual([f.id, places.map(() => source.fields[f.carryFrom!]!.text)]);
+    }
+    // Across a gap (quý I → quý III) nobody reported the files pending in between: cleared, with a warning.
+    const gap = planRollover(definition, snapshot, { to: { kind: 'quy-iii', year: 2023 } });
+    expect(gap.summary.cleared.map((e) => e.id)).toEqual(expect.arrayContaining(carried.map((f) => f.id)));
+    expect(gap.warnings.filter((w) => w.includes('không liền sau kỳ quý I năm 2023'))).toHaveLength(carried.length);
     // A 6-month report is not a period this template serves.
     expect(() => planRollover(definition, snapshot, { to: { kind: '6-thang', year: 2023 } })).toThrow(/không dùng cho kỳ 6 tháng đầu năm; các kỳ của mẫu: quý I, quý II, quý III, quý IV, năm/);
   });
@@ -173,5 +192,22 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the carried policy is checked when a definition loads', () => {
+  const withField = (patch: Record<string, unknown>) => ({
+    ...definition,
+    fields: definition.fields.map((f) => (f.id === 'tong.carried' ? { ...f, ...patch } : f)),
+  });
+  test('a carried field must name an existing other field', () => {
+    const messages = (patch: Record<string, unknown>) => {
+      const r = TemplateDefinitionSchema.safeParse(withField(patch));
+      return r.success ? [] : r.error.issues.map((i) => i.message);
+    };
+    expect(messages({})).toEqual([]);
+    expect(messages({ carryFrom: undefined })).toEqual(['field tong.carried is carried but names no carryFrom field']);
+    expect(messages({ carryFrom: 'tong.nowhere' })).toEqual(['field tong.carried is carried from an unknown field tong.nowhere']);
+    expect(messages({ carryFrom: 'tong.carried' })).toEqual(['field tong.carried is carried from an unknown field tong.carried']);
   });
 });

@@ -171,11 +171,26 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
     dataTo: compareViDates(reportDate, window.cutoff) > 0 ? window.cutoff : reportDate,
   };
 
-  // What each field becomes.
+  // What each field becomes. A carried field opens the next period with its source field's
+  // closing value only when the target is the period right after the source: across a gap the
+  // value would belong to a period nobody reported.
+  const fieldsById = new Map(definition.fields.map((f) => [f.id, f]));
+  const following = nextPeriod(from, definition.periods);
+  const consecutive = following.kind === to.kind && following.year === to.year;
+  const carriedText = new Map<string, string>();
   const actionOf = new Map<string, RolloverAction>();
   for (const f of definition.fields) {
     let action = ROLLOVER_ACTIONS[f.rollover][sameYear ? 'sameYear' : 'newYear'];
-    if (action === 'recompute' && !f.meta) {
+    if (f.rollover === 'carried') {
+      const source = fieldsById.get(f.carryFrom ?? '');
+      const text = source ? firstText(occsOf(source)) : null;
+      if (source && text !== null && consecutive) carriedText.set(f.id, text);
+      else {
+        action = 'clear';
+        if (source && text !== null)
+          warnings.push(`${f.label}: kỳ mới không liền sau kỳ ${describePeriod(from)}; không chuyển số liệu "${source.label}" sang, cần nhập.`);
+      }
+    } else if (action === 'recompute' && !f.meta) {
       warnings.push(`${f.label}: chỉ tiêu thông tin báo cáo chưa khai báo vai trò (meta) trong mẫu; giữ nguyên.`);
       action = 'keep';
     }
@@ -184,7 +199,6 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
 
   // Controls: which field each control holds, and the control spans of each paragraph.
   const controlField = new Map<number, Field>();
-  const fieldsById = new Map(definition.fields.map((f) => [f.id, f]));
   for (const c of snapshot.controls) {
     const f = fieldsById.get(c.tag);
     if (f) controlField.set(c.index, f);
@@ -282,8 +296,8 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
       continue;
     }
 
-    // recompute (report-meta with a role)
-    const role = field.meta!;
+    // recompute: report-meta with a role, or a carried field with its source's value
+    const carried = carriedText.get(field.id);
     let first: string | undefined;
     let changed = false;
     for (const o of occs) {
@@ -292,7 +306,7 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
         continue;
       }
       const previous = (o.text ?? '').trim();
-      const text = metaText(role, previous, ctx);
+      const text = carried ?? metaText(field.meta!, previous, ctx);
       if (text === undefined) {
         warnings.push(`${field.label}: không đọc được "${previous}" để cập nhật theo kỳ mới; giữ nguyên, cần sửa tay.`);
         continue;
@@ -316,7 +330,7 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
         addCell(o, { occ: o, field, action, newText: text });
       }
     }
-    if (changed) summary.changed.push({ ...entry, after: first ?? before });
+    if (changed) summary.changed.push({ ...entry, after: first ?? before, ...(carried !== undefined ? { note: `chuyển từ "${fieldsById.get(field.carryFrom!)?.label}"` } : {}) });
     else summary.kept.push({ ...entry, note: 'không đổi' });
   }
 

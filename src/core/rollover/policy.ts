@@ -19,6 +19,8 @@ export type RolloverAction = 'clear' | 'keep' | 'recompute';
  * - previous-reference: compared with the previous period ("tăng 04 bậc so với năm 2020") →
  *   cleared, the placeholder showing last period's value as the reference.
  * - report-meta: dates and labels of the report → recomputed from the target period.
+ * - carried: opens with the source report's value of its `carryFrom` field (recomputed), when the
+ *   target is the period right after the source; otherwise cleared (plan.ts decides).
  */
 export const ROLLOVER_ACTIONS: Record<Rollover, { sameYear: RolloverAction; newYear: RolloverAction }> = {
   period: { sameYear: 'clear', newYear: 'clear' },
@@ -26,6 +28,7 @@ export const ROLLOVER_ACTIONS: Record<Rollover, { sameYear: RolloverAction; newY
   'year-to-date': { sameYear: 'keep', newYear: 'clear' },
   'previous-reference': { sameYear: 'clear', newYear: 'clear' },
   'report-meta': { sameYear: 'recompute', newYear: 'recompute' },
+  carried: { sameYear: 'recompute', newYear: 'recompute' },
 };
 
 /** The placeholder a cleared control shows (the template's, so a rolled report looks like a new one). */

@@ -31,8 +31,10 @@ export type FieldKind = z.infer<typeof FieldKindSchema>;
  *   year, cleared when it starts a new year.
  * - previous-reference: a figure compared with the previous period; becomes the reference value.
  * - report-meta: dates and labels of the report itself; recomputed from the target period.
+ * - carried: the next period opens with another field's closing value (`carryFrom`): the files
+ *   still pending at the end of a quarter are the next quarter's "kỳ trước chuyển qua".
  */
-export const RolloverSchema = z.enum(['period', 'standing', 'year-to-date', 'previous-reference', 'report-meta']);
+export const RolloverSchema = z.enum(['period', 'standing', 'year-to-date', 'previous-reference', 'report-meta', 'carried']);
 export type Rollover = z.infer<typeof RolloverSchema>;
 
 /**
@@ -123,6 +125,8 @@ export const FieldSchema = z.object({
   meta: MetaRoleSchema.optional(),
   /** Extension (optional): a previous-reference figure's comparison year. */
   comparedYear: ComparedYearSchema.optional(),
+  /** Extension (optional): for a `carried` field, the field whose value the next period opens with. */
+  carryFrom: FieldIdSchema.optional(),
   /** Appendix rows whose value the template computes from other rows (derived cells). */
   derived: z.boolean().optional(),
   required: z.boolean().optional(),
@@ -287,6 +291,12 @@ export const TemplateDefinitionSchema = z
         if (o.where === 'appendix' && columns.size && !columns.get(o.appendix)?.has(o.column))
           ctx.addIssue({ code: 'custom', path: ['fields', i, 'occurrences', j], message: `appendix ${o.appendix} has no column ${o.column}` });
       });
+    });
+    def.fields.forEach((f, i) => {
+      if (f.rollover === 'carried' && !f.carryFrom)
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'carryFrom'], message: `field ${f.id} is carried but names no carryFrom field` });
+      if (f.carryFrom !== undefined && (!ids.has(f.carryFrom) || f.carryFrom === f.id))
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'carryFrom'], message: `field ${f.id} is carried from an unknown field ${f.carryFrom}` });
     });
     def.relations.forEach((r, i) => {
       for (const id of relationFields(r))
