@@ -113,6 +113,18 @@ export interface InsertRowEdit {
   cells: string[];
 }
 
+/**
+ * Remove a table row (all its cells). Refused when the row holds a content control or lies in
+ * one (a bound figure would silently lose its place), when it is the table's only row, and when
+ * a vertically merged cell starts in it and continues below (the merge would lose its start).
+ */
+export interface DeleteRowEdit {
+  kind: 'delete-row';
+  /** The table's block index, as for CellEdit. */
+  tableIndex: number;
+  rowIndex: number;
+}
+
 /** Wrap a span of a paragraph in a new inline content control (adopting plain documents). */
 export interface WrapEdit {
   kind: 'wrap';
@@ -123,7 +135,35 @@ export interface WrapEdit {
   title: string;
 }
 
-export type DocumentEdit = ControlEdit | CellEdit | ParagraphEdit | InsertRowEdit | WrapEdit;
+export type DocumentEdit = ControlEdit | CellEdit | ParagraphEdit | InsertRowEdit | DeleteRowEdit | WrapEdit;
+
+/** Grid column where each cell of a row starts (cells may span several grid columns). */
+function gridStarts(row: TableRow): number[] {
+  const out: number[] = [];
+  let g = 0;
+  for (const c of row.cells) {
+    out.push(g);
+    g += Math.max(1, c.span);
+  }
+  return out;
+}
+
+/**
+ * Why a row cannot be deleted as far as the snapshot tells (Vietnamese), or undefined. Both
+ * adapters ask it before deleting; controls are checked by each adapter on its own tree.
+ */
+export function rowDeletionProblem(table: TableBlock, rowIndex: number): string | undefined {
+  const row = table.rows[rowIndex];
+  if (!row) return `bảng không có hàng ${rowIndex + 1}`;
+  if (table.rows.length === 1) return 'đây là hàng duy nhất của bảng';
+  const next = table.rows[rowIndex + 1];
+  if (next) {
+    const starts = new Set(gridStarts(row).filter((_, i) => !row.cells[i]!.mergedUp));
+    const below = gridStarts(next);
+    if (next.cells.some((c, i) => c.mergedUp && starts.has(below[i]!))) return `một ô gộp dọc bắt đầu ở hàng ${rowIndex + 1} và kéo xuống hàng dưới`;
+  }
+  return undefined;
+}
 
 export interface ReportDocument {
   /** Read the whole body once. */
@@ -149,6 +189,7 @@ export class DocumentError extends Error {
       | 'too-large'
       | 'control-locked'
       | 'control-missing'
+      | 'control-in-row'
       | 'stale-edit'
       | 'unsupported',
     message: string,

@@ -5,7 +5,9 @@
  *
  * `makeDocument('report')` opens a fresh copy of a report-like document (paragraphs with
  * figures, appendix tables with at least two rows; controls optional);
- * `makeDocument('locked')` one with at least one content-locked control and one free control.
+ * `makeDocument('locked')` one with at least one content-locked control and one free control;
+ * `makeDocument('row-control')` the table of tests/ooxml/helpers.ts `rowControlDocx` (a header
+ * and four task rows, the third with a content control in its output cell).
  */
 import {
   DocumentError,
@@ -17,7 +19,7 @@ import {
   type TableBlock,
 } from '../../src/document/types';
 
-export type ContractFixture = 'report' | 'locked';
+export type ContractFixture = 'report' | 'locked' | 'row-control';
 
 /** Blocks as text only (spans and styles are checked separately). */
 type Shape = ({ type: 'paragraph'; text: string } | { type: 'table'; rows: string[][] })[];
@@ -136,6 +138,97 @@ export function describeDocumentContract(name: string, makeDocument: (fixture: C
       (expected[tableIndex] as { rows: string[][] }).rows.push(cells);
       expect(shape(after)).toEqual(expected);
       expect(tableAt(after, tableIndex).rows[after1 + 1]!.header).toBe(false);
+    });
+
+    test('delete-row removes that row and nothing else', async () => {
+      const doc = await makeDocument('row-control');
+      const before = await doc.read();
+      const table = tables(before)[0]!;
+      await doc.apply([{ kind: 'delete-row', tableIndex: table.index, rowIndex: 2 }]);
+      const after = await doc.read();
+      const expected = shape(before);
+      (expected[table.index] as { rows: string[][] }).rows.splice(2, 1);
+      expect(shape(after)).toEqual(expected);
+      expect(after.controls.map((c) => [c.tag, c.text])).toEqual(before.controls.map((c) => [c.tag, c.text]));
+      expectConsistent(after);
+    });
+
+    test('delete, insert and renumbering cells apply together, indices of the read', async () => {
+      const doc = await makeDocument('row-control');
+      const before = await doc.read();
+      const t = tables(before)[0]!.index;
+      // Remove task 2, renumber tasks 3 and 4, add task 5 after task 4 (a copy of row 1).
+      await doc.apply([
+        { kind: 'delete-row', tableIndex: t, rowIndex: 2 },
+        { kind: 'cell', tableIndex: t, rowIndex: 3, cellIndex: 0, text: '2' },
+        { kind: 'cell', tableIndex: t, rowIndex: 4, cellIndex: 0, text: '3' },
+        { kind: 'insert-row', tableIndex: t, templateRowIndex: 1, afterRowIndex: 4, cells: ['4', 'Việc mới', ''] },
+      ]);
+      const after = await doc.read();
+      expect(tableAt(after, t).rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+        ['STT', 'Nội dung công việc', 'Sản phẩm đầu ra'],
+        ['1', 'Việc một', 'Kế hoạch số 1'],
+        ['2', 'Việc ba', '12 văn bản'],
+        ['3', 'Việc bốn', 'Báo cáo số 4'],
+        ['4', 'Việc mới', ''],
+      ]);
+      expect(after.controls.find((c) => c.tag === 'pl.output')?.text).toBe('12 văn bản');
+    });
+
+    test('a row inserted after a row deleted in the same batch stays', async () => {
+      const doc = await makeDocument('row-control');
+      const before = await doc.read();
+      const t = tables(before)[0]!.index;
+      await doc.apply([
+        { kind: 'delete-row', tableIndex: t, rowIndex: 4 },
+        { kind: 'insert-row', tableIndex: t, templateRowIndex: 4, afterRowIndex: 4, cells: ['4', 'Thay thế', ''] },
+      ]);
+      const rows = tableAt(await doc.read(), t).rows.map((r) => r.cells.map((c) => c.text));
+      expect(rows.slice(3)).toEqual([
+        ['3', 'Việc ba', '12 văn bản'],
+        ['4', 'Thay thế', ''],
+      ]);
+    });
+
+    test('deleting a row that holds a content control is refused and nothing changes', async () => {
+      const doc = await makeDocument('row-control');
+      const before = await doc.read();
+      const t = tables(before)[0]!.index;
+      const error = await doc
+        .apply([
+          { kind: 'delete-row', tableIndex: t, rowIndex: 1 },
+          { kind: 'delete-row', tableIndex: t, rowIndex: 3 },
+        ])
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(error).toBeInstanceOf(DocumentError);
+      expect((error as DocumentError).code).toBe('control-in-row');
+      expect((error as DocumentError).message).toContain('Sản phẩm đầu ra 3');
+      expect((error as DocumentError).message).toContain('Chưa xóa gì');
+      expect(await doc.read()).toEqual(before);
+    });
+
+    test('a row edited in the same batch, or a row that does not exist, is not deleted', async () => {
+      const doc = await makeDocument('row-control');
+      const before = await doc.read();
+      const t = tables(before)[0]!.index;
+      const failure = (edits: DocumentEdit[]) =>
+        doc.apply(edits).then(
+          () => undefined,
+          (e: unknown) => e as DocumentError,
+        );
+      const both = await failure([
+        { kind: 'delete-row', tableIndex: t, rowIndex: 2 },
+        { kind: 'cell', tableIndex: t, rowIndex: 2, cellIndex: 1, text: 'x' },
+      ]);
+      expect(both).toBeInstanceOf(DocumentError);
+      expect(await doc.read()).toEqual(before);
+      const missing = await failure([{ kind: 'delete-row', tableIndex: t, rowIndex: 9 }]);
+      expect(missing).toBeInstanceOf(DocumentError);
+      expect(missing!.code).toBe('stale-edit');
+      expect(await doc.read()).toEqual(before);
     });
 
     test('a paragraph edit replaces its span', async () => {

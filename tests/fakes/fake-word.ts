@@ -26,7 +26,7 @@
  * Paragraph.{text, tableNestingLevel, style, styleBuiltIn, contentControls (as the loaded path
  * "contentControls/items/id"), search, insertText, getRange};
  * Table.{values, rowCount, nestingLevel, headerRowCount, rows, getCell};
- * TableRow.{cellCount, values, insertRows}; TableCell.{value, cellIndex, rowIndex, body, parentRow};
+ * TableRow.{cellCount, values, insertRows, delete}; TableCell.{value, cellIndex, rowIndex, body, parentRow};
  * Body (cell).{text, insertText, search, getRange}; RangeCollection.{items, getFirst, getLast,
  * getFirstOrNullObject}; Range.{text, search, insertText, insertContentControl, getRange,
  * expandTo}.
@@ -457,6 +457,15 @@ export class FakeWord {
     const at = p ? p.box.text.indexOf(text) : -1;
     if (!p || at < 0) throw new Error(`"${text}" not in paragraph ${paragraphOrdinal}`);
     p.box.fields.push(new LiveRange(p.box, at, at + text.length));
+  }
+
+  /** The user wraps the text of a table cell in a new content control (Developer ▸ Rich Text). */
+  userAddCellControl(tableOrdinal: number, row: number, cell: number, tag: string): number {
+    const box = this.tables()[tableOrdinal]?.rows[row]?.cells[cell]?.box;
+    if (!box) throw new Error(`no cell ${row}, ${cell} in table ${tableOrdinal}`);
+    const control = this.newControl(new LiveRange(box, 0, box.text.length));
+    Object.assign(control, { tag, title: tag, subtype: 'RichTextTableCell', level: 'cell' });
+    return control.id;
   }
 
   /** Waits for the events raised by the last syncs. */
@@ -1533,6 +1542,21 @@ class FakeTableRow extends FakeClientObject<RowTarget> {
       }
       this.context.fake.countWrite();
       table.rows.splice(location === 'After' ? at + 1 : at, 0, ...fresh);
+    });
+  }
+
+  /** Deletes the row with its content controls; a control that cannot be deleted fails the sync. */
+  delete(): void {
+    this.act(({ table, row }) => {
+      const at = table.rows.indexOf(row);
+      if (at < 0) throw new FakeOfficeError('ItemNotFound', 'The row is no longer in its table.');
+      const fake = this.context.fake;
+      const boxes = new Set(row.cells.map((c) => c.box));
+      const inside = fake.controls.filter((c) => boxes.has(c.range.box));
+      if (inside.some((c) => c.cannotDelete)) throw new FakeOfficeError('AccessDenied', 'AccessDenied: the row holds a content control that cannot be deleted.');
+      fake.countWrite();
+      for (const c of inside) fake.controls.splice(fake.controls.indexOf(c), 1);
+      table.rows.splice(at, 1);
     });
   }
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { describeDocumentContract } from '../behaviour/document-contract';
 import { RECEIVED_SAMPLE } from '../helpers/paths';
-import { buildDocx, documentXml } from './helpers';
+import { buildDocx, documentXml, rowControlDocx } from './helpers';
 
 /** A small report with a content-locked figure control, a free one and an appendix table. */
 function lockedDocx(): Uint8Array {
@@ -21,5 +21,5 @@ function lockedDocx(): Uint8Array {
 }
 
 describeDocumentContract('OOXML adapter on .docx files', async (fixture) =>
-  OoxmlDocument.open(fixture === 'report' ? new Uint8Array(fs.readFileSync(RECEIVED_SAMPLE)) : lockedDocx()),
+  OoxmlDocument.open(fixture === 'report' ? new Uint8Array(fs.readFileSync(RECEIVED_SAMPLE)) : fixture === 'row-control' ? rowControlDocx() : lockedDocx()),
 );

@@ -89,3 +89,26 @@ export function rawIdenticalExcept(before: Uint8Array, after: Uint8Array, change
   }
   return problems;
 }
+
+/**
+ * A small appendix table (header, four task rows) whose third row holds a content control in
+ * its output cell (tag "pl.output"): rows 1, 2 and 4 can be deleted, row 3 cannot.
+ */
+export function rowControlDocx(): Uint8Array {
+  const cell = (text: string) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p></w:tc>`;
+  const controlCell = (text: string) =>
+    `<w:tc><w:p><w:sdt><w:sdtPr><w:alias w:val="Sản phẩm đầu ra 3"/><w:tag w:val="pl.output"/><w:id w:val="77"/></w:sdtPr>` +
+    `<w:sdtContent><w:r><w:t>${text}</w:t></w:r></w:sdtContent></w:sdt></w:p></w:tc>`;
+  const row = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+  return buildDocx(
+    documentXml(
+      `<w:p><w:r><w:t>Phụ lục III</w:t></w:r></w:p><w:tbl>` +
+        row(cell('STT'), cell('Nội dung công việc'), cell('Sản phẩm đầu ra')) +
+        row(cell('1'), cell('Việc một'), cell('Kế hoạch số 1')) +
+        row(cell('2'), cell('Việc hai'), cell('')) +
+        row(cell('3'), cell('Việc ba'), controlCell('12 văn bản')) +
+        row(cell('4'), cell('Việc bốn'), cell('Báo cáo số 4')) +
+        `</w:tbl><w:p/>`,
+    ),
+  );
+}

@@ -23,6 +23,8 @@ import {
   type DocumentEdit,
   type DocumentSnapshot,
   type InsertRowEdit,
+  type DeleteRowEdit,
+  rowDeletionProblem,
   type ParagraphEdit,
   type ReportDocument,
   type WrapEdit,
@@ -433,6 +435,9 @@ export class OoxmlDocument implements ReportDocument {
         case 'insert-row':
           this.planInsertRow(model, edit, ops, claims, i);
           break;
+        case 'delete-row':
+          this.planDeleteRow(model, edit, ops, claims);
+          break;
         case 'wrap':
           this.planWrap(model, edit, ops, claims);
           break;
@@ -443,7 +448,8 @@ export class OoxmlDocument implements ReportDocument {
     this.checkConflicts(claims);
     if (ops.length === 0) return;
     // Phase 2: apply. Span operations first, by descending start within each paragraph, so that
-    // earlier offsets stay valid; then whole-content replacements; then inserted rows.
+    // earlier offsets stay valid; then whole-content replacements; then inserted rows; then
+    // deleted rows (an inserted row may copy or follow a row that goes).
     this.part.prepareForEdit();
     const sorted = ops
       .map((op, i) => ({ op, i }))
@@ -663,6 +669,31 @@ export class OoxmlDocument implements ReportDocument {
     this.checkAncestors(after.tr);
     for (const tc of template.cells) this.checkNoLockedInside(tc);
     ops.push({ order: 2, start: -seq, run: () => this.insertRow(template.tr, after.tr, edit.cells) });
+  }
+
+  private planDeleteRow(model: Model<Element>, edit: DeleteRowEdit, ops: PlannedOp[], claims: Claim[]): void {
+    const table = model.blocks[edit.tableIndex];
+    const block = model.snapshot.blocks[edit.tableIndex];
+    if (!table?.rows || block?.type !== 'table') throw this.stale(`khối ${edit.tableIndex} không phải là bảng`);
+    const row = table.rows[edit.rowIndex];
+    if (!row) throw this.stale(`bảng ${edit.tableIndex} không có hàng ${edit.rowIndex}`);
+    const problem = rowDeletionProblem(block, edit.rowIndex);
+    if (problem) throw new DocumentError('unsupported', `Không thể xóa hàng ${edit.rowIndex + 1} của bảng: ${problem}. Chưa xóa gì.`, problem);
+    this.checkAncestors(row.tr);
+    // A control around the row or inside it would go with it: a bound figure losing its place.
+    const around: Element[] = [];
+    for (let n: Node | null = row.tr.parentNode; n && n !== table.el; n = n.parentNode) if (isEl(n) && this.isW(n, 'sdt')) around.push(n);
+    const controls = [...around, ...this.descendants(row.tr, 'sdt')];
+    if (controls.length > 0) {
+      const names = controls.map((c) => `"${this.controlName(this.sdtProps(c))}"`);
+      throw new DocumentError(
+        'control-in-row',
+        `Không thể xóa hàng ${edit.rowIndex + 1} của bảng: hàng có ô nhập liệu ${names.join(', ')}, xóa hàng sẽ làm mất ô nhập liệu này. Chưa xóa gì.`,
+        names.join('\n'),
+      );
+    }
+    claims.push({ kind: 'element', el: row.tr });
+    ops.push({ order: 3, start: 0, run: () => this.remove(row.tr) });
   }
 
   private planWrap(model: Model<Element>, edit: WrapEdit, ops: PlannedOp[], claims: Claim[]): void {

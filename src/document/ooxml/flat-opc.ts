@@ -24,6 +24,11 @@ export interface FlatOpcRead {
   controlIds: Array<number | undefined>;
   /** The body holds tracked insertions, deletions or moves. */
   hasRevisions: boolean;
+  /**
+   * For each control of the snapshot, by index: the rows of its table (`blockIndex`) it lies in
+   * or wraps (empty outside tables). A row deletion must not take a control with it.
+   */
+  controlRows: number[][];
   /** 'fast' or 'dom: <reason>' (diagnostics and tests). */
   path: string;
 }
@@ -88,7 +93,30 @@ function readWith<N>(
   // Only materialized children are visited on the fast path: p, r, sdt, tbl, tr, trPr, tc and
   // the inline containers, which is where run and row revisions live.
   visit(body);
-  return { snapshot: model.snapshot, controlIds, hasRevisions };
+  // Which table row each control sits in (or, for a row-level control, which rows it wraps).
+  const sdtRow = new Map<N, number[]>();
+  const collect = (el: N, name: string, found: (n: N) => void): void => {
+    for (const c of ops.kids(el)) {
+      if (ops.ns(c) === wNs && ops.local(c) === name) found(c);
+      if (hasKids(c)) collect(c, name, found);
+    }
+  };
+  for (const block of model.blocks) {
+    block.rows?.forEach((row, r) => collect(row.tr, 'sdt', (sdt) => sdtRow.set(sdt, [...(sdtRow.get(sdt) ?? []), r])));
+  }
+  const controlRows = model.controls.map((c, i) => {
+    const own = sdtRow.get(c.sdt);
+    if (own) return own;
+    if (c.level !== 'row') return [];
+    const rows = model.blocks[model.snapshot.controls[i]!.blockIndex]?.rows ?? [];
+    const wrapped: number[] = [];
+    collect(c.sdt, 'tr', (tr) => {
+      const r = rows.findIndex((x) => x.tr === tr);
+      if (r >= 0) wrapped.push(r);
+    });
+    return wrapped;
+  });
+  return { snapshot: model.snapshot, controlIds, hasRevisions, controlRows };
 }
 
 /** Reads the body of a flat OPC package (Word's `getOoxml()`): the same snapshot as the .docx. */

@@ -37,6 +37,8 @@ import {
   type DocumentEdit,
   type DocumentSnapshot,
   type InsertRowEdit,
+  type DeleteRowEdit,
+  rowDeletionProblem,
   type ParagraphBlock,
   type ParagraphEdit,
   type ReportDocument,
@@ -146,6 +148,8 @@ interface LastRead {
   snapshot: DocumentSnapshot;
   /** Word content-control id of each ControlInfo, by index (undefined: Word does not list it). */
   controlIds: Array<number | undefined>;
+  /** Rows of its table each control lies in or wraps (see FlatOpcRead.controlRows). */
+  controlRows: number[][];
   /** For each block: its ordinal among top-level paragraphs or among top-level tables. */
   ordinals: number[];
   search: SearchText;
@@ -250,7 +254,7 @@ export class WordDocument implements ReportDocument {
         listed.items.map((c) => ({ id: c.id, tag: c.tag })),
       );
       return {
-        last: { snapshot, controlIds, ordinals: ordinalsOf(snapshot), search: searchText(snapshot) },
+        last: { snapshot, controlIds, controlRows: flat.controlRows, ordinals: ordinalsOf(snapshot), search: searchText(snapshot) },
         mode: trackingSupported ? (String(context.document.changeTrackingMode) as TrackingMode) : ('unknown' as const),
         hasRevisions: flat.hasRevisions,
       };
@@ -312,6 +316,9 @@ export class WordDocument implements ReportDocument {
 
         const freshRead = readFlatOpc(ooxml.value);
         const { problems, locked, missing } = verify(last, freshRead.snapshot, freshRead.controlIds, plan);
+        // A control put into a row to delete since the read would go with it: refused.
+        const inRows = controlsInDeletedRows(freshRead.snapshot, freshRead.controlRows, plan);
+        if (inRows.length > 0) throw controlInRowError(inRows);
         plan.controls.forEach((p, i) => {
           if (controls[i]!.isNullObject && !missing.includes(describeControl(p.info))) missing.push(describeControl(p.info));
         });
@@ -365,8 +372,11 @@ export class WordDocument implements ReportDocument {
           for (const group of t.cellEdits) {
             if (group.whole) table.getCell(group.rowIndex, group.cellIndex).body.insertText(group.whole.text, 'Replace');
           }
-          for (const edit of t.inserts) {
-            table.getCell(edit.afterRowIndex, 0).parentRow.insertRows('After', 1, [edit.cells]);
+          // Rows bottom-up (indices of the read stay valid above); at one index, the rows
+          // inserted after it before the row itself goes.
+          for (const op of t.rowOps) {
+            if (op.kind === 'insert-row') table.getCell(op.afterRowIndex, 0).parentRow.insertRows('After', 1, [op.cells]);
+            else table.getCell(op.rowIndex, op.cellIndex).parentRow.delete();
           }
         }
         if (restoreMode !== undefined) context.document.changeTrackingMode = restoreMode;
@@ -456,6 +466,37 @@ function verify(
   return { problems, locked, missing };
 }
 
+/** Rows a batch adds to a table (inserted minus deleted). */
+function rowChange(edits: DocumentEdit[], tableIndex: number): number {
+  let n = 0;
+  for (const x of edits) {
+    if (x.kind === 'insert-row' && x.tableIndex === tableIndex) n++;
+    else if (x.kind === 'delete-row' && x.tableIndex === tableIndex) n--;
+  }
+  return n;
+}
+
+/** Controls (by description) that lie in rows the plan deletes, in `snapshot`. */
+function controlsInDeletedRows(snapshot: DocumentSnapshot, controlRows: number[][], plan: Plan): string[] {
+  const out: string[] = [];
+  for (const [blockIndex, t] of plan.tables) {
+    for (const d of t.deletes) {
+      snapshot.controls.forEach((c, i) => {
+        if (c.blockIndex === blockIndex && controlRows[i]?.includes(d.rowIndex)) out.push(`"${describeControl(c)}" (bảng ${t.ordinal + 1}, hàng ${d.rowIndex + 1})`);
+      });
+    }
+  }
+  return out;
+}
+
+function controlInRowError(controls: string[]): DocumentError {
+  return new DocumentError(
+    'control-in-row',
+    `Không thể xóa hàng có ô nhập liệu ${controls.join(', ')}: xóa hàng sẽ làm mất ô nhập liệu này. Chưa xóa gì.`,
+    controls.join('\n'),
+  );
+}
+
 /** For each edit: a label and whether the document read after a failure shows it written. */
 function outcomes(before: DocumentSnapshot, after: DocumentSnapshot, plan: Plan, edits: DocumentEdit[]): { label: string; written: boolean }[] {
   const out: { label: string; written: boolean }[] = [];
@@ -504,9 +545,19 @@ function outcomes(before: DocumentSnapshot, after: DocumentSnapshot, plan: Plan,
       case 'insert-row': {
         const was = before.blocks[e.tableIndex] as TableBlock;
         const now = after.blocks[e.tableIndex];
-        const inserts = edits.filter((x) => x.kind === 'insert-row' && x.tableIndex === e.tableIndex).length;
-        const written = now?.type === 'table' && now.rows.length === was.rows.length + inserts;
+        const written = now?.type === 'table' && now.rows.length === was.rows.length + rowChange(edits, e.tableIndex);
         out.push({ label: `bảng ${plan.tables.get(e.tableIndex)!.ordinal + 1}: hàng mới "${clip(e.cells.join(' | '))}"`, written });
+        break;
+      }
+      case 'delete-row': {
+        const was = before.blocks[e.tableIndex] as TableBlock;
+        const now = after.blocks[e.tableIndex];
+        const texts = was.rows[e.rowIndex]!.cells.map((c) => c.text);
+        // Gone when fewer rows hold its texts than before (rows are not addressable by identity).
+        const sig = texts.join('\u0001');
+        const count = (t: TableBlock) => t.rows.filter((r) => r.cells.map((c) => c.text).join('\u0001') === sig).length;
+        const written = now?.type === 'table' && count(now) < count(was);
+        out.push({ label: `bảng ${plan.tables.get(e.tableIndex)!.ordinal + 1}: xóa hàng ${e.rowIndex + 1} "${clip(texts.join(' | '))}"`, written });
         break;
       }
     }
@@ -636,6 +687,9 @@ interface TablePlan {
   cells: [number, number][];
   cellEdits: { rowIndex: number; cellIndex: number; whole?: CellEdit; finds: CellEdit[] }[];
   inserts: InsertRowEdit[];
+  deletes: (DeleteRowEdit & { cellIndex: number })[];
+  /** Inserts and deletes in the order sync 2 runs them (bottom-up). */
+  rowOps: (InsertRowEdit | (DeleteRowEdit & { cellIndex: number }))[];
 }
 
 interface Plan {
@@ -691,6 +745,7 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
   const locked: string[] = [];
   const invalid: string[] = [];
   const unsupported: string[] = [];
+  const cannotDelete: string[] = [];
   const spanEdits = new Map<number, (ParagraphEdit | WrapEdit)[]>();
 
   /** `tableIndex` in edits is the table's block index (as the core and the OOXML adapter use it). */
@@ -702,7 +757,7 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
     }
     let entry = plan.tables.get(block.index);
     if (!entry) {
-      entry = { ordinal: last.ordinals[block.index]!, block, cells: [], cellEdits: [], inserts: [] };
+      entry = { ordinal: last.ordinals[block.index]!, block, cells: [], cellEdits: [], inserts: [], deletes: [], rowOps: [] };
       plan.tables.set(block.index, entry);
     }
     return entry;
@@ -790,11 +845,47 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
         entry.inserts.push(edit);
         return;
       }
+      case 'delete-row': {
+        const entry = tableEntry(edit.tableIndex);
+        if (!entry) return;
+        const row = entry.block.rows[edit.rowIndex];
+        if (!row) {
+          invalid.push(`bảng ${entry.ordinal + 1}: không có hàng ${edit.rowIndex + 1}`);
+          return;
+        }
+        if (entry.deletes.some((d) => d.rowIndex === edit.rowIndex)) {
+          invalid.push(`bảng ${entry.ordinal + 1}, hàng ${edit.rowIndex + 1}: xóa hai lần`);
+          return;
+        }
+        const problem = rowDeletionProblem(entry.block, edit.rowIndex);
+        if (problem) {
+          cannotDelete.push(`hàng ${edit.rowIndex + 1} của bảng ${entry.ordinal + 1}: ${problem}`);
+          return;
+        }
+        // Word's cell APIs fail on vertically merged cells (office-js #3200): the row is reached
+        // through a cell that starts there.
+        const cellIndex = row.cells.findIndex((c) => !c.mergedUp);
+        if (cellIndex < 0) {
+          cannotDelete.push(`hàng ${edit.rowIndex + 1} của bảng ${entry.ordinal + 1}: mọi ô đều gộp với hàng trên`);
+          return;
+        }
+        // The row must still hold what the read saw (verified in sync 1).
+        row.cells.forEach((c, i) => {
+          if (!c.mergedUp && !entry.cells.some(([r, k]) => r === edit.rowIndex && k === i)) entry.cells.push([edit.rowIndex, i]);
+        });
+        entry.deletes.push({ ...edit, cellIndex });
+        return;
+      }
     }
   });
 
   if (locked.length > 0) {
     throw new DocumentError('control-locked', `Ô nhập liệu đã bị khóa, không thể sửa: ${locked.join('; ')}.`, locked.join('\n'));
+  }
+  const inRows = controlsInDeletedRows(snapshot, last.controlRows, plan);
+  if (inRows.length > 0) throw controlInRowError(inRows);
+  if (cannotDelete.length > 0) {
+    throw new DocumentError('unsupported', `Không thể xóa ${cannotDelete.join('; ')}. Chưa xóa gì.`, cannotDelete.join('\n'));
   }
   if (unsupported.length > 0) {
     throw new DocumentError(
@@ -832,6 +923,9 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
     }
   }
   for (const [blockIndex, entry] of plan.tables) {
+    for (const d of entry.deletes) {
+      if (entry.cellEdits.some((g) => g.rowIndex === d.rowIndex)) invalid.push(`bảng ${entry.ordinal + 1}, hàng ${d.rowIndex + 1}: vừa sửa vừa xóa`);
+    }
     for (const group of entry.cellEdits) {
       const text = entry.block.rows[group.rowIndex]!.cells[group.cellIndex]!.text;
       const where = `bảng ${entry.ordinal + 1}, hàng ${group.rowIndex + 1}, cột ${group.cellIndex + 1}`;
@@ -866,10 +960,12 @@ function planEdits(last: LastRead, edits: DocumentEdit[]): Plan {
         group.whole = { ...group.finds[0]!, find: undefined, text: whole } as CellEdit;
       }
     }
-    // Insert bottom-up; rows inserted after the same row go in reverse so they end in order.
-    entry.inserts = entry.inserts
+    // Insert bottom-up; rows inserted after the same row go in reverse so they end in order;
+    // a deleted row goes after the rows inserted after it.
+    const at = (op: TablePlan['rowOps'][number]) => (op.kind === 'insert-row' ? op.afterRowIndex : op.rowIndex);
+    entry.rowOps = [...entry.inserts, ...entry.deletes]
       .map((e, order) => ({ e, order }))
-      .sort((a, b) => b.e.afterRowIndex - a.e.afterRowIndex || b.order - a.order)
+      .sort((a, b) => at(b.e) - at(a.e) || Number(a.e.kind === 'delete-row') - Number(b.e.kind === 'delete-row') || b.order - a.order)
       .map(({ e }) => e);
   }
   if (invalid.length > 0) {
