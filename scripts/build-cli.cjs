@@ -58,6 +58,7 @@ function warmUp(commands) {
     'demo-command': ['demo'],
     'annotate-command': ['annotate', sample, '-o', path.join(tmp, 'annotate.docx')],
     'summary-command': ['summary', sample, '-o', path.join(tmp, 'summary.xlsx')],
+    'rows-command': ['rows', sample],
   };
   try {
     // Each run rewrites the caches of the bundles it loads: the entry's comes from the last.

@@ -124,6 +124,31 @@ export const COMMANDS: Record<string, CommandSpec> = {
   Một thư mục được đọc cả thư mục con (.docx); tệp không đọc được thành một dòng ghi lý do.${TEMPLATE_LINE}`,
     load: () => (require('./summary-command') as typeof import('./summary-command')).summaryCommand,
   },
+  rows: {
+    name: 'rows',
+    files: 'one',
+    options: {
+      ...template,
+      them: { type: 'string' },
+      sau: { type: 'string' },
+      'noi-dung': { type: 'string' },
+      'san-pham': { type: 'string' },
+      'ghi-chu': { type: 'string' },
+      xoa: { type: 'string' },
+      ...output,
+    },
+    usage: `Cách dùng (usage): baocao rows TỆP.docx [--them NHÓM [--sau DÒNG] [--noi-dung "…"] [--san-pham "…"] [--ghi-chu "…"] | --xoa DÒNG] -o RA.docx [--force]
+  Các dòng nhiệm vụ của Phụ lục III: liệt kê, thêm hoặc xóa một dòng, đánh số lại STT trong nhóm
+  (list, add or remove a task row of Phụ lục III; without --them/--xoa: list).
+  --them NHÓM        thêm một nhiệm vụ vào cuối nhóm, ví dụ III (add a task to group III)
+  --sau DÒNG         thêm ngay sau dòng này, ví dụ III.3 (insert after row III.3)
+  --noi-dung "…"     nội dung công việc của dòng mới (task)
+  --san-pham "…"     sản phẩm đầu ra của dòng mới (output)
+  --ghi-chu "…"      ghi chú của dòng mới (note)
+  --xoa DÒNG         xóa dòng nhiệm vụ, ví dụ III.11 (remove a task row); dòng là chỗ ghi số liệu
+                     của mẫu thì không xóa được (rows holding a template field are kept)${OUTPUT_LINES}${TEMPLATE_LINE}`,
+    load: () => (require('./rows-command') as typeof import('./rows-command')).rowsCommand,
+  },
   demo: {
     name: 'demo',
     files: 'none',
@@ -152,6 +177,8 @@ Cách dùng (usage):
                                                  ghi lỗi và cảnh báo thành nhận xét Word (review comments)
   baocao summary TỆP.docx|THƯ-MỤC… -o tong-hop.xlsx [--format xlsx|csv|html] [--force]
                                                  tổng hợp kết quả kiểm tra và số liệu nhiều báo cáo (summary)
+  baocao rows TỆP.docx [--them NHÓM --noi-dung "…" | --xoa DÒNG] -o RA.docx
+                                                 thêm, xóa dòng nhiệm vụ Phụ lục III (task rows)
   baocao adopt TỆP.docx -o RA.docx [--force]     gắn ô nhập cho báo cáo cũ chưa có (adopt a plain report)
   baocao demo                                    chạy thử trên báo cáo mẫu kèm theo (npm start)
   baocao LỆNH --help                             hướng dẫn của một lệnh (usage of one command)
