@@ -80,7 +80,7 @@ export class WorkbenchDocument implements ReportDocument {
     await this.doc.apply(edits);
     const bytes = this.doc.save();
     this.doc = OoxmlDocument.open(bytes);
-    this.history.push({ name: this.file.name, bytes }, edits.length === 1 ? 'sửa 1 vị trí' : `sửa ${edits.length} vị trí`);
+    this.history.push({ name: this.file.name, bytes }, editLabel(edits));
     this.emit();
   }
 
@@ -123,6 +123,15 @@ export class WorkbenchDocument implements ReportDocument {
   private emit(): void {
     for (const l of [...this.listeners]) l();
   }
+}
+
+/** What a batch did, for the undo and redo tooltips: rows added or removed say so. */
+export function editLabel(edits: readonly DocumentEdit[]): string {
+  const added = edits.filter((e) => e.kind === 'insert-row').length;
+  const removed = edits.filter((e) => e.kind === 'delete-row').length;
+  if (added && !removed) return added === 1 ? 'thêm 1 dòng bảng' : `thêm ${added} dòng bảng`;
+  if (removed && !added) return removed === 1 ? 'xóa 1 dòng bảng' : `xóa ${removed} dòng bảng`;
+  return edits.length === 1 ? 'sửa 1 vị trí' : `sửa ${edits.length} vị trí`;
 }
 
 function hasText(snapshot: DocumentSnapshot): boolean {

@@ -227,7 +227,7 @@ describe('Phụ lục', () => {
 
     // Phụ lục III task rows with their outputs; empty ones marked.
     // One count with Số liệu's Phụ lục III section.
-    const pl3 = screen.getByRole('button', { name: /^Phụ lục III – nhiệm vụ cụ thể \(đã nhập \d+\/\d+, \d+ nhiệm vụ\)/ });
+    const pl3 = screen.getByRole('button', { name: /^Phụ lục III – nhiệm vụ cụ thể \(đã nhập \d+\/\d+, 50 nhiệm vụ, có sản phẩm \d+\/50\)/ });
     expect(pl3.getAttribute('aria-expanded')).toBe('true');
     const i1 = screen.getByText(/^I\.1 – Kế hoạch của UBND tỉnh/).closest('li')!;
     expect(i1.textContent).toContain('Sản phẩm đầu ra: Kế hoạch số 33/KH-UBND');
