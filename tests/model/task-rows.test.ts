@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { ASSET_PATHS } from '../../src/cli/assets';
 import { planAddTask, planRemoveTask, readTaskTable, formatStt, TaskRowError } from '../../src/core/model/task-rows';
+import { rowDeletionProblem } from '../../src/core/document';
 import { locateFields } from '../../src/core/recognize/locate';
 import type { TemplateDefinition } from '../../src/core/template/schema';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
@@ -132,5 +133,31 @@ describe('Phụ lục III task rows', () => {
     expect(formatStt(4, '03')).toBe('04');
     expect(formatStt(12, '09.')).toBe('12.');
     expect(formatStt(1, undefined)).toBe('1');
+  });
+});
+
+describe('rowDeletionProblem (both adapters ask it before deleting a row)', () => {
+  const cell = (text: string, mergedUp = false, span = 1) => ({ text, span, mergedUp });
+  const table = (rows: ReturnType<typeof cell>[][]) => ({ type: 'table' as const, index: 0, rows: rows.map((cells) => ({ cells, header: false })) });
+
+  test('the only row, a missing row and a vertical merge starting in the row are refused', () => {
+    expect(rowDeletionProblem(table([[cell('1'), cell('a')]]), 0)).toBe('đây là hàng duy nhất của bảng');
+    expect(rowDeletionProblem(table([[cell('1')], [cell('2')]]), 2)).toBe('bảng không có hàng 3');
+    // Row 0 starts a merge in the second grid column that row 1 continues.
+    const merged = table([
+      [cell('1'), cell('chung')],
+      [cell('2'), cell('', true)],
+      [cell('3'), cell('riêng')],
+    ]);
+    expect(rowDeletionProblem(merged, 0)).toBe('một ô gộp dọc bắt đầu ở hàng 1 và kéo xuống hàng dưới');
+    // The continuation itself, and a row below the merge, can go.
+    expect(rowDeletionProblem(merged, 1)).toBeUndefined();
+    expect(rowDeletionProblem(merged, 2)).toBeUndefined();
+    // Grid columns, not cell indices: a spanning first cell moves the merge to grid column 2.
+    const spanning = table([
+      [cell('ab', false, 2), cell('x')],
+      [cell('a'), cell('b'), cell('', true)],
+    ]);
+    expect(rowDeletionProblem(spanning, 0)).toBe('một ô gộp dọc bắt đầu ở hàng 1 và kéo xuống hàng dưới');
   });
 });
