@@ -15,6 +15,7 @@ const GLOSS: Record<TaskRowErrorCode, string> = {
   'no-table': 'no task table',
   'no-group': 'no such group',
   'no-row': 'no such row',
+  'no-column': 'no such column',
   bound: 'the row holds a template field',
   'renumbers-bound': 'would renumber a row holding a template field',
 };

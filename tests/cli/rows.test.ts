@@ -86,6 +86,8 @@ describe('baocao rows', () => {
       [['--them', 'IX'], 'Phụ lục III không có nhóm "IX" (các nhóm: I, II, III, IV, V, VI, VII) (no such group).'],
       [['--them', 'III', '--sau', 'III.2'], 'Không thể thêm nhiệm vụ vào giữa nhóm III: dòng III.3 sẽ thành III.4'],
       [['--xoa', 'III.3'], 'Không xóa được dòng III.3: đây là chỗ ghi số liệu của mẫu báo cáo'],
+      // This office's table has no Ghi chú column: the note is refused, not dropped.
+      [['--them', 'III', '--ghi-chu', 'Quý III'], 'Bảng Phụ lục III trong tài liệu không có cột "Ghi chú" để ghi "Quý III" (no such column).'],
     ];
     for (const [args, message] of cases) {
       const r = await run('rows', source, ...args, '-o', out);

@@ -4,6 +4,7 @@
  * engine; rows the template binds keep their place.
  */
 import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { ASSET_PATHS } from '../../src/cli/assets';
 import { planAddTask, planRemoveTask, readTaskTable, formatStt, TaskRowError } from '../../src/core/model/task-rows';
 import { rowDeletionProblem } from '../../src/core/document';
@@ -11,6 +12,7 @@ import { locateFields } from '../../src/core/recognize/locate';
 import type { TemplateDefinition } from '../../src/core/template/schema';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { CCHC_6_THANG } from '../helpers/templates';
+import { buildDocx, documentXml } from '../ooxml/helpers';
 
 const definition = CCHC_6_THANG!;
 
@@ -159,5 +161,69 @@ describe('rowDeletionProblem (both adapters ask it before deleting a row)', () =
       [cell('a'), cell('b'), cell('', true)],
     ]);
     expect(rowDeletionProblem(spanning, 0)).toBe('một ô gộp dọc bắt đầu ở hàng 1 và kéo xuống hàng dưới');
+  });
+});
+
+describe('a task table of another office: dotted STT, a Ghi chú column, no bound rows', () => {
+  const cell = (text: string) => `<w:tc><w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:p></w:tc>`;
+  const row = (...cells: string[]) => `<w:tr>${cells.map(cell).join('')}</w:tr>`;
+  const bold = (text: string) => `<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:p></w:tc>`;
+  const heading = (...cells: string[]) => `<w:tr>${cells.map(bold).join('')}</w:tr>`;
+  const docx = buildDocx(
+    documentXml(
+      `<w:p><w:r><w:t>Phụ lục III</w:t></w:r></w:p><w:p><w:r><w:t>KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỤ THỂ</w:t></w:r></w:p><w:tbl>` +
+        row('STT', 'Nội dung công việc', 'Sản phẩm đầu ra', 'Ghi chú') +
+        heading('I', 'CÔNG TÁC CHỈ ĐẠO', '', '') +
+        row('1.', 'Việc một', 'Kế hoạch số 1', '') +
+        row('2.', 'Việc hai', '', 'Chưa xong') +
+        heading('II', 'CẢI CÁCH THỂ CHẾ', '', '') +
+        row('1.', 'Việc ba', '[số liệu] văn bản', '') +
+        `</w:tbl><w:p/>`,
+    ),
+  );
+  /** The template without any Phụ lục III place: every row is the office's own. */
+  const free: TemplateDefinition = {
+    ...definition,
+    fields: definition.fields.filter((f) => !f.occurrences.some((o) => o.where === 'appendix' && o.appendix === 'III')),
+  };
+
+  test('read: groups, the note, the output with a placeholder left does not count', () => {
+    const t = table(OoxmlDocument.open(docx), free);
+    expect(t.groups.map((g) => [g.group, g.title, g.rows.map((r) => `${r.key}=${r.code}`)])).toEqual([
+      ['I', 'CÔNG TÁC CHỈ ĐẠO', ['I.1=1.', 'I.2=2.']],
+      ['II', 'CẢI CÁCH THỂ CHẾ', ['II.1=1.']],
+    ]);
+    expect(t.groups[0]!.rows[1]!.note).toBe('Chưa xong');
+    expect([t.total, t.withOutput]).toEqual([3, 1]);
+  });
+
+  test('add with a note after the heading, then remove the first task: STT "1." style kept, formatting copied', async () => {
+    const doc = OoxmlDocument.open(docx);
+    let s = state(doc, free);
+    const plan = planAddTask(free, s.snapshot, s.located, { after: 'I', task: 'Việc đầu', output: 'Báo cáo', note: 'Mới' });
+    expect(plan.key).toBe('I.1');
+    expect(plan.renumbered).toEqual([
+      { from: 'I.1', to: 'I.2' },
+      { from: 'I.2', to: 'I.3' },
+    ]);
+    await doc.apply(plan.edits);
+    s = state(doc, free);
+    const rows = (s.snapshot.blocks.find((b) => b.type === 'table') as { rows: { cells: { text: string }[] }[] }).rows.map((r) => r.cells.map((c) => c.text));
+    expect(rows.slice(1, 5)).toEqual([
+      ['I', 'CÔNG TÁC CHỈ ĐẠO', '', ''],
+      ['1.', 'Việc đầu', 'Báo cáo', 'Mới'],
+      ['2.', 'Việc một', 'Kế hoạch số 1', ''],
+      ['3.', 'Việc hai', '', 'Chưa xong'],
+    ]);
+    // The new row copies a task row (italic runs), not the heading.
+    const xml = new TextDecoder().decode(unzipSync(doc.save())['word/document.xml']!);
+    const newRow = xml.split('</w:tr>').find((tr) => tr.includes('Việc đầu'))!;
+    expect(newRow.match(/<w:i\/>/g)).toHaveLength(4);
+    expect(newRow).not.toContain('<w:b/>');
+    const removal = planRemoveTask(free, s.snapshot, s.located, 'I.2');
+    await doc.apply(removal.edits);
+    const after = table(doc, free);
+    expect(after.groups[0]!.rows.map((r) => `${r.code} ${r.task}`)).toEqual(['1. Việc đầu', '2. Việc hai']);
+    expect(after.groups[1]!.rows.map((r) => `${r.code} ${r.task}`)).toEqual(['1. Việc ba']);
   });
 });

@@ -56,7 +56,7 @@ export interface TaskTable {
   withOutput: number;
 }
 
-export type TaskRowErrorCode = 'no-table' | 'no-group' | 'no-row' | 'bound' | 'renumbers-bound';
+export type TaskRowErrorCode = 'no-table' | 'no-group' | 'no-row' | 'no-column' | 'bound' | 'renumbers-bound';
 
 /** A change refused; `message` is one Vietnamese sentence for the user. */
 export class TaskRowError extends Error {
@@ -285,9 +285,14 @@ export function planAddTask(definition: TemplateDefinition, snapshot: DocumentSn
   const key = `${g.group}.${number}`;
   const texts = { task: (input.task ?? '').trim(), output: (input.output ?? '').trim(), note: (input.note ?? '').trim() };
   const cells = Array.from({ length: width }, () => '');
-  const put = (column: keyof AppendixRowPart['cells'], text: string) => {
+  const put = (column: 'code' | 'task' | 'output' | 'note', text: string) => {
     const i = lender.cells[column];
     if (i !== undefined && i < width) cells[i] = text;
+    else if (text && column !== 'code') {
+      // A text with nowhere to go is not dropped silently.
+      const name = taskAppendix(definition)?.columns.find((c) => c.role === column)?.name ?? column;
+      throw new TaskRowError('no-column', `Bảng Phụ lục ${table.appendix} trong tài liệu không có cột "${name}" để ghi "${text}".`);
+    }
   };
   put('code', code);
   if (lender.cells.code === undefined && width > 0) cells[0] = code;
