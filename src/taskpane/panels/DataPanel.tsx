@@ -190,7 +190,7 @@ function ConsequenceList({ consequences }: { consequences: EditConsequences }): 
   const items = [...consequences.broken.map((f) => ({ f, broken: true })), ...consequences.fixed.map((f) => ({ f, broken: false }))];
   if (!items.length) return null;
   return (
-    <ul className={styles.consequences} aria-label="Ảnh hưởng của thay đổi vừa ghi" data-testid="consequences">
+    <ul className={styles.consequences} aria-label="Ảnh hưởng của thay đổi vừa ghi" data-testid="consequences" data-source={consequences.quick ? 'quick' : 'check'}>
       {items.map(({ f, broken }, i) => {
         const target = broken && f.locations[0] ? revealTargetOfLocation(f.locations[0], state.snapshot) : undefined;
         return (
