@@ -19,20 +19,13 @@ import type { DocumentSnapshot } from '../src/document/types';
 import { quickConsequences } from '../src/taskpane/consequences';
 import { TEMPLATES } from '../src/templates';
 import { timings, type BenchRow } from './util';
+import { repeatBody } from './word';
 
 const SAMPLE = path.resolve(__dirname, '..', 'src', 'templates', 'cchc-6-thang', 'sample.docx');
 const definition = TEMPLATES.get('cchc-6-thang');
 /** The figure the issue edits: files received, named by a sum and two ratios (93,3% and 4,7%). */
 const FIELD = 'a22.received';
 const BUDGET_MS = 300;
-
-function repeatBody(documentXml: string, times: number): string {
-  const open = documentXml.indexOf('<w:body>') + '<w:body>'.length;
-  const sect = documentXml.lastIndexOf('<w:sectPr');
-  const close = documentXml.lastIndexOf('</w:body>');
-  const content = documentXml.slice(open, sect >= open ? sect : close);
-  return documentXml.slice(0, open) + content.repeat(times) + documentXml.slice(sect >= open ? sect : close);
-}
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
