@@ -94,8 +94,10 @@ describe('live consequences in Số liệu', () => {
     expect(input.value).toBe('30.407');
     fireEvent.change(input, { target: { value: '30.000' } });
     fireEvent.keyDown(input, { key: 'Enter' });
-    const list = await screen.findByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' }, LOAD);
-    // The same as the core's check of the edited document says.
+    let list = await screen.findByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' }, LOAD);
+    // The same as the core's check of the edited document says (once written and checked whole).
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' }).getAttribute('data-source')).toBe('check'), LOAD);
+    list = screen.getByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' });
     const after = await readBack(host.document.inner);
     const report = checkReport({ definition: CCHC_6_THANG, snapshot: after.snapshot, fileName: 'x', located: after.located });
     const resolved = report.findings.find((f) => f.rule === 'ratio' && f.evidence[0] === '93,3%')!;
@@ -153,6 +155,8 @@ describe('live consequences in Số liệu', () => {
     fireEvent.change(input, { target: { value: '30.000' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     await screen.findByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' }, LOAD);
+    // The marks show before the write: undo once the edit is written (and checked whole).
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' }).getAttribute('data-source')).toBe('check'), LOAD);
     host.document.inner = OoxmlDocument.open(SAMPLE_BYTES);
     host.change();
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' })).toBeNull(), LOAD);
