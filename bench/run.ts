@@ -7,6 +7,7 @@ import { benchBundle } from './bundle';
 import { benchCheck } from './check';
 import { benchCli } from './cli';
 import { benchCheckMemory } from './check-memory';
+import { benchEdit } from './edit';
 import { benchExtract } from './extract';
 import { benchFill } from './fill';
 import { benchHostile } from './hostile';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   over += print('Word: đọc Office Open XML của thân tài liệu (getOoxml)', await benchWord());
   over += print('Đọc số liệu (open + extract)', await benchExtract());
   over += print('Kiểm tra nhất quán (check)', [...(await benchCheck()), ...benchCheckMemory(1000)]);
+  over += print('Sửa một số liệu → ảnh hưởng hiện trong Số liệu (edit → consequences)', await benchEdit());
   over += print('Dòng lệnh, mỗi lần một tiến trình (CLI start, bundled)', await benchCli());
   over += print('Ghi số liệu (fill) so với docxtemplater', await benchFill());
   over += print('Tổng hợp nhiều báo cáo (summary, 100 tệp)', await benchSummary());

@@ -15,7 +15,7 @@ import { timings, type BenchRow } from './util';
 const SAMPLE = path.resolve(__dirname, '..', 'src', 'templates', 'cchc-6-thang', 'sample.docx');
 
 /** The main part with its body content repeated `times` times (one final sectPr). */
-function repeatBody(documentXml: string, times: number): string {
+export function repeatBody(documentXml: string, times: number): string {
   const open = documentXml.indexOf('<w:body>') + '<w:body>'.length;
   const sect = documentXml.lastIndexOf('<w:sectPr');
   const close = documentXml.lastIndexOf('</w:body>');

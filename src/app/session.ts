@@ -118,10 +118,14 @@ export class ReportSession {
 
   /**
    * Plans and applies in one go (an edit in the data panel): writes the figures and the empty
-   * derived rows computed from them, nothing else.
+   * derived rows computed from them, nothing else. `beforeWrite` sees the plan before it is
+   * written (the pane's quick re-check of the relations it touches).
    */
-  async setFields(values: FillInput['fields']): Promise<{ plan: FillPlan; state: SessionState }> {
-    return this.apply(await this.plan(values, { derived: 'related' }));
+  async setFields(values: FillInput['fields'], beforeWrite?: (plan: FillPlan) => void | Promise<void>): Promise<{ plan: FillPlan; state: SessionState }> {
+    const plan = await this.plan(values, { derived: 'related' });
+    // What the edit will do is known now: the pane says it before the (slower) write and re-read.
+    if (beforeWrite && !plan.problems.some((p) => p.severity === 'error')) await beforeWrite(plan);
+    return this.apply(plan);
   }
 
   /** Derived appendix rows that are empty and can be computed from their sub-rows (all, or these). */

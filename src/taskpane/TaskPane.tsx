@@ -7,6 +7,7 @@
  * done during any later operation, and every failure as a MessageBar in Vietnamese.
  */
 import * as React from 'react';
+import { flushSync } from 'react-dom';
 import {
   Body1,
   Button,
@@ -34,10 +35,12 @@ import { ReportSession, type SessionState } from '../app/session';
 import { TEMPLATES } from '../templates';
 import type { TemplateDefinition } from '../core/template/schema';
 import type { Finding } from '../core/check/findings';
+import type { FillPlan } from '../core/model/fill';
 import { ErrorBoundary, PANELS, type PanelId } from './App';
 import { checkOf, isChecked } from './check-cache';
 import { Loading } from './common';
-import { consequencesOf, findingKey } from './consequences';
+import { consequencesOf, diffFindings, findingKey, quickConsequences, relationFindingsOf } from './consequences';
+import { nextPaint, whenIdle } from './schedule';
 import { errorText, hasText } from './model';
 import { PaneContext, type EditConsequences, type PaneContextValue, type ProblemStep } from './pane-context';
 import { DataPanel } from './panels/DataPanel';
@@ -99,6 +102,11 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalXXL,
   },
 });
+
+/** How long typing must pause before the check of the document as it is now is started. */
+const PREPARE_DELAY_MS = 1000;
+/** After an edit, the whole check waits this long (and for an idle moment): a run of edits checks once. */
+const FULL_CHECK_DELAY_MS = 300;
 
 function isStale(error: unknown): boolean {
   return error instanceof Error && (error as { code?: string }).code === 'stale-edit';
@@ -184,31 +192,77 @@ export function TaskPane({ host, definition, initialPanel = 'so-lieu' }: TaskPan
     [host, run],
   );
 
-  // When a figure is being typed, the check of the document as it is now is computed meanwhile,
-  // so that the consequences of the edit need only the check after it.
+  // When a figure is being typed, the check of the document as it is now is computed meanwhile
+  // (when the page is idle: never between a keystroke and Enter), so that the whole-check
+  // consequences of the edit need only the check after it.
+  const prepared = React.useRef<() => void>(undefined);
   const prepareEdit = React.useCallback(() => {
     const current = state;
     if (!current || isChecked(current)) return;
-    setTimeout(() => {
+    prepared.current?.();
+    prepared.current = whenIdle(() => {
       try {
         checkOf(session.definition, current, host.documentName);
       } catch {
         // Kiểm tra shows the failure when it is opened.
       }
-    }, 0);
+    }, PREPARE_DELAY_MS);
   }, [state, session, host]);
+
+  // An edit's consequences come in two steps: at once, the relations the edit touches (a few
+  // relations, judged before the write); when the page is idle, the whole check before and after
+  // it, which replaces them (and adds what the template-free rules say).
+  const quick = React.useRef<{ fields: string[]; before: Finding[]; state: SessionState } | undefined>(undefined);
+  const fullCheck = React.useRef<() => void>(undefined);
+  React.useEffect(
+    () => () => {
+      prepared.current?.();
+      fullCheck.current?.();
+    },
+    [],
+  );
+
+  const previewEdit = React.useCallback(
+    async (fieldId: string, plan: FillPlan) => {
+      const before = session.state;
+      if (!before || !mounted.current) return;
+      try {
+        const q = quickConsequences(session.definition, before, plan.written);
+        quick.current = { fields: Object.keys(plan.written), before: q.before, state: before };
+        flushSync(() => setConsequences({ ...q.consequences, state: before, fieldId, quick: true }));
+      } catch {
+        quick.current = undefined;
+        return;
+      }
+      await nextPaint();
+    },
+    [session],
+  );
 
   const recordEdit = React.useCallback(
     (fieldId: string, before: SessionState, after: SessionState) => {
-      setTimeout(() => {
-        if (!mounted.current) return;
+      const q = quick.current;
+      quick.current = undefined;
+      if (q && q.state === before) {
+        // The same relations on the state as written: places as the document now has them.
         try {
-          const diff = consequencesOf(checkOf(session.definition, before, host.documentName), checkOf(session.definition, after, host.documentName));
-          setConsequences({ ...diff, state: after, fieldId });
+          const diff = diffFindings(q.before, relationFindingsOf(session.definition, after, q.fields));
+          setConsequences({ ...diff, state: after, fieldId, quick: true });
         } catch {
           setConsequences(undefined);
         }
-      }, 0);
+      }
+      fullCheck.current?.();
+      fullCheck.current = whenIdle(() => {
+        if (!mounted.current) return;
+        try {
+          const diff = consequencesOf(checkOf(session.definition, before, host.documentName), checkOf(session.definition, after, host.documentName));
+          // Unless the document has moved on since (another edit, undo): then its own marks stay.
+          setConsequences((c) => (c && c.state !== after ? c : { ...diff, state: after, fieldId }));
+        } catch {
+          // The quick marks stay; Kiểm tra shows the failure when it is opened.
+        }
+      }, FULL_CHECK_DELAY_MS);
     },
     [session, host],
   );
@@ -247,6 +301,7 @@ export function TaskPane({ host, definition, initialPanel = 'so-lieu' }: TaskPan
             busy: activity !== undefined,
             reveal,
             consequences: consequences?.state === state ? consequences : undefined,
+            previewEdit,
             recordEdit,
             prepareEdit,
             showFinding,
@@ -255,7 +310,7 @@ export function TaskPane({ host, definition, initialPanel = 'so-lieu' }: TaskPan
             generic: empty,
           }
         : undefined,
-    [host, session, state, run, activity, reveal, consequences, recordEdit, prepareEdit, showFinding, focusFinding, problemStep, empty],
+    [host, session, state, run, activity, reveal, consequences, previewEdit, recordEdit, prepareEdit, showFinding, focusFinding, problemStep, empty],
   );
 
   const onTabSelect = (_: unknown, data: SelectTabData) => {

@@ -5,8 +5,11 @@
  * What appears is a relation the edit broke; what disappears, one it fixed. Only errors and
  * warnings count: the info list ("Chưa nhập N chỉ tiêu") changes with every figure entered.
  */
+import type { SessionState } from '../app/session';
+import { affectedVerdicts } from '../core/check/affected';
 import type { CheckReport, Finding } from '../core/check/findings';
 import { RULE_LABEL } from '../core/check/findings';
+import type { TemplateDefinition } from '../core/template/schema';
 
 /** The identity of a finding across edits. */
 export function findingKey(f: Finding): string {
@@ -45,6 +48,26 @@ export function diffFindings(before: readonly Finding[], after: readonly Finding
 /** The consequences of an edit, per report pair. */
 export function consequencesOf(before: CheckReport, after: CheckReport): Consequences {
   return diffFindings(before.findings, after.findings);
+}
+
+/**
+ * The findings of the relations naming these fields, on a state as it is or with the figures an
+ * edit is about to write (`written`, field id → text): a few relations, not the whole check.
+ */
+export function relationFindingsOf(definition: TemplateDefinition, state: SessionState, fields: readonly string[], written?: Readonly<Record<string, string>>): Finding[] {
+  const verdicts = affectedVerdicts({ definition, snapshot: state.snapshot, located: state.located, fields, ...(written ? { overrides: written } : {}) });
+  return verdicts.flatMap((v) => v.findings);
+}
+
+/**
+ * The quick consequences of an edit writing `written` over `before`: the relations it touches,
+ * judged before and after. The whole check that follows says the same for them
+ * (tests/check/affected.test.ts) and adds what the template-free rules find.
+ */
+export function quickConsequences(definition: TemplateDefinition, before: SessionState, written: Readonly<Record<string, string>>): { before: Finding[]; consequences: Consequences } {
+  const fields = Object.keys(written);
+  const old = relationFindingsOf(definition, before, fields);
+  return { before: old, consequences: diffFindings(old, relationFindingsOf(definition, before, fields, written)) };
 }
 
 /**

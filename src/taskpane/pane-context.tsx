@@ -7,6 +7,7 @@ import * as React from 'react';
 import type { RevealTarget, TaskPaneHost } from '../app/host';
 import type { ReportSession, SessionState } from '../app/session';
 import type { Finding } from '../core/check/findings';
+import type { FillPlan } from '../core/model/fill';
 import type { TemplateDefinition } from '../core/template/schema';
 import type { Consequences } from './consequences';
 
@@ -14,6 +15,8 @@ import type { Consequences } from './consequences';
 export interface EditConsequences extends Consequences {
   state: SessionState;
   fieldId: string;
+  /** Judged from the relations the edit touches only; the whole check replaces it when done. */
+  quick?: boolean;
 }
 
 /** A "next / previous problem" request (F8 / Shift+F8); `seq` tells two requests apart. */
@@ -40,7 +43,15 @@ export interface PaneContextValue {
   reveal(target: RevealTarget): void;
   /** The consequences of the last edit, while the document is as that edit left it. */
   consequences?: EditConsequences | undefined;
-  /** Compares the check before and after an edit of `fieldId` (computed after the pane paints). */
+  /**
+   * An edit of `fieldId` is about to write `plan`: marks at once what it breaks or fixes among
+   * the relations it touches; resolves once that is painted (then the write goes on).
+   */
+  previewEdit(fieldId: string, plan: FillPlan): Promise<void>;
+  /**
+   * The edit of `fieldId` is written: the quick marks follow the new state, and the whole check
+   * before and after (computed when the page is idle) replaces them.
+   */
   recordEdit(fieldId: string, before: SessionState, after: SessionState): void;
   /** A figure is being typed: check the document as it is now, meanwhile. */
   prepareEdit(): void;

@@ -100,7 +100,7 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
     const list = page.getByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' });
     await list.waitFor();
     const elapsed = Date.now() - started;
-    console.log(`${viewport.width}×${viewport.height}: Enter → consequences shown in ${elapsed} ms (write, re-read and two checks)`);
+    console.log(`${viewport.width}×${viewport.height}: Enter → consequences seen by Playwright in ${elapsed} ms (its polling waits behind the write and re-render; edit-latency.test.ts times the mark inside the page)`);
     expect(await list.innerText()).toContain('93,3% không còn khớp: 28,375/30.000 = 94,6%');
     expect(await header.innerText()).toContain('2 quan hệ không còn khớp');
     await waitPlaces(page, 'a22.received', '30.000');

@@ -94,8 +94,10 @@ describe('live consequences in Số liệu', () => {
     expect(input.value).toBe('30.407');
     fireEvent.change(input, { target: { value: '30.000' } });
     fireEvent.keyDown(input, { key: 'Enter' });
-    const list = await screen.findByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' }, LOAD);
-    // The same as the core's check of the edited document says.
+    let list = await screen.findByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' }, LOAD);
+    // The same as the core's check of the edited document says (once written and checked whole).
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' }).getAttribute('data-source')).toBe('check'), LOAD);
+    list = screen.getByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' });
     const after = await readBack(host.document.inner);
     const report = checkReport({ definition: CCHC_6_THANG, snapshot: after.snapshot, fileName: 'x', located: after.located });
     const resolved = report.findings.find((f) => f.rule === 'ratio' && f.evidence[0] === '93,3%')!;
@@ -113,6 +115,38 @@ describe('live consequences in Số liệu', () => {
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-current')).toBe('true'));
   });
 
+  test('the marks come before the write (from the relations the edit touches); the whole check then says the same', async () => {
+    const inner = OoxmlDocument.open(SAMPLE_BYTES);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: ReportDocument = {
+      read: () => inner.read(),
+      apply: async (edits) => {
+        await held;
+        return inner.apply(edits);
+      },
+    };
+    const host = testHost(slow);
+    renderPane(host);
+    await openGroup(/^A\. Nhiệm vụ/);
+    const input = screen.getByRole('textbox', { name: 'Số hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ HCC tỉnh' });
+    fireEvent.change(input, { target: { value: '30.000' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const name = 'Ảnh hưởng của thay đổi vừa ghi';
+    const quick = await screen.findByRole('list', { name }, LOAD);
+    // Not written yet: the document still holds 30.407 everywhere.
+    const places = (await readBack(inner)).data.fields['a22.received']?.places.map((p) => p.text) ?? [];
+    expect(places.length).toBeGreaterThan(0);
+    expect(places.every((t) => t === '30.407')).toBe(true);
+    expect(quick.getAttribute('data-source')).toBe('quick');
+    expect(quick.textContent).toContain('93,3% không còn khớp: 28,375/30.000 = 94,6%');
+    release();
+    await waitFor(() => expect(screen.getByRole('list', { name }).getAttribute('data-source')).toBe('check'), LOAD);
+    const full = screen.getByRole('list', { name });
+    expect(full.textContent).toContain('93,3% không còn khớp: 28,375/30.000 = 94,6%');
+    expect(full.textContent).toContain('4,7% không còn khớp: 1.437/30.000 = 4,8%');
+  });
+
   test('undoing the edit in the document (a change the pane hears about) hides the consequences of the old state', async () => {
     const host = testHost();
     renderPane(host);
@@ -121,10 +155,13 @@ describe('live consequences in Số liệu', () => {
     fireEvent.change(input, { target: { value: '30.000' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     await screen.findByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' }, LOAD);
+    // The marks show before the write: undo once the edit is written (and checked whole).
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' }).getAttribute('data-source')).toBe('check'), LOAD);
     host.document.inner = OoxmlDocument.open(SAMPLE_BYTES);
     host.change();
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Ảnh hưởng của thay đổi vừa ghi' })).toBeNull(), LOAD);
-    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Số hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ HCC tỉnh' }) as HTMLInputElement).value).toBe('30.407'));
+    // Generous: the whole check of the edit may be running in the background meanwhile.
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Số hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ HCC tỉnh' }) as HTMLInputElement).value).toBe('30.407'), LOAD);
   });
 });
 

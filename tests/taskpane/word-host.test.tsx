@@ -277,9 +277,10 @@ describe('TaskPane over Word', () => {
     const syncs = fake.syncCount;
     fireEvent.change(input, { target: { value: '16' } });
     fireEvent.keyDown(input, { key: 'Enter' });
+    // Apply: 2 syncs whatever the number of places; the re-read: 1 (the write waits for the
+    // pane to paint the edit's quick consequences first).
+    await waitFor(() => expect(fake.syncCount - syncs).toBe(3));
     await waitFor(() => expect((screen.getByRole('textbox', { name: label }) as HTMLInputElement).value).toBe('16'));
-    // Apply: 2 syncs whatever the number of places; the re-read: 1.
-    expect(fake.syncCount - syncs).toBe(3);
     const state = await readBack(host.document);
     expect(state.data.fields['a21.publishDecisions']?.places.map((p) => p.text)).toEqual(['16', '16', '16']);
 

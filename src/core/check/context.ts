@@ -43,6 +43,8 @@ export function posKey(p: Pos): string {
 /** A finding with its document-order key (dropped from the output). */
 export interface RawFinding extends Finding {
   order: number[];
+  /** The id of the template relation this finding judges, if any (dropped from the output). */
+  relation?: string;
 }
 
 export interface AppendixCellInfo {
@@ -204,6 +206,11 @@ export class CheckContext {
     readonly snapshot: DocumentSnapshot,
     readonly located: LocateResult,
     readonly mode: 'bound' | 'recognized',
+    /**
+     * Figures as an edit is about to write them (field id → text), read in place of what the
+     * snapshot holds at every found place of the field: the quick re-check of an edit.
+     */
+    private readonly overrides?: ReadonlyMap<string, string>,
   ) {
     this.fieldById = new Map(definition.fields.map((f) => [f.id, f]));
     for (const o of located.occurrences) {
@@ -417,7 +424,7 @@ export class CheckContext {
   }
 
   private read(field: Field, occ: LocatedOccurrence): ValueAt {
-    const text = (occ.text ?? '').trim();
+    const text = (this.overrides?.get(occ.fieldId) ?? occ.text ?? '').trim();
     const pos = this.posOf(occ);
     const v: ValueAt = { occ, field, text, empty: text === '', ...(pos ? { pos } : {}) };
     if (v.empty) return v;

@@ -13,6 +13,7 @@ import { isBound } from '../model/extract';
 import { locateFields, type LocateResult } from '../recognize/locate';
 import type { TemplateDefinition } from '../template/schema';
 import { CheckContext, type RawFinding } from './context';
+import { templateMatch } from './match';
 import { checkedOf, summarize, type CheckReport, type Coverage, type Finding } from './findings';
 import { completenessRule } from './rules/completeness';
 import { controlsRule } from './rules/controls';
@@ -34,6 +35,8 @@ export * from './findings';
 export * from './interval';
 export { PERIODS, detectPeriodKind, periodWindow, type PeriodDef, type PeriodKind, type PeriodWindow } from '../period';
 export { CheckContext } from './context';
+export { templateMatch } from './match';
+export { relationsNaming, affectedVerdicts, type AffectedInput, type RelationVerdict } from './affected';
 
 export interface CheckInput {
   definition: TemplateDefinition;
@@ -91,19 +94,20 @@ export const TEMPLATE_MATCH_THRESHOLD = MIN_MATCH_SCORE;
 /** No template: only the template-free rules have anything to check. */
 const GENERIC: TemplateDefinition = GENERIC_TEMPLATE;
 
-/**
- * How well a document matches a template: the share of the template's fields found in it (a
- * report of the template, even reworded, keeps its sections and appendix forms; another kind of
- * report shares a few phrases at most).
- */
-export function templateMatch(definition: TemplateDefinition, located: LocateResult): number {
-  if (definition.fields.length === 0) return 0;
-  const found = new Set(located.occurrences.filter((o) => o.found).map((o) => o.fieldId));
-  return Math.round((1000 * definition.fields.filter((f) => found.has(f.id)).length) / definition.fields.length) / 1000;
+
+interface RuleRun {
+  ctx: CheckContext;
+  raw: RawFinding[];
+  definition: TemplateDefinition;
+  located: LocateResult;
+  mode: CheckReport['mode'];
+  match: number;
+  generic: boolean;
 }
 
-function runCheck(input: CheckInput): CheckReport {
-  const { snapshot, fileName } = input;
+/** Every rule over the document, findings in rule order (each relation's verdict tagged). */
+function runRules(input: CheckInput): RuleRun {
+  const { snapshot } = input;
   let definition = input.definition;
   let located = input.located ?? locateFields(definition, snapshot);
   const bound = isBound(definition, snapshot);
@@ -118,6 +122,24 @@ function runCheck(input: CheckInput): CheckReport {
   const raw: RawFinding[] = [];
   // No spread: a rule may return more findings than a call's argument limit (~120 000).
   for (const rule of RULES) for (const f of rule(ctx)) raw.push(f);
+  return { ctx, raw, definition, located, mode, match, generic };
+}
+
+/**
+ * The whole check's findings on each of these template relations (by relation id; a relation
+ * that holds has none). What the quick re-check of an edit (affected.ts) must agree with.
+ */
+export function relationFindings(input: CheckInput, relationIds: Iterable<string>): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const id of relationIds) out.set(id, []);
+  const { raw } = withTextMemo(() => runRules(input));
+  for (const f of raw) if (f.relation !== undefined) out.get(f.relation)?.push(strip(f));
+  return out;
+}
+
+function runCheck(input: CheckInput): CheckReport {
+  const { fileName } = input;
+  const { ctx, raw, definition, located, mode, match, generic } = runRules(input);
   // Stable: errors first, then warnings, then notes; each in document order, then rule order.
   const ordered = raw
     .map((f, i) => ({ f, i }))
@@ -155,6 +177,6 @@ function coverageOf(definition: TemplateDefinition, located: LocateResult): Cove
 }
 
 function strip(f: RawFinding): Finding {
-  const { order: _order, ...finding } = f;
+  const { order: _order, relation: _relation, ...finding } = f;
   return finding;
 }

@@ -82,7 +82,7 @@ const useStyles = makeStyles({
 
 export function DataPanel(): React.JSX.Element {
   const panel = usePanelStyles();
-  const { definition, state, session, run, recordEdit, consequences } = usePane();
+  const { definition, state, session, run, previewEdit, recordEdit, consequences } = usePane();
   const stateRef = React.useRef(state);
   stateRef.current = state;
   const groups = React.useMemo(() => groupFields(definition), [definition]);
@@ -103,11 +103,11 @@ export function DataPanel(): React.JSX.Element {
   const commit = React.useCallback(
     async (field: TemplateField, text: string): Promise<FillPlan | undefined> => {
       const before = stateRef.current;
-      const result = await run('Đang ghi số liệu vào tài liệu…', () => session.setFields({ [field.id]: text }));
+      const result = await run('Đang ghi số liệu vào tài liệu…', () => session.setFields({ [field.id]: text }, (plan) => previewEdit(field.id, plan)));
       if (result && result.state !== before) recordEdit(field.id, before, result.state);
       return result?.plan;
     },
-    [run, session, recordEdit],
+    [run, session, previewEdit, recordEdit],
   );
 
   const total = definition.fields.length;
@@ -190,7 +190,7 @@ function ConsequenceList({ consequences }: { consequences: EditConsequences }): 
   const items = [...consequences.broken.map((f) => ({ f, broken: true })), ...consequences.fixed.map((f) => ({ f, broken: false }))];
   if (!items.length) return null;
   return (
-    <ul className={styles.consequences} aria-label="Ảnh hưởng của thay đổi vừa ghi" data-testid="consequences">
+    <ul className={styles.consequences} aria-label="Ảnh hưởng của thay đổi vừa ghi" data-testid="consequences" data-source={consequences.quick ? 'quick' : 'check'}>
       {items.map(({ f, broken }, i) => {
         const target = broken && f.locations[0] ? revealTargetOfLocation(f.locations[0], state.snapshot) : undefined;
         return (

@@ -19,7 +19,7 @@ import { formatDerivedPercent } from '../../model/fill';
 import { columnRole } from '../../template/schema';
 import type { Location } from '../findings';
 import { shortLabel, type CheckContext, type Pos, type RawFinding, type ValueAt } from '../context';
-import { canonical, formatSum, sumValues, whereOf } from './util';
+import { canonical, formatSum, ofRelation, sumValues, whereOf } from './util';
 
 const LIST_MAX = 12;
 
@@ -67,11 +67,14 @@ function emptyPlaceOf(ctx: CheckContext, o: LocatedOccurrence): { pos: Pos; tag?
   return undefined;
 }
 
-export function completenessRule(ctx: CheckContext): RawFinding[] {
+/**
+ * Empty totals and percentages whose relation could compute them (a warning for a total, an
+ * info for a percentage); the fields reported are added to `reported`.
+ */
+export function relationCompleteness(ctx: CheckContext, reported: Set<string> = new Set()): RawFinding[] {
   const out: RawFinding[] = [];
-  const reported = new Set<string>();
-
   for (const rel of ctx.definition.relations) {
+    const push = (f: RawFinding) => out.push(ofRelation(f, rel));
     if (rel.kind === 'sum' && typeof rel.total === 'string') {
       const field = ctx.fieldById.get(rel.total);
       if (!field || field.derived) continue;
@@ -84,7 +87,7 @@ export function completenessRule(ctx: CheckContext): RawFinding[] {
       const all = written.length === parts.length;
       const expected = all ? formatSum(sumValues(nums), nums) : undefined;
       reported.add(field.id);
-      out.push(
+      push(
         ctx.finding(
           'completeness',
           'warning',
@@ -105,7 +108,7 @@ export function completenessRule(ctx: CheckContext): RawFinding[] {
       if (!part?.num || !base?.num || base.num.value === 0) continue;
       const expected = formatDerivedPercent(part.num.value, base.num.value);
       reported.add(field.id);
-      out.push(
+      push(
         ctx.finding(
           'completeness',
           'info',
@@ -117,6 +120,12 @@ export function completenessRule(ctx: CheckContext): RawFinding[] {
       );
     }
   }
+  return out;
+}
+
+export function completenessRule(ctx: CheckContext): RawFinding[] {
+  const reported = new Set<string>();
+  const out = relationCompleteness(ctx, reported);
 
   const missing: string[] = [];
   const notEntered: { label: string; places: ({ pos: Pos; tag?: string } | ValueAt)[] }[] = [];

@@ -9,7 +9,8 @@ import { keyOf } from '../../recognize/normalize';
 import { figureInterval, meets } from '../interval';
 import { shortLabel, type CheckContext, type RawFinding, type ValueAt } from '../context';
 import type { Rule } from '../findings';
-import { canonical, countLikeText, joinVi, whereOf } from './util';
+import type { Field } from '../../template/schema';
+import { canonical, countLikeText, joinVi, ofRelation, whereOf } from './util';
 
 /** Are two written values the same quantity? undefined when they cannot be compared. */
 export function sameQuantity(a: ValueAt, b: ValueAt): boolean | undefined {
@@ -49,9 +50,10 @@ function disagreement(ctx: CheckContext, label: string, clusters: ValueAt[][], t
   );
 }
 
-function fieldAgreement(ctx: CheckContext): RawFinding[] {
+/** Each field's places agree (all fields, or these). */
+export function fieldAgreement(ctx: CheckContext, fields: readonly Field[] = ctx.definition.fields): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const field of ctx.definition.fields) {
+  for (const field of fields) {
     const values = ctx.values(field.id).filter((v) => !v.empty && !v.unreadable);
     if (values.length < 2) continue;
     ctx.tally('cross-section');
@@ -61,7 +63,7 @@ function fieldAgreement(ctx: CheckContext): RawFinding[] {
   return out;
 }
 
-function sameRelations(ctx: CheckContext): RawFinding[] {
+export function sameRelations(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const rel of ctx.definition.relations) {
     if (rel.kind !== 'same') continue;
@@ -72,7 +74,7 @@ function sameRelations(ctx: CheckContext): RawFinding[] {
     const clusters = cluster(values);
     if (clusters.length > 1 && !explained(ctx, clusters)) {
       const label = values.map((v) => shortLabel(v.field)).filter((l, i, all) => all.indexOf(l) === i);
-      out.push(disagreement(ctx, joinVi(label), clusters, values.every((v) => v.field.kind === 'text')));
+      out.push(ofRelation(disagreement(ctx, joinVi(label), clusters, values.every((v) => v.field.kind === 'text')), rel));
     }
   }
   return out;
@@ -112,7 +114,7 @@ export function sideMismatch(
   );
 }
 
-function fractionRelations(ctx: CheckContext): RawFinding[] {
+export function fractionRelations(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const rel of ctx.definition.relations) {
     if (rel.kind !== 'fraction') continue;
@@ -130,7 +132,7 @@ function fractionRelations(ctx: CheckContext): RawFinding[] {
         ],
         [n ?? canonical(f.fraction.numerator), d ?? canonical(f.fraction.denominator)],
       );
-      if (finding) out.push(finding);
+      if (finding) out.push(ofRelation(finding, rel));
     }
   }
   return out;

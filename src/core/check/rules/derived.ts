@@ -8,7 +8,7 @@ import { formatDerivedPercent } from '../../model/fill';
 import { posKey, shortLabel, type CheckContext, type RawFinding } from '../context';
 import { judgeRatio } from './ratio';
 import { judgeSum } from './sum';
-import { canonical, formatSum, groupByValue, sumValues } from './util';
+import { canonical, formatSum, groupByValue, ofRelation, sumValues } from './util';
 
 export function derivedRule(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
@@ -25,7 +25,7 @@ export function derivedRule(ctx: CheckContext): RawFinding[] {
         const f = judgeRatio(ctx, 'derived', group[0], part, base);
         if (!f) continue;
         ctx.addPlaces(f, group.slice(1));
-        out.push(f);
+        out.push(ofRelation(f, rel));
       }
       const empty = values.filter((v) => v.empty);
       if (empty.length > 0 && base.num.value > 0) {
@@ -38,7 +38,7 @@ export function derivedRule(ctx: CheckContext): RawFinding[] {
           [...empty, part, base],
           expected,
         );
-        out.push(f);
+        out.push(ofRelation(f, rel));
       }
       continue;
     }
@@ -52,7 +52,7 @@ export function derivedRule(ctx: CheckContext): RawFinding[] {
         const f = judgeSum(ctx, 'derived', rel, group[0], parts);
         if (!f) continue;
         ctx.addPlaces(f, group.slice(1));
-        out.push(f);
+        out.push(ofRelation(f, rel));
       }
       const empty = values.filter((v) => v.empty);
       const written = parts.filter((p) => p?.num !== undefined);
@@ -60,13 +60,16 @@ export function derivedRule(ctx: CheckContext): RawFinding[] {
         const nums = written.map((p) => p!.num!);
         const expected = formatSum(sumValues(nums), nums);
         out.push(
-          ctx.finding(
-            'derived',
-            'info',
-            `${shortLabel(field)} để trống; có thể tính: ${nums.map(canonical).join(' + ')} = ${expected}.`,
-            written.map((p) => p!.text),
-            [...empty, ...written.map((p) => p!)],
-            expected,
+          ofRelation(
+            ctx.finding(
+              'derived',
+              'info',
+              `${shortLabel(field)} để trống; có thể tính: ${nums.map(canonical).join(' + ')} = ${expected}.`,
+              written.map((p) => p!.text),
+              [...empty, ...written.map((p) => p!)],
+              expected,
+            ),
+            rel,
           ),
         );
       }

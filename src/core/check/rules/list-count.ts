@@ -4,7 +4,7 @@
  * ";" and "," when the list does not use it).
  */
 import { shortLabel, type CheckContext, type RawFinding } from '../context';
-import { countLikeText, whereOf } from './util';
+import { countLikeText, ofRelation, whereOf } from './util';
 
 const ALNUM = /[\p{L}\p{N}]/u;
 
@@ -40,7 +40,7 @@ export function listCountRule(ctx: CheckContext): RawFinding[] {
     if (items.length === count.num.value) continue;
     const expected = countLikeText(items.length, count.text);
     out.push(
-      ctx.finding(
+      ofRelation(ctx.finding(
         'list-count',
         'error',
         `${shortLabel(count.field)} ghi ${count.text} nhưng danh sách kèm theo (${whereOf(list)}) liệt kê ${items.length} mục: ${items
@@ -49,7 +49,7 @@ export function listCountRule(ctx: CheckContext): RawFinding[] {
         [count.text, String(items.length)],
         [count, list],
         expected,
-      ),
+      ), rel),
     );
   }
   return out;

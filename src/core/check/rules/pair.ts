@@ -4,7 +4,7 @@
  */
 import type { CheckContext, RawFinding } from '../context';
 import { sideMismatch } from './cross-section';
-import { canonical } from './util';
+import { canonical, ofRelation } from './util';
 
 export function pairRule(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
@@ -24,7 +24,7 @@ export function pairRule(ctx: CheckContext): RawFinding[] {
         ],
         [a ?? canonical(p.pair.first), b ?? canonical(p.pair.second)],
       );
-      if (f) out.push(f);
+      if (f) out.push(ofRelation(f, rel));
     }
   }
   return out;

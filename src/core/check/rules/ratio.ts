@@ -7,7 +7,7 @@ import { formatPercent } from '../../codec';
 import { checkRatio, figureInterval, ratioInterval } from '../interval';
 import { posKey, roundingPhrase, shortLabel, type CheckContext, type RawFinding, type ValueAt } from '../context';
 import type { Rule } from '../findings';
-import { canonical, groupByValue } from './util';
+import { canonical, groupByValue, ofRelation } from './util';
 
 /** The percentage part/base rounded as `decimals`; more digits when that would equal the stated text. */
 export function expectedPercent(part: number, base: number, decimals: number, stated?: string): string {
@@ -72,7 +72,7 @@ export function ratioRule(ctx: CheckContext): RawFinding[] {
       const f = judgeRatio(ctx, 'ratio', group[0]!, part, base);
       if (!f) continue;
       ctx.addPlaces(f, group.slice(1));
-      out.push(f);
+      out.push(ofRelation(f, rel));
     }
   }
   return out;

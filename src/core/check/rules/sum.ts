@@ -9,7 +9,7 @@ import { figureInterval, point, sumIntervals, decCmp, checkSum } from '../interv
 import { posKey, shortLabel, type CheckContext, type RawFinding, type ValueAt } from '../context';
 import type { Relation } from '../../template/schema';
 import type { Rule } from '../findings';
-import { canonical, formatSum, groupByValue, sumValues } from './util';
+import { canonical, formatSum, groupByValue, ofRelation, sumValues } from './util';
 
 type SumRelation = Extract<Relation, { kind: 'sum' }>;
 
@@ -96,7 +96,7 @@ export function sumRule(ctx: CheckContext): RawFinding[] {
     if (typeof rel.total === 'number') {
       if (judgeable) for (const p of parts) if (p?.pos) ctx.covered.sum.add(posKey(p.pos));
       const f = judgeSum(ctx, 'sum', rel, undefined, parts);
-      if (f) out.push(f);
+      if (f) out.push(ofRelation(f, rel));
       continue;
     }
     const totalField = ctx.fieldById.get(rel.total);
@@ -109,7 +109,7 @@ export function sumRule(ctx: CheckContext): RawFinding[] {
       const f = judgeSum(ctx, 'sum', rel, group[0], parts);
       if (!f) continue;
       ctx.addPlaces(f, group.slice(1));
-      out.push(f);
+      out.push(ofRelation(f, rel));
     }
   }
   return out;

@@ -5,7 +5,7 @@
  * could not be checked because of it; each such relation is counted as unverified.
  */
 import { scanNumericTokens } from '../../codec';
-import type { Relation } from '../../template/schema';
+import { relationFields, type Relation } from '../../template/schema';
 import { shortLabel, type CheckContext, type RawFinding, type ValueAt } from '../context';
 import { joinVi, whereOf } from './util';
 
@@ -19,25 +19,6 @@ const KIND_WORD: Record<string, string> = {
   pair: 'một cặp số (dạng "23/17")',
 };
 
-/** The fields a relation reads. */
-export function relationFields(rel: Relation): string[] {
-  switch (rel.kind) {
-    case 'ratio':
-      return [rel.percent, rel.part, rel.base];
-    case 'sum':
-      return typeof rel.total === 'string' ? [rel.total, ...rel.parts] : rel.parts;
-    case 'fraction':
-      return [rel.fraction, rel.numerator, rel.denominator];
-    case 'list-count':
-      return [rel.count, rel.list];
-    case 'pair':
-      return [rel.pair, rel.first, rel.second];
-    case 'same':
-      return rel.fields;
-    default:
-      return [];
-  }
-}
 
 /** A relation in words, for messages: "tổng: A = B + C", "tỷ lệ: P = A/B". */
 export function describeRelation(ctx: CheckContext, rel: Relation): string {

@@ -1,6 +1,7 @@
 /** Formatting helpers shared by the rules (figures in messages are written the vi-VN way). */
 import { formatCount, formatDecimal, formatPercent, type ViNumber } from '../../codec';
-import type { ValueAt } from '../context';
+import type { RawFinding, ValueAt } from '../context';
+import type { Relation } from '../../template/schema';
 import { sectionName } from '../place';
 
 /** A figure written canonically: "28.375", "3,24%", "4,7". */
@@ -70,4 +71,10 @@ export function groupByValue(values: ValueAt[]): [ValueAt, ...ValueAt[]][] {
     else groups.set(key, [v]);
   }
   return [...groups.values()];
+}
+
+/** Marks a finding as the verdict of a template relation (the quick re-check after an edit reads it). */
+export function ofRelation(f: RawFinding, rel: Pick<Relation, 'id'>): RawFinding {
+  f.relation = rel.id;
+  return f;
 }
