@@ -30,8 +30,8 @@ const layout = fs.readFileSync(path.join(DIR, 'layout.txt'), 'utf8');
 /** The README's mistakes, each as [wrong wording in layout.txt, corrected wording]. */
 const FIXES: [string, string][] = [
   ['Đã giải quyết 4.690 hồ sơ', 'Đã giải quyết 4.960 hồ sơ'],
-  ['1.2.2\tTrực tiếp\tHồ sơ\t445', '1.2.2\tTrực tiếp\tHồ sơ\t455'],
-  ['3\tSố hồ sơ đang giải quyết\tHồ sơ\t130', '3\tSố hồ sơ đang giải quyết\tHồ sơ\t103'],
+  ['1\tCấp huyện\t1.382\t95\t820\t445\t', '1\tCấp huyện\t1.382\t95\t820\t455\t'],
+  ['\t3.745\t2.240\t1.465\t40\t130\t', '\t3.745\t2.240\t1.465\t40\t103\t'],
   ['đạt tỷ lệ 99,8%', 'đạt tỷ lệ 98,9%'],
   ['Kèm theo Báo cáo tháng 12 năm 2022', 'Kèm theo Báo cáo tháng 3 năm 2023'],
 ];
@@ -69,10 +69,11 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
       expect.arrayContaining([
         // 1. narrative "Đã giải quyết 4.690" (digits swapped): 3.100 + 1.795 + 65 and 1.215 + 3.745 give 4.960.
         ['sum', '4.690', '4.960'],
-        // 2. Biểu mẫu 2 row 1.2.2 "445": 820 + 445 + 12 ≠ 1.287, and 445 + 1.435 ≠ 1.890 (TỔNG CỘNG).
-        ['sum', '1.287', '1.277'],
+        // 2. Phụ lục I, row "Cấp huyện", column "Trực tiếp" 445: 95 + 820 + 445 + 12 ≠ 1.382, and
+        //    445 + 1.435 ≠ 1.890 (row TỔNG CỘNG).
+        ['sum', '1.382', '1.372'],
         ['sum', '1.890', '1.880'],
-        // 3. Biểu mẫu 3 row 3 "130": 98 + 5 = 103.
+        // 3. Phụ lục I, row "Cấp xã", column "Số hồ sơ đang giải quyết / Tổng số" 130: 98 + 5 = 103.
         ['sum', '130', '103'],
         // 4. I.3 "đạt tỷ lệ 99,8%": 3.705 / 3.745 = 98,9% (a rate the form computes: rule "derived").
         ['derived', '99,8%', '98,9%'],
@@ -84,6 +85,14 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     expect(errors).toContainEqual(['derived', '98,7%', '104,4%']);
     expect(bySeverity(findings, 'warning').map((f) => [f.rule, f.evidence[0]])).toEqual([['sum', '5.230']]);
     expect(errors).toHaveLength(8);
+    // The wide form's cells are named by row (code, or label for TỔNG CỘNG) and header path.
+    const direct = findings.find((f) => f.rule === 'sum' && f.evidence[0] === '1.890')!;
+    expect(direct.locations.map((l) => [l.table, l.row, l.column, l.excerpt])).toEqual(
+      expect.arrayContaining([
+        ['Phụ lục I', 'Tổng cộng', 'Số hồ sơ nhận giải quyết / Mới tiếp nhận / Trực tiếp', 'TỔNG CỘNG: 1.890'],
+        ['Phụ lục I', '1', 'Số hồ sơ nhận giải quyết / Mới tiếp nhận / Trực tiếp', 'Cấp huyện: 445'],
+      ]),
+    );
   });
 
   test('the corrected copy gives 0 errors and 0 warnings', async () => {
