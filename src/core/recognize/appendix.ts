@@ -157,6 +157,28 @@ function isHeaderRow(row: TableBlock['rows'][number], words: HeaderWords): boole
   return named >= 2 && named + empty === row.cells.length;
 }
 
+/**
+ * Which rows of a table are header rows: by flag or text, and in a wide form the rows under a
+ * header row that hold a header word and no figure (a plain copy's lower header rows also name
+ * columns the template does not bind: "Trước hạn" over nothing declared).
+ */
+function headerRowFlags(table: TableBlock, words: HeaderWords): boolean[] {
+  const out: boolean[] = [];
+  table.rows.forEach((row, r) => {
+    if (isHeaderRow(row, words)) {
+      out.push(true);
+      return;
+    }
+    const continues =
+      words.paths.length > 0 &&
+      out[r - 1] === true &&
+      row.cells.some((c) => classifyHeader(c.text, words) !== undefined) &&
+      row.cells.every((c) => !/\d/.test(c.text) || classifyHeader(c.text, words) !== undefined);
+    out.push(continues);
+  });
+  return out;
+}
+
 /** Grid column → role, and grid column → name of a column found by its header path. */
 interface ColumnMap {
   roles: Map<number, AppendixColumn>;
@@ -164,12 +186,12 @@ interface ColumnMap {
 }
 
 /** Builds the grid-column maps from the header rows of a table (in order). */
-function columnsFromHeaders(table: TableBlock, words: HeaderWords, appendix: string): ColumnMap | undefined {
+function columnsFromHeaders(table: TableBlock, words: HeaderWords, appendix: string, isHeader: boolean[]): ColumnMap | undefined {
   const map = new Map<number, AppendixColumn>();
   const headerRows: TableBlock['rows'] = [];
   let seen = false;
-  for (const row of table.rows) {
-    if (!isHeaderRow(row, words)) {
+  for (const [r, row] of table.rows.entries()) {
+    if (!isHeader[r]) {
       if (seen) break;
       continue;
     }
@@ -232,7 +254,8 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
       form = { appendix: sec.appendix, ...(sec.form !== undefined ? { form: sec.form } : {}), tables: [], rows: [], duplicates: [], subCount: new Map() };
       forms.set(formKey, form);
     }
-    const own = columnsFromHeaders(block, words, sec.appendix);
+    const isHeader = headerRowFlags(block, words);
+    const own = columnsFromHeaders(block, words, sec.appendix, isHeader);
     const columns = own ?? form.columns;
     if (!columns) continue; // a table in an appendix without any header: not a form table
     form.columns = columns;
@@ -241,7 +264,7 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
 
     let afterHeader = false;
     block.rows.forEach((row, rowIndex) => {
-      if (isHeaderRow(row, words)) {
+      if (isHeader[rowIndex]) {
         afterHeader = true;
         return;
       }

@@ -54,11 +54,13 @@ export function headerTree(rows: GridCell[][], headerRows: number, width: number
       const text = cell?.text ?? '';
       let end = c;
       // A merged cell spans right (gridSpan), or in a plain copy an empty cell continues the
-      // header on its left when the row below splits it.
+      // header on its left when a row below splits it (in a three-level header the split may
+      // be two rows down: "Mới tiếp nhận" over "Trực tuyến | Trực tiếp").
+      const splitBelow = (col: number) => rows.slice(level + 1, headerRows).some((r) => (r[col]?.text ?? '') !== '');
       while (end + 1 <= to) {
         const next = row[end + 1];
         if (!next) break;
-        const continues = next.spanLeft || (next.text === '' && text !== '' && level + 1 < headerRows && (rows[level + 1]?.[end + 1]?.text ?? '') !== '');
+        const continues = next.spanLeft || (next.text === '' && text !== '' && splitBelow(end + 1));
         if (!continues) break;
         end++;
       }
