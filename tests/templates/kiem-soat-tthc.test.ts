@@ -89,8 +89,8 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     const direct = findings.find((f) => f.rule === 'sum' && f.evidence[0] === '1.890')!;
     expect(direct.locations.map((l) => [l.table, l.row, l.column, l.excerpt])).toEqual(
       expect.arrayContaining([
-        ['Phụ lục I', 'Tổng cộng', 'Số hồ sơ nhận giải quyết / Mới tiếp nhận / Trực tiếp', 'TỔNG CỘNG: 1.890'],
-        ['Phụ lục I', '1', 'Số hồ sơ nhận giải quyết / Mới tiếp nhận / Trực tiếp', 'Cấp huyện: 445'],
+        ['Phụ lục I', 'Tổng cộng', 'Số hồ sơ nhận giải quyết / Mới tiếp nhận / Trực tiếp', 'TỔNG CỘNG, Trực tiếp: 1.890'],
+        ['Phụ lục I', '1', 'Số hồ sơ nhận giải quyết / Mới tiếp nhận / Trực tiếp', 'Cấp huyện, Trực tiếp: 445'],
       ]),
     );
   });
