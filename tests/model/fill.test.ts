@@ -117,4 +117,11 @@ describe('a wide form: derived cells in value columns named by header path', () 
     const errors = checkReport({ definition, snapshot: wrong, fileName: 'x.docx' }).findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => [f.rule, f.evidence[0], f.expected, f.locations[0]?.row, f.locations[0]?.column])).toEqual([['derived', '80%', '90%', '1', 'tỷ lệ']]);
   });
+
+  test('a column whose header path is missing is not guessed: fill names the cell it could not find', async () => {
+    const snap = await OoxmlDocument.open(buildTemplateDocx(definition, LAYOUT.replace('Tỷ lệ (%)', 'Ghi chú'), 'sample')).read();
+    const plan = planFill(definition, snap, { fields: { 'h.rate': '90%' } }, undefined, { derived: 'none' });
+    expect(plan.unplaced).toEqual(['h.rate']);
+    expect(plan.problems.map((p) => p.message)).toEqual(['h.rate: không tìm thấy vị trí ở Phụ lục I, dòng 1, cột tỷ lệ trong tài liệu; chưa ghi được.']);
+  });
 });
