@@ -21,6 +21,7 @@ import { buildTemplateDocx } from '../../src/document/generate/build-template';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { TEMPLATES } from '../../src/templates';
 import { REPO_DIR } from '../helpers/paths';
+import { sofficeConvert, sofficeText } from '../helpers/libreoffice';
 
 const ID = 'kiem-soat-tthc-quy';
 const DIR = path.join(REPO_DIR, 'src', 'templates', ID);
@@ -54,6 +55,25 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     for (const mode of ['template', 'sample'] as const) {
       expect(Buffer.from(buildTemplateDocx(definition, layout, mode)).equals(fs.readFileSync(path.join(DIR, `${mode}.docx`)))).toBe(true);
     }
+  });
+
+  test('LibreOffice shows Phụ lục I as the official wide table, on a landscape page after the portrait report', async () => {
+    const pdf = (await sofficeConvert(path.join(DIR, 'sample.docx'), 'pdf')).toString('latin1');
+    // Page sizes in order (the page tree's own box, square, left out): A4 portrait, then A4 landscape.
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]).filter(([w, h]) => w !== h);
+    expect(boxes[0]).toEqual([595, 842]);
+    expect(boxes[boxes.length - 1]).toEqual([842, 595]);
+    // The text export lists the cells row by row: the three header rows, then each row across its 14 columns.
+    const lines = (await sofficeText(path.join(DIR, 'sample.docx'))).split('\n').map((l) => l.trim()).filter(Boolean);
+    const from = lines.indexOf('STT');
+    expect(lines.slice(from, from + 17)).toEqual([
+      'STT', 'Lĩnh vực, cấp giải quyết', 'Số hồ sơ nhận giải quyết', 'Số hồ sơ đã giải quyết', 'Số hồ sơ đang giải quyết',
+      'Tổng số', 'Kỳ trước chuyển qua', 'Mới tiếp nhận', 'Tổng số', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn',
+      'Trực tuyến', 'Trực tiếp',
+    ]);
+    const total = lines.indexOf('TỔNG CỘNG');
+    expect(lines.slice(total, total + 13)).toEqual(['TỔNG CỘNG', '5.230', '312', '2.950', '1.890', '78', '4.960', '3.100', '1.795', '65', '270', '258', '12']);
+    expect(lines.slice(lines.indexOf('Cấp huyện') - 1, lines.indexOf('Cấp huyện') + 13)).toEqual(['1', 'Cấp huyện', '1.382', '95', '820', '445', '12', '1.215', '860', '330', '25', '167', '160', '7']);
   });
 
   test('the sample is recognised as this template: by its stored id, and by its fields in a plain copy', async () => {
