@@ -175,8 +175,9 @@ describe('wide forms: value columns named by their header path', () => {
   test('a row without a code is found by its label (case and spacing aside); a code wins', () => {
     const map = mapAppendixTables(wide, words);
     expect(map.findRow('I', undefined, '  tổng   cộng ')?.row.label).toBe('TỔNG CỘNG');
-    expect(map.findRow('I', undefined, 'Cấp xã')).toBeUndefined(); // it has a code: addressed "2"
     expect(map.findRow('I', undefined, '2')?.row.label).toBe('Cấp xã');
+    // A received copy that numbers the total row still has it found by its label.
+    expect(map.findRow('I', undefined, 'Cấp xã')?.row.key).toBe('2');
   });
 
   test('a plain copy (merges lost: empty cells instead of spans) reads the same paths', () => {
@@ -192,6 +193,9 @@ describe('wide forms: value columns named by their header path', () => {
             { header: false, cells: cells(['STT', 'Đơn vị', 'Số hồ sơ nhận giải quyết', '', '', 'Số hồ sơ đã giải quyết', '', '']) },
             { header: false, cells: cells(['', '', 'Tổng số', 'Mới tiếp nhận', '', 'Tổng số', 'Trước hạn', 'Quá hạn']) },
             { header: false, cells: cells(['', '', '', 'Trực tuyến', 'Trực tiếp', '', '', '']) },
+            // The column numbers under the header, then the total first, merged over STT.
+            { header: false, cells: cells(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)']) },
+            { header: false, cells: [{ text: 'Tổng cộng', span: 2, mergedUp: false }, ...cells(['300', '210', '90', '280', '265', '15'])] },
             { header: false, cells: cells(['1', 'Cấp huyện', '100', '60', '40', '90', '80', '10']) },
           ],
         },
@@ -201,5 +205,10 @@ describe('wide forms: value columns named by their header path', () => {
     expect(named(plain, '1', 'trực tiếp')).toBe('40');
     expect(named(plain, '1', 'đã giải quyết / tổng')).toBe('90');
     expect(named(plain, '1', 'quá hạn')).toBe('10');
+    expect(named(plain, 'TỔNG CỘNG', 'trực tiếp')).toBe('90');
+    expect(mapAppendixTables(plain, words).forms[0]!.rows.map((r) => [r.key, r.code, r.label])).toEqual([
+      ['#1', '', 'Tổng cộng'],
+      ['1', '1', 'Cấp huyện'],
+    ]);
   });
 });

@@ -172,11 +172,20 @@ function headerRowFlags(table: TableBlock, words: HeaderWords): boolean[] {
     const continues =
       words.paths.length > 0 &&
       out[r - 1] === true &&
-      row.cells.some((c) => classifyHeader(c.text, words) !== undefined) &&
-      row.cells.every((c) => !/\d/.test(c.text) || classifyHeader(c.text, words) !== undefined);
+      ((row.cells.some((c) => classifyHeader(c.text, words) !== undefined) && row.cells.every((c) => !/\d/.test(c.text) || classifyHeader(c.text, words) !== undefined)) ||
+        isNumberingRow(row));
     out.push(continues);
   });
   return out;
+}
+
+/** The column-number row under a form's header: "(1) (2) (3) …" or "1 2 3 …", "A B 1 2 …", in sequence. */
+function isNumberingRow(row: TableBlock['rows'][number]): boolean {
+  const texts = row.cells.map((c) => c.text.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean);
+  if (texts.length < 3 || !texts.every((t) => /^(\d{1,2}|[A-Z])$/.test(t))) return false;
+  const numbers = texts.filter((t) => /\d/.test(t)).map(Number);
+  // Figures of a data row are not 1, 2, 3 … in order.
+  return numbers.length >= 2 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
 }
 
 /** Grid column → role, and grid column → name of a column found by its header path. */
@@ -196,6 +205,7 @@ function columnsFromHeaders(table: TableBlock, words: HeaderWords, appendix: str
       continue;
     }
     seen = true;
+    if (isNumberingRow(row)) continue; // column numbers name no column
     headerRows.push(row);
     const starts = gridStarts(row.cells);
     row.cells.forEach((cell, i) => {
@@ -278,6 +288,13 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
         const name = columns.named.get(starts[i] ?? -1);
         if (name !== undefined && named[name] === undefined) named[name] = i;
       });
+      // A label written across the code and label columns ("TỔNG CỘNG" merged over STT): a label.
+      const labelCol = [...columns.roles].find(([, r]) => r === 'label')?.[0];
+      const codeAt = cells.code;
+      if (columns.named.size > 0 && cells.label === undefined && codeAt !== undefined && labelCol !== undefined && (starts[codeAt] ?? 0) + Math.max(1, row.cells[codeAt]!.span) > labelCol) {
+        cells.label = codeAt;
+        delete cells.code;
+      }
       const part: AppendixRowPart = { tableIndex: block.index, rowIndex, cells, ...(columns.named.size > 0 ? { named } : {}) };
       const code = cellText(block, part, 'code').trim();
       const label = cellText(block, part, 'label') || cellText(block, part, 'task');
@@ -335,10 +352,13 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
       const key = normalizeRowKey(row);
       let found = form.rows.find((r) => r.key === key);
       if (!found) {
-        // A row without a code ("TỔNG CỘNG") by its label: only when one such row has it.
+        // A row without a code ("TỔNG CỘNG") by its label, only when one row has it: first among
+        // the rows without a code, else among all (a received copy that numbers that row).
         const label = headerKey(row);
-        const byLabel = form.rows.filter((r) => r.code.trim() === '' && headerKey(r.label) === label);
-        if (byLabel.length === 1) found = byLabel[0];
+        const named = form.rows.filter((r) => headerKey(r.label) === label);
+        const codeless = named.filter((r) => r.code.trim() === '');
+        if (codeless.length === 1) found = codeless[0];
+        else if (codeless.length === 0 && named.length === 1) found = named[0];
       }
       return found ? { form, row: found } : undefined;
     },

@@ -89,7 +89,8 @@ export type AppendixId = z.infer<typeof AppendixIdSchema>;
  * A figure in an appendix table: the row is addressed by its code in the TT/STT column
  * ("2.1", "4.1." and "4.1" are the same code). A row without a code (the "TỔNG CỘNG" row of a
  * wide form) is addressed by its label as written in the label column, without regard to case,
- * spacing or trailing punctuation ("Tổng cộng"); a code wins over a label. When the figure sits
+ * spacing or trailing punctuation ("Tổng cộng"); a code wins over a label, and a received copy
+ * that numbers that row, or merges its label over the code column, still has it found. When the figure sits
  * inside a text cell (Phụ lục III outputs, "02 (01 PAKN đang chờ …)"), `before`/`after` locate
  * it in the cell. Phụ lục III rows are addressed as "<group>.<n>", e.g. "III.3".
  */
