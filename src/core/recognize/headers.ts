@@ -2,7 +2,7 @@
  * A table's multi-level header, read over grid columns: header cells merged across columns
  * (gridSpan, or left empty in a plain copy when the row below splits them) and down rows (vMerge)
  * become a tree whose leaves are the table's columns, each named by its header path
- * ("Số hồ sơ đã giải quyết / Quá hạn"). Shared by the template-free table check
+ * ("Kết quả / Đúng hạn"). Shared by the template-free table check
  * (src/core/statements/tables.ts) and the appendix reader (appendix.ts) for forms whose value
  * columns are named by their header path.
  */
