@@ -115,6 +115,20 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     );
   });
 
+  test("another office's wording of the form's headers is read the same (a step of a column's path lists it)", async () => {
+    const own = await OoxmlDocument.open(buildTemplateDocx(definition, cleanLayout, 'sample')).read();
+    const reworded = cleanLayout
+      .replace('\tSố hồ sơ nhận giải quyết\t', '\tSố hồ sơ tiếp nhận\t')
+      .replace('\tKỳ trước chuyển qua\t', '\tSố kỳ trước chuyển qua\t')
+      .replace('\tQua dịch vụ bưu chính công ích\t', '\tBưu chính công ích\t')
+      .replace('\tTrong hạn\t', '\tChưa đến hạn\t');
+    expect(reworded).not.toBe(cleanLayout);
+    const other = await OoxmlDocument.open(buildTemplateDocx(definition, reworded, 'sample')).read();
+    const texts = (snap: DocumentSnapshot) => Object.fromEntries(Object.entries(extractReport(definition, snap).fields).map(([id, f]) => [id, f.places.map((p) => p.text)]));
+    expect(texts(other)).toEqual(texts(own));
+    expect(check(other).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
   test('the corrected copy gives 0 errors and 0 warnings', async () => {
     const { findings } = check(await OoxmlDocument.open(buildTemplateDocx(definition, cleanLayout, 'sample')).read());
     expect(bySeverity(findings, 'error')).toEqual([]);

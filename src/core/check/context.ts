@@ -24,7 +24,7 @@ import {
 import type { AppendixColumn, AppendixForm, AppendixRow } from '../recognize/appendix';
 import type { LocatedOccurrence, LocateResult } from '../recognize/locate';
 import type { BlockSection } from '../recognize/sections';
-import { appendixColumn, columnName, type Field, type FieldKind, type TemplateDefinition } from '../template/schema';
+import { appendixColumn, columnName, pathWordings, type Field, type FieldKind, type TemplateDefinition } from '../template/schema';
 import type { Finding, Location, Rule, Severity } from './findings';
 
 /** A span of text in the document: a paragraph, or a table cell (row/cell set). */
@@ -389,7 +389,8 @@ export class CheckContext {
     const isLabel = info.column === 'label' || info.column === 'task';
     const cellPart = text.trim() === '' ? '(trống)' : cutAround(text.replace(/\s+/g, ' '), p.start, p.end, isLabel ? EXCERPT_MAX : 110);
     // A wide form's cell says its own header too: a row holds many figures ("Cấp xã, Quá hạn: 5").
-    const leaf = info.columnName !== undefined ? appendixColumn(this.definition, info.form.appendix, info.columnName)?.path?.at(-1) : undefined;
+    const step = info.columnName !== undefined ? appendixColumn(this.definition, info.form.appendix, info.columnName)?.path?.at(-1) : undefined;
+    const leaf = step === undefined ? undefined : pathWordings(step)[0];
     const head = leaf ? `${label}, ${leaf}` : label;
     loc.excerpt = isLabel || !label ? cellPart : `${head}: ${cellPart}`;
     return loc;

@@ -30,7 +30,7 @@ import { normalizeRowCode } from '../codec';
 import { computeSections, type AppendixNumeral, type BlockSection } from './sections';
 import { plainKey } from './normalize';
 import { grid, headerLeaves, headerPathAt, headerTree } from './headers';
-import type { Appendix, AppendixColumnSpec } from '../template/schema';
+import { pathWordings, type Appendix, type AppendixColumnSpec } from '../template/schema';
 
 export type AppendixColumn = 'code' | 'label' | 'unit' | 'value' | 'note' | 'task' | 'output';
 
@@ -95,8 +95,8 @@ export function normalizeRowKey(row: string): string {
 export interface HeaderWords {
   columns: { key: string; role: AppendixColumn }[];
   groups: { key: string; roles: AppendixColumn[] }[];
-  /** Columns found by their header path (wide forms), per appendix; `path` holds header keys. */
-  paths: { appendix?: string; name: string; path: string[] }[];
+  /** Columns found by their header path (wide forms), per appendix; `path` holds each step's header keys. */
+  paths: { appendix?: string; name: string; path: string[][] }[];
 }
 
 const headerKey = (text: string) => plainKey(text).replace(/[.:]$/, '');
@@ -105,7 +105,7 @@ export function headerWords(appendices: readonly (Pick<Appendix, 'columns' | 'co
   return {
     columns: appendices.flatMap((a) => a.columns.filter((c) => !c.path).flatMap((c) => [c.name, ...c.headers].map((h) => ({ key: headerKey(h), role: c.role })))),
     groups: appendices.flatMap((a) => a.columnGroups.map((g) => ({ key: headerKey(g.name), roles: g.roles }))),
-    paths: appendices.flatMap((a) => a.columns.flatMap((c) => (c.path ? [{ ...(a.id ? { appendix: a.id } : {}), name: c.name, path: c.path.map(headerKey) }] : []))),
+    paths: appendices.flatMap((a) => a.columns.flatMap((c) => (c.path ? [{ ...(a.id ? { appendix: a.id } : {}), name: c.name, path: c.path.map((step) => pathWordings(step).map(headerKey)) }] : []))),
   };
 }
 
@@ -119,17 +119,18 @@ function classifyHeader(text: string, words: HeaderWords): HeaderClass {
   const t = headerKey(text);
   for (const g of words.groups) if (t === g.key) return { group: g.roles };
   for (const c of words.columns) if (names(t, c.key)) return c.role;
-  if (t && words.paths.some((p) => p.path.some((k) => names(t, k)))) return 'path';
+  if (t && words.paths.some((p) => p.path.some((step) => step.some((k) => names(t, k))))) return 'path';
   return undefined;
 }
 
 /** Does a leaf's header path (keys, top to bottom) match a declared path (its last entry the leaf, the others in order above)? */
-function pathMatches(leaf: string[], declared: string[]): boolean {
+function pathMatches(leaf: string[], declared: string[][]): boolean {
+  const named = (text: string, step: string[]) => step.some((k) => names(text, k));
   const last = declared[declared.length - 1];
-  if (last === undefined || leaf.length === 0 || !names(leaf[leaf.length - 1]!, last)) return false;
+  if (last === undefined || leaf.length === 0 || !named(leaf[leaf.length - 1]!, last)) return false;
   let i = 0;
-  for (const key of declared.slice(0, -1)) {
-    while (i < leaf.length - 1 && !names(leaf[i]!, key)) i++;
+  for (const step of declared.slice(0, -1)) {
+    while (i < leaf.length - 1 && !named(leaf[i]!, step)) i++;
     if (i >= leaf.length - 1) return false;
     i++;
   }

@@ -222,7 +222,8 @@ export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
  * A wide form (levels or sectors as rows, indicators as columns under a two- or three-level
  * merged header) has many value columns whose leaf headers repeat ("Tổng số", "Quá hạn"): such
  * a column gives its `path`, the header cells from the top header row down to its own, each
- * compared as `headers` are ("Số hồ sơ đã giải quyết", "Quá hạn"). The path may leave out
+ * compared as `headers` are ("Số hồ sơ đã giải quyết", "Quá hạn"); a step may list other
+ * wordings offices use (["Trong hạn", "Chưa đến hạn"]), the first being the form's. The path may leave out
  * levels in between (a "Trong đó" over "Số mới tiếp nhận"), but its last entry is the column's
  * own header. A column with a path is found by it, not by its role, so several may share the
  * role `value`; a path that names no column, or several, leaves it unfound.
@@ -231,8 +232,13 @@ export const AppendixColumnSchema = z.object({
   name: z.string().min(1),
   role: ColumnRoleSchema,
   headers: z.array(z.string().min(1)).default([]),
-  path: z.array(z.string().min(1)).min(1).optional(),
+  path: z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).min(1).optional(),
 });
+
+/** The wordings of one step of a column's header path, the form's own first. */
+export function pathWordings(step: string | readonly string[]): string[] {
+  return typeof step === 'string' ? [step] : [...step];
+}
 export type AppendixColumnSpec = z.infer<typeof AppendixColumnSchema>;
 
 /** A header cell over several columns ("Kết quả thống kê" over "Đơn vị tính | Số liệu"): their roles, left to right. */
