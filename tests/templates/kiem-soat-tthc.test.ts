@@ -172,7 +172,7 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     expect(changed['meta.nextPeriodLabel']).toBe('quý III năm 2023');
     expect(changed['meta.pl1Caption']).toMatch(/tháng 6 năm 2023/);
     // The files still pending at the end of quý I open quý II as "kỳ trước chuyển qua", in the
-    // narrative and in each form (policy `carried`), at every level.
+    // narrative and in its column of Phụ lục I (policy `carried`), at every level.
     const carried = definition.fields.filter((f) => f.rollover === 'carried');
     expect(carried.map((f) => f.id).sort()).toEqual(['huyen.carried', 'tong.carried', 'xa.carried']);
     const source = extractReport(definition, snapshot);
