@@ -12,6 +12,7 @@ import { cmdRollover } from '../../src/cli/rollover-command';
 import { checkReport } from '../../src/core/check';
 import type { Finding } from '../../src/core/check/findings';
 import { extractReport } from '../../src/core/model/extract';
+import { fieldPlace } from '../../src/core/model/summary';
 import { planFill } from '../../src/core/model/fill';
 import { planRollover } from '../../src/core/rollover';
 import { detectDocumentTemplate } from '../../src/core/template/detect';
@@ -144,6 +145,10 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     }
     expect(sample.fields['tong.received']!.text).toBe('5.230');
     expect(sample.fields['xa.pending']!.places.map((p) => p.text)).toEqual(['103', '130']);
+    // The summary of several offices names a wide form's cell by row and column.
+    const field = (id: string) => definition.fields.find((f) => f.id === id)!;
+    expect(fieldPlace(field('xa.late'), definition)).toBe('Phụ lục I, dòng 2, cột Số hồ sơ đã giải quyết / Quá hạn');
+    expect(fieldPlace(field('tong.late'), definition)).toBe('Phụ lục I, dòng Tổng cộng, cột Số hồ sơ đã giải quyết / Quá hạn');
 
     // The empty template, filled with the corrected figures, is the corrected report.
     const clean = extractReport(definition, await OoxmlDocument.open(buildTemplateDocx(definition, cleanLayout, 'sample')).read());
