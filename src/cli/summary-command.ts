@@ -108,7 +108,7 @@ async function xlsxBytes(rows: readonly SummaryRow[], definition: TemplateDefini
   const last = FIGURE_HEAD.length + readable.length;
   const colName = (n: number) => figures.getColumn(n).letter;
   for (const field of figureFields(definition)) {
-    const row = figures.addRow([field.id, field.label, field.unit ?? '', fieldPlace(field)]);
+    const row = figures.addRow([field.id, field.label, field.unit ?? '', fieldPlace(field, definition)]);
     readable.forEach((r, i) => {
       const v = r.values?.[field.id];
       if (!v) return;
@@ -156,7 +156,7 @@ function figureLines(rows: readonly SummaryRow[], definition: TemplateDefinition
       field.id,
       field.label,
       field.unit ?? '',
-      fieldPlace(field),
+      fieldPlace(field, definition),
       ...readable.map((r) => r.values?.[field.id]?.text ?? ''),
       total ? total.number.toLocaleString('vi-VN', { minimumFractionDigits: total.decimals, maximumFractionDigits: total.decimals }) : '',
     ]);

@@ -109,3 +109,106 @@ test('header rows with merged cells (gridSpan, vMerge) map columns by grid posit
   expect(value(snap, 'I', 3, '2.1')).toBe('60');
   expect(value(snap, 'I', 3, '2.1', 'unit')).toBe('Người');
 });
+
+describe('wide forms: value columns named by their header path', () => {
+  // A wide form in the layout notation: "<" joins the cell on the left, "^" the cell above.
+  const WIDE_LAYOUT = [
+    'Phụ lục I',
+    'TÌNH HÌNH GIẢI QUYẾT',
+    '',
+    ['STT', 'Đơn vị', 'Số hồ sơ nhận giải quyết', '<', '<', 'Số hồ sơ đã giải quyết', '<', '<'].join('\t'),
+    ['^', '^', 'Tổng số', 'Mới tiếp nhận', '<', 'Tổng số', 'Trước hạn', 'Quá hạn'].join('\t'),
+    ['^', '^', '^', 'Trực tuyến', 'Trực tiếp', '^', '^', '^'].join('\t'),
+    ['1', 'Cấp huyện', '100', '60', '40', '90', '80', '10'].join('\t'),
+    ['2', 'Cấp xã', '200', '150', '50', '190', '185', '5'].join('\t'),
+    ['', 'TỔNG CỘNG', '300', '210', '90', '280', '265', '15'].join('\t'),
+  ].join('\n');
+  const column = (name: string, path: string[]) => ({ name, role: 'value' as const, headers: [], path });
+  const APPENDICES = [
+    {
+      id: 'I',
+      columnGroups: [],
+      columns: [
+        { name: 'STT', role: 'code' as const, headers: [] },
+        { name: 'Đơn vị', role: 'label' as const, headers: [] },
+        column('nhận / tổng', ['Số hồ sơ nhận giải quyết', 'Tổng số']),
+        column('trực tuyến', ['Số hồ sơ nhận giải quyết', 'Trực tuyến']), // "Mới tiếp nhận" left out
+        column('trực tiếp', ['Mới tiếp nhận', 'Trực tiếp']),
+        column('đã giải quyết / tổng', ['Số hồ sơ đã giải quyết', 'Tổng số']),
+        column('quá hạn', ['Quá hạn']),
+        column('tổng số', ['Tổng số']), // names two columns: ambiguous, left unfound
+      ],
+    },
+  ];
+  const words = headerWords(APPENDICES);
+  const blocks = parseLayout(WIDE_LAYOUT);
+  const wide = layoutToSnapshot(blocks);
+  const named = (snap: DocumentSnapshot, row: string, name: string) => {
+    const part = mapAppendixTables(snap, words).findRow('I', undefined, row)?.row.parts[0];
+    return part ? cellText(snap, part.tableIndex, part.rowIndex, part.named?.[name]) : undefined;
+  };
+
+  test('the layout writes the merges: spans, vertical merges, three header rows, landscape', () => {
+    const table = blocks.find((b) => b.type === 'table');
+    expect(table).toMatchObject({ kind: 'grid', landscape: true });
+    if (table?.type !== 'table') throw new Error('no table');
+    expect(table.headerRows.map((r) => r.map((c) => `${c.text}${c.span ? `*${c.span}` : ''}${c.vMerge === 'restart' ? '↓' : c.vMerge ? '^' : ''}`))).toEqual([
+      ['STT↓', 'Đơn vị↓', 'Số hồ sơ nhận giải quyết*3', 'Số hồ sơ đã giải quyết*3'],
+      ['^', '^', 'Tổng số↓', 'Mới tiếp nhận*2', 'Tổng số↓', 'Trước hạn↓', 'Quá hạn↓'],
+      ['^', '^', '^', 'Trực tuyến', 'Trực tiếp', '^', '^', '^'],
+    ]);
+    expect(table.rows).toHaveLength(3);
+  });
+
+  test('each declared path finds its cell in every row; a path naming two columns finds none', () => {
+    expect(['1', '2', 'Tổng cộng'].map((r) => named(wide, r, 'nhận / tổng'))).toEqual(['100', '200', '300']);
+    expect(named(wide, '1', 'trực tuyến')).toBe('60');
+    expect(named(wide, '2', 'trực tiếp')).toBe('50');
+    expect(named(wide, '2', 'đã giải quyết / tổng')).toBe('190');
+    expect(named(wide, 'Tổng cộng', 'quá hạn')).toBe('15');
+    expect(named(wide, '1', 'tổng số')).toBeUndefined();
+    // Code and label keep their roles; no cell is taken for the role "value".
+    const part = mapAppendixTables(wide, words).findRow('I', undefined, '2')!.row.parts[0]!;
+    expect([cellText(wide, part.tableIndex, part.rowIndex, part.cells.label), part.cells.value]).toEqual(['Cấp xã', undefined]);
+  });
+
+  test('a row without a code is found by its label (case and spacing aside); a code wins', () => {
+    const map = mapAppendixTables(wide, words);
+    expect(map.findRow('I', undefined, '  tổng   cộng ')?.row.label).toBe('TỔNG CỘNG');
+    expect(map.findRow('I', undefined, '2')?.row.label).toBe('Cấp xã');
+    // A received copy that numbers the total row still has it found by its label.
+    expect(map.findRow('I', undefined, 'Cấp xã')?.row.key).toBe('2');
+  });
+
+  test('a plain copy (merges lost: empty cells instead of spans) reads the same paths', () => {
+    const cells = (texts: string[]) => texts.map((text) => ({ text, span: 1, mergedUp: false }));
+    const plain: DocumentSnapshot = {
+      controls: [],
+      blocks: [
+        { type: 'paragraph', index: 0, text: 'Phụ lục I', spans: [] },
+        {
+          type: 'table',
+          index: 1,
+          rows: [
+            { header: false, cells: cells(['STT', 'Đơn vị', 'Số hồ sơ nhận giải quyết', '', '', 'Số hồ sơ đã giải quyết', '', '']) },
+            { header: false, cells: cells(['', '', 'Tổng số', 'Mới tiếp nhận', '', 'Tổng số', 'Trước hạn', 'Quá hạn']) },
+            { header: false, cells: cells(['', '', '', 'Trực tuyến', 'Trực tiếp', '', '', '']) },
+            // The column numbers under the header, then the total first, merged over STT.
+            { header: false, cells: cells(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)']) },
+            { header: false, cells: [{ text: 'Tổng cộng', span: 2, mergedUp: false }, ...cells(['300', '210', '90', '280', '265', '15'])] },
+            { header: false, cells: cells(['1', 'Cấp huyện', '100', '60', '40', '90', '80', '10']) },
+          ],
+        },
+      ],
+    };
+    expect(named(plain, '1', 'nhận / tổng')).toBe('100');
+    expect(named(plain, '1', 'trực tiếp')).toBe('40');
+    expect(named(plain, '1', 'đã giải quyết / tổng')).toBe('90');
+    expect(named(plain, '1', 'quá hạn')).toBe('10');
+    expect(named(plain, 'TỔNG CỘNG', 'trực tiếp')).toBe('90');
+    expect(mapAppendixTables(plain, words).forms[0]!.rows.map((r) => [r.key, r.code, r.label])).toEqual([
+      ['#1', '', 'Tổng cộng'],
+      ['1', '1', 'Cấp huyện'],
+    ]);
+  });
+});

@@ -42,6 +42,12 @@ describe('template data files', () => {
     const f = column.fields.find((x: { occurrences: { where: string }[] }) => x.occurrences.some((o) => o.where === 'appendix'));
     f.occurrences.find((o: { where: string }) => o.where === 'appendix').column = 'Cột lạ';
     expect(() => loadTemplate(column)).toThrow(/Cột lạ/);
+    // A wide form names its value columns by header path; two columns of one name are refused.
+    const wide = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, 'kiem-soat-tthc-quy', 'template.json'), 'utf8'));
+    const late = wide.appendices[0].columns.find((c: { path?: string[] }) => c.path?.join('>') === 'Số hồ sơ đã giải quyết>Quá hạn');
+    expect(late).toMatchObject({ role: 'value' });
+    wide.appendices[0].columns.push({ ...late, path: ['Số hồ sơ đang giải quyết', 'Quá hạn'] });
+    expect(() => loadTemplate(wide)).toThrow(/names a column twice/);
   });
 });
 

@@ -12,6 +12,7 @@ import { cmdRollover } from '../../src/cli/rollover-command';
 import { checkReport } from '../../src/core/check';
 import type { Finding } from '../../src/core/check/findings';
 import { extractReport } from '../../src/core/model/extract';
+import { fieldPlace } from '../../src/core/model/summary';
 import { planFill } from '../../src/core/model/fill';
 import { planRollover } from '../../src/core/rollover';
 import { detectDocumentTemplate } from '../../src/core/template/detect';
@@ -21,6 +22,7 @@ import { buildTemplateDocx } from '../../src/document/generate/build-template';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { TEMPLATES } from '../../src/templates';
 import { REPO_DIR } from '../helpers/paths';
+import { sofficeConvert, sofficeText } from '../helpers/libreoffice';
 
 const ID = 'kiem-soat-tthc-quy';
 const DIR = path.join(REPO_DIR, 'src', 'templates', ID);
@@ -30,8 +32,8 @@ const layout = fs.readFileSync(path.join(DIR, 'layout.txt'), 'utf8');
 /** The README's mistakes, each as [wrong wording in layout.txt, corrected wording]. */
 const FIXES: [string, string][] = [
   ['Đã giải quyết 4.690 hồ sơ', 'Đã giải quyết 4.960 hồ sơ'],
-  ['1.2.2\tTrực tiếp\tHồ sơ\t445', '1.2.2\tTrực tiếp\tHồ sơ\t455'],
-  ['3\tSố hồ sơ đang giải quyết\tHồ sơ\t130', '3\tSố hồ sơ đang giải quyết\tHồ sơ\t103'],
+  ['1\tCấp huyện\t1.382\t95\t820\t445\t', '1\tCấp huyện\t1.382\t95\t820\t455\t'],
+  ['\t3.745\t2.240\t1.465\t40\t130\t', '\t3.745\t2.240\t1.465\t40\t103\t'],
   ['đạt tỷ lệ 99,8%', 'đạt tỷ lệ 98,9%'],
   ['Kèm theo Báo cáo tháng 12 năm 2022', 'Kèm theo Báo cáo tháng 3 năm 2023'],
 ];
@@ -56,6 +58,25 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     }
   });
 
+  test('LibreOffice shows Phụ lục I as the official wide table, on a landscape page after the portrait report', async () => {
+    const pdf = (await sofficeConvert(path.join(DIR, 'sample.docx'), 'pdf')).toString('latin1');
+    // Page sizes in order (the page tree's own box, square, left out): A4 portrait, then A4 landscape.
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]).filter(([w, h]) => w !== h);
+    expect(boxes[0]).toEqual([595, 842]);
+    expect(boxes[boxes.length - 1]).toEqual([842, 595]);
+    // The text export lists the cells row by row: the three header rows, then each row across its 14 columns.
+    const lines = (await sofficeText(path.join(DIR, 'sample.docx'))).split('\n').map((l) => l.trim()).filter(Boolean);
+    const from = lines.indexOf('STT');
+    expect(lines.slice(from, from + 17)).toEqual([
+      'STT', 'Lĩnh vực, cấp giải quyết', 'Số hồ sơ nhận giải quyết', 'Số hồ sơ đã giải quyết', 'Số hồ sơ đang giải quyết',
+      'Tổng số', 'Kỳ trước chuyển qua', 'Mới tiếp nhận', 'Tổng số', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn',
+      'Trực tuyến', 'Trực tiếp',
+    ]);
+    const total = lines.indexOf('TỔNG CỘNG');
+    expect(lines.slice(total, total + 13)).toEqual(['TỔNG CỘNG', '5.230', '312', '2.950', '1.890', '78', '4.960', '3.100', '1.795', '65', '270', '258', '12']);
+    expect(lines.slice(lines.indexOf('Cấp huyện') - 1, lines.indexOf('Cấp huyện') + 13)).toEqual(['1', 'Cấp huyện', '1.382', '95', '820', '445', '12', '1.215', '860', '330', '25', '167', '160', '7']);
+  });
+
   test('the sample is recognised as this template: by its stored id, and by its fields in a plain copy', async () => {
     const snapshot = await open('sample.docx').read();
     expect(detectDocumentTemplate(TEMPLATES, snapshot)).toMatchObject({ how: 'stored', definition: { id: ID } });
@@ -69,10 +90,11 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
       expect.arrayContaining([
         // 1. narrative "Đã giải quyết 4.690" (digits swapped): 3.100 + 1.795 + 65 and 1.215 + 3.745 give 4.960.
         ['sum', '4.690', '4.960'],
-        // 2. Biểu mẫu 2 row 1.2.2 "445": 820 + 445 + 12 ≠ 1.287, and 445 + 1.435 ≠ 1.890 (TỔNG CỘNG).
-        ['sum', '1.287', '1.277'],
+        // 2. Phụ lục I, row "Cấp huyện", column "Trực tiếp" 445: 95 + 820 + 445 + 12 ≠ 1.382, and
+        //    445 + 1.435 ≠ 1.890 (row TỔNG CỘNG).
+        ['sum', '1.382', '1.372'],
         ['sum', '1.890', '1.880'],
-        // 3. Biểu mẫu 3 row 3 "130": 98 + 5 = 103.
+        // 3. Phụ lục I, row "Cấp xã", column "Số hồ sơ đang giải quyết / Tổng số" 130: 98 + 5 = 103.
         ['sum', '130', '103'],
         // 4. I.3 "đạt tỷ lệ 99,8%": 3.705 / 3.745 = 98,9% (a rate the form computes: rule "derived").
         ['derived', '99,8%', '98,9%'],
@@ -84,6 +106,28 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     expect(errors).toContainEqual(['derived', '98,7%', '104,4%']);
     expect(bySeverity(findings, 'warning').map((f) => [f.rule, f.evidence[0]])).toEqual([['sum', '5.230']]);
     expect(errors).toHaveLength(8);
+    // The wide form's cells are named by row (code, or label for TỔNG CỘNG) and header path.
+    const direct = findings.find((f) => f.rule === 'sum' && f.evidence[0] === '1.890')!;
+    expect(direct.locations.map((l) => [l.table, l.row, l.column, l.excerpt])).toEqual(
+      expect.arrayContaining([
+        ['Phụ lục I', 'Tổng cộng', 'Số hồ sơ nhận giải quyết / Mới tiếp nhận / Trực tiếp', 'TỔNG CỘNG, Trực tiếp: 1.890'],
+        ['Phụ lục I', '1', 'Số hồ sơ nhận giải quyết / Mới tiếp nhận / Trực tiếp', 'Cấp huyện, Trực tiếp: 445'],
+      ]),
+    );
+  });
+
+  test("another office's wording of the form's headers is read the same (a step of a column's path lists it)", async () => {
+    const own = await OoxmlDocument.open(buildTemplateDocx(definition, cleanLayout, 'sample')).read();
+    const reworded = cleanLayout
+      .replace('\tSố hồ sơ nhận giải quyết\t', '\tSố hồ sơ tiếp nhận\t')
+      .replace('\tKỳ trước chuyển qua\t', '\tSố kỳ trước chuyển qua\t')
+      .replace('\tQua dịch vụ bưu chính công ích\t', '\tBưu chính công ích\t')
+      .replace('\tTrong hạn\t', '\tChưa đến hạn\t');
+    expect(reworded).not.toBe(cleanLayout);
+    const other = await OoxmlDocument.open(buildTemplateDocx(definition, reworded, 'sample')).read();
+    const texts = (snap: DocumentSnapshot) => Object.fromEntries(Object.entries(extractReport(definition, snap).fields).map(([id, f]) => [id, f.places.map((p) => p.text)]));
+    expect(texts(other)).toEqual(texts(own));
+    expect(check(other).findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
   test('the corrected copy gives 0 errors and 0 warnings', async () => {
@@ -101,6 +145,10 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     }
     expect(sample.fields['tong.received']!.text).toBe('5.230');
     expect(sample.fields['xa.pending']!.places.map((p) => p.text)).toEqual(['103', '130']);
+    // The summary of several offices names a wide form's cell by row and column.
+    const field = (id: string) => definition.fields.find((f) => f.id === id)!;
+    expect(fieldPlace(field('xa.late'), definition)).toBe('Phụ lục I, dòng 2, cột Số hồ sơ đã giải quyết / Quá hạn');
+    expect(fieldPlace(field('tong.late'), definition)).toBe('Phụ lục I, dòng Tổng cộng, cột Số hồ sơ đã giải quyết / Quá hạn');
 
     // The empty template, filled with the corrected figures, is the corrected report.
     const clean = extractReport(definition, await OoxmlDocument.open(buildTemplateDocx(definition, cleanLayout, 'sample')).read());
@@ -129,7 +177,7 @@ describe('second report as data: kiểm soát TTHC hằng quý', () => {
     expect(changed['meta.nextPeriodLabel']).toBe('quý III năm 2023');
     expect(changed['meta.pl1Caption']).toMatch(/tháng 6 năm 2023/);
     // The files still pending at the end of quý I open quý II as "kỳ trước chuyển qua", in the
-    // narrative and in each form (policy `carried`), at every level.
+    // narrative and in its column of Phụ lục I (policy `carried`), at every level.
     const carried = definition.fields.filter((f) => f.rollover === 'carried');
     expect(carried.map((f) => f.id).sort()).toEqual(['huyen.carried', 'tong.carried', 'xa.carried']);
     const source = extractReport(definition, snapshot);

@@ -24,7 +24,7 @@ import {
 import type { AppendixColumn, AppendixForm, AppendixRow } from '../recognize/appendix';
 import type { LocatedOccurrence, LocateResult } from '../recognize/locate';
 import type { BlockSection } from '../recognize/sections';
-import { columnName, type Field, type FieldKind, type TemplateDefinition } from '../template/schema';
+import { appendixColumn, columnName, pathWordings, type Field, type FieldKind, type TemplateDefinition } from '../template/schema';
 import type { Finding, Location, Rule, Severity } from './findings';
 
 /** A span of text in the document: a paragraph, or a table cell (row/cell set). */
@@ -51,6 +51,8 @@ export interface AppendixCellInfo {
   form: AppendixForm;
   row: AppendixRow;
   column?: AppendixColumn;
+  /** The template's name of a column found by its header path (a wide form's value column). */
+  columnName?: string;
 }
 
 /** A paragraph or a table cell, with its section. */
@@ -197,6 +199,8 @@ export class CheckContext {
   private readonly unverifiedKeys = new Set<string>();
   private readonly verifiedKeys = new Set<string>();
   private readonly cellInfo = new Map<string, AppendixCellInfo>();
+  /** Rows the template addresses by their label (no code: "TỔNG CỘNG"), named so in findings. */
+  private readonly rowAddress = new Map<AppendixRow, string>();
   private unitsCache: TextUnit[] | undefined;
   private readonly tokenCache = new Map<TextUnit, NumericToken[]>();
   private readonly valueCache = new Map<string, ValueAt[]>();
@@ -219,16 +223,25 @@ export class CheckContext {
       this.occByField.set(o.fieldId, list);
     }
     this.sections = located.sections;
+    for (const f of definition.fields)
+      for (const o of f.occurrences) {
+        if (o.where !== 'appendix') continue;
+        const hit = located.appendix.findRow(o.appendix, o.form, o.row);
+        if (hit && hit.row.code.trim() === '' && !this.rowAddress.has(hit.row)) this.rowAddress.set(hit.row, o.row);
+      }
     for (const form of located.appendix.forms) {
       for (const row of form.rows) {
         for (const part of row.parts) {
           const byCell = new Map<number, AppendixColumn>();
           for (const [col, i] of Object.entries(part.cells) as [AppendixColumn, number][]) byCell.set(i, col);
+          const byName = new Map<number, string>();
+          for (const [name, i] of Object.entries(part.named ?? {})) byName.set(i, name);
           const table = this.snapshot.blocks[part.tableIndex];
           const n = table?.type === 'table' ? (table.rows[part.rowIndex]?.cells.length ?? 0) : 0;
           for (let c = 0; c < n; c++) {
             const column = byCell.get(c);
-            this.cellInfo.set(`${part.tableIndex}:${part.rowIndex}:${c}`, { form, row, ...(column ? { column } : {}) });
+            const name = byName.get(c);
+            this.cellInfo.set(`${part.tableIndex}:${part.rowIndex}:${c}`, { form, row, ...(column ? { column } : {}), ...(name !== undefined ? { column: 'value' as const, columnName: name } : {}) });
           }
         }
       }
@@ -376,12 +389,17 @@ export class CheckContext {
       return loc;
     }
     loc.table = describeForm(info.form);
-    loc.row = info.row.key;
-    if (info.column) loc.column = columnName(this.definition, info.form.appendix, info.column) ?? info.column;
+    loc.row = this.rowAddress.get(info.row) ?? info.row.key;
+    if (info.columnName !== undefined) loc.column = info.columnName;
+    else if (info.column) loc.column = columnName(this.definition, info.form.appendix, info.column) ?? info.column;
     const label = cutAround(info.row.label.replace(/\s+/g, ' '), 0, 0, 90);
     const isLabel = info.column === 'label' || info.column === 'task';
     const cellPart = text.trim() === '' ? '(trống)' : cutAround(text.replace(/\s+/g, ' '), p.start, p.end, isLabel ? EXCERPT_MAX : 110);
-    loc.excerpt = isLabel || !label ? cellPart : `${label}: ${cellPart}`;
+    // A wide form's cell says its own header too: a row holds many figures ("Cấp xã, Quá hạn: 5").
+    const step = info.columnName !== undefined ? appendixColumn(this.definition, info.form.appendix, info.columnName)?.path?.at(-1) : undefined;
+    const leaf = step === undefined ? undefined : pathWordings(step)[0];
+    const head = leaf ? `${label}, ${leaf}` : label;
+    loc.excerpt = isLabel || !label ? cellPart : `${head}: ${cellPart}`;
     return loc;
   }
 

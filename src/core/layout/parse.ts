@@ -3,6 +3,11 @@
  * *italic*, **bold**, <i>…</i>, <ul> lists) into layout blocks. The text is the page-by-page
  * transcript of the signed report, so it carries page-break artefacts that this parser undoes:
  * paragraphs cut at a page end, table headers repeated on each page, task rows split across pages.
+ *
+ * A table with a merged header of its own (a wide statistics form: levels as rows, indicators
+ * as columns under two or three header rows) writes the merges in its header lines: a cell "<"
+ * continues the cell on its left (gridSpan), a cell "^" the cell above (vMerge). Its header rows
+ * are the leading lines holding such a mark (every one does: the TT column spans them all).
  */
 import type { DocumentSnapshot, ParagraphBlock, TableBlock } from '../document';
 import type {
@@ -27,6 +32,11 @@ const HEADING = /^(?:[A-Z]\.|[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s/u;
 // Column widths (twips) for a 16.5 cm text width (A4 less 30 mm + 15 mm margins).
 const FORM_WIDTHS = [780, 4200, 1500, 1300, 1575];
 const TASK_WIDTHS = [780, 4300, 4275];
+// A grid table of more than six columns goes on landscape pages: 297 mm less 30 mm + 15 mm.
+const PORTRAIT_WIDTH = 9355;
+const LANDSCAPE_WIDTH = 14287;
+const MERGE_LEFT = '<';
+const MERGE_UP = '^';
 
 /** Inline markup → runs. `*x*` italic, `**x**` bold, `<i>x</i>` italic; unbalanced markers are dropped. */
 export function parseInline(raw: string): Inline[] {
@@ -162,7 +172,54 @@ function joinCutParagraphs(lines: Line[]): Line[] {
 
 const stripMarkup = (s: string) => plain(parseInline(s)).replace(/\s+/g, ' ').trim();
 
+const isMark = (c: string) => c.trim() === MERGE_LEFT || c.trim() === MERGE_UP;
+
+/** A table whose header lines write their merges ("<", "^"): see the module comment. */
+function parseGridTable(rows: string[][]): LayoutTable {
+  let headerCount = 0;
+  while (headerCount < rows.length && (rows[headerCount] ?? []).some(isMark)) headerCount++;
+  // Each header line becomes cells with spans and vertical merges, tracked over grid columns.
+  const headerRows: LayoutCell[][] = [];
+  const byGrid: (LayoutCell | undefined)[][] = [];
+  for (let r = 0; r < headerCount; r++) {
+    const out: LayoutCell[] = [];
+    const at: (LayoutCell | undefined)[] = [];
+    for (const raw of rows[r] ?? []) {
+      const last = out[out.length - 1];
+      if (raw.trim() === MERGE_LEFT && last) {
+        last.span = (last.span ?? 1) + 1;
+        at.push(last);
+        continue;
+      }
+      if (raw.trim() === MERGE_UP) {
+        const above = byGrid[r - 1]?.[at.length];
+        if (above && above.vMerge !== 'continue') above.vMerge = 'restart';
+        const c = cell('', { vMerge: 'continue' });
+        out.push(c);
+        at.push(c);
+        continue;
+      }
+      const c = cell(raw);
+      out.push(c);
+      at.push(c);
+    }
+    headerRows.push(out);
+    byGrid.push(at);
+  }
+  const width = Math.max(1, ...byGrid.map((r) => r.length));
+  const body = rows.slice(headerCount).map((row) => Array.from({ length: width }, (_, k) => cell(row[k] ?? '')));
+  const landscape = width > 6;
+  const total = landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH;
+  // TT narrow, the row label wider, the figures share the rest.
+  const code = 700;
+  const label = Math.max(1800, Math.round((total - code) * 0.18));
+  const each = Math.floor((total - code - label) / Math.max(1, width - 2));
+  const widths = width <= 2 ? [code, total - code].slice(0, width) : [code, label, ...Array.from({ length: width - 2 }, () => each)];
+  return { type: 'table', kind: 'grid', widths, headerRows, rows: body, ...(landscape ? { landscape } : {}) };
+}
+
 function parseTable(rows: string[][]): LayoutTable {
+  if (rows.slice(0, 4).some((row) => row.some(isMark))) return parseGridTable(rows);
   const first = rows[0] ?? [];
   const kind: LayoutTable['kind'] = first.length === 3 ? 'tasks' : 'form';
   const headerKey = stripMarkup(first.join('|'));

@@ -59,7 +59,14 @@ export interface LayoutCell {
 
 export interface LayoutTable {
   type: 'table';
-  kind: 'form' | 'tasks';
+  /**
+   * form: the five-column statistics form (TT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú);
+   * tasks: the three-column task list; grid: any other table with its merged header written in
+   * the layout ("<" joins the cell on its left, "^" the cell above).
+   */
+  kind: 'form' | 'tasks' | 'grid';
+  /** Set on a table too wide for a portrait page: its appendix is laid out on landscape pages. */
+  landscape?: boolean;
   /** Column widths in twentieths of a point (twips). */
   widths: number[];
   headerRows: LayoutCell[][];

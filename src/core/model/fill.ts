@@ -7,7 +7,7 @@
 import type { CellEdit, DocumentEdit, DocumentSnapshot } from '../document';
 import { formatPercent } from '../codec';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
-import type { Field, TemplateDefinition } from '../template/schema';
+import { appendixColumn, type Field, type TemplateDefinition } from '../template/schema';
 import { numericValue, parseFieldValue, type FillInput } from './report-data';
 
 export interface FillProblem {
@@ -158,6 +158,9 @@ export function planFill(
     if (key && occ.where === 'appendix' && !occ.before && !occ.after && !occ.component && o.fieldId in written) wholeCells.set(key, written[o.fieldId]!);
   }
   const writtenWithin = (o: LocatedOccurrence, text: string) => {
+    const occ = o.occurrence;
+    // Only a figure inside a text cell; a whole cell that was not found is not written by itself.
+    if (occ.where !== 'appendix' || !(occ.before || occ.after || occ.component)) return false;
     const key = cellOf(o);
     const whole = key === undefined ? undefined : wholeCells.get(key);
     return whole !== undefined && text !== '' && whole.includes(text);
@@ -173,7 +176,7 @@ export function planFill(
       if (!o.found && writtenWithin(o, text)) continue; // its cell is written whole with a text that holds it
       if (!o.found) {
         if (!unplaced.includes(id)) unplaced.push(id);
-        problems.push({ fieldId: id, severity: 'warning', message: `${field.label}: không tìm thấy vị trí ${describe(o)} trong tài liệu; chưa ghi được.` });
+        problems.push({ fieldId: id, severity: 'warning', message: `${field.label}: không tìm thấy vị trí ${describe(o, definition)} trong tài liệu; chưa ghi được.` });
         continue;
       }
       if ((o.text ?? '') === text) continue; // already written: change only what changes
@@ -246,7 +249,10 @@ function valueOf(field: Field | undefined, current: Map<string, string>): number
   return parsed.ok ? numericValue(parsed.value) : undefined;
 }
 
-function describe(o: LocatedOccurrence): string {
+function describe(o: LocatedOccurrence, definition: Pick<TemplateDefinition, 'appendices'>): string {
   const occ = o.occurrence;
-  return occ.where === 'narrative' ? `ở mục ${occ.section}` : `ở Phụ lục ${occ.appendix}${occ.form ? `, Biểu mẫu ${occ.form}` : ''}, dòng ${occ.row}`;
+  if (occ.where === 'narrative') return `ở mục ${occ.section}`;
+  // A wide form's row holds many figures: its column is said too.
+  const column = appendixColumn(definition, occ.appendix, occ.column)?.path ? `, cột ${occ.column}` : '';
+  return `ở Phụ lục ${occ.appendix}${occ.form ? `, Biểu mẫu ${occ.form}` : ''}, dòng ${occ.row}${column}`;
 }

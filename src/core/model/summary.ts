@@ -8,7 +8,7 @@ import type { DocumentSnapshot } from '../../document/types';
 import { checkReport, type CheckReport, type Summary } from '../check';
 import { checkedPhrase } from '../check/annotations';
 import { locateFields } from '../recognize/locate';
-import type { Field as FieldDef, TemplateDefinition } from '../template/schema';
+import { appendixColumn, type Field as FieldDef, type TemplateDefinition } from '../template/schema';
 import { extractReport } from './extract';
 
 /** A figure of one report: as written, and its number when it has one. */
@@ -114,10 +114,12 @@ export function baseName(file: string): string {
 }
 
 /** Where a field sits, for the reader of the table ("Phụ lục I / Biểu mẫu 1, dòng 2" or "Mục A.2.2"). */
-export function fieldPlace(field: FieldDef): string {
+export function fieldPlace(field: FieldDef, definition?: Pick<TemplateDefinition, 'appendices'>): string {
   const appendix = field.occurrences.find((o) => o.where === 'appendix');
   if (appendix && appendix.where === 'appendix') {
-    return `Phụ lục ${appendix.appendix}${appendix.form ? ` / Biểu mẫu ${appendix.form}` : ''}, dòng ${appendix.row}`;
+    // A wide form's row holds many figures: its column is said too.
+    const column = definition && appendixColumn(definition, appendix.appendix, appendix.column)?.path ? `, cột ${appendix.column}` : '';
+    return `Phụ lục ${appendix.appendix}${appendix.form ? ` / Biểu mẫu ${appendix.form}` : ''}, dòng ${appendix.row}${column}`;
   }
   return `Mục ${field.section}`;
 }

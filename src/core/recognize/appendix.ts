@@ -12,7 +12,12 @@
  *   spanning two grid columns means unit + value unless the next header row names them. Header
  *   rows are recognised by their text (or the repeat-header flag), so header rows repeated in
  *   the middle of a table (page tops) are skipped wherever they are.
- * - Rows are addressed by their normalised code ("4.1." = "4.1"). Rows whose code cell is
+ * - Wide forms (levels or sectors as rows, indicators as columns under a two- or three-level
+ *   merged header): a column declared with a header `path` is found by it. The header rows are
+ *   read as a tree over grid columns (headers.ts, shared with the template-free table check) and
+ *   each leaf's path is matched; the cell of such a column in a row is `named[<column name>]`.
+ * - Rows are addressed by their normalised code ("4.1." = "4.1"); a row without a code (a
+ *   "TỔNG CỘNG" row) can also be found by its label (findRow: a code wins). Rows whose code cell is
  *   "Trong đó" or empty are sub-rows of the previous coded row, addressed "<code>#1",
  *   "<code>#2", … in order (Phụ lục I Biểu mẫu 6: "3.1#1", "3.2#1", "3.2#2", "3.3#1").
  *   Exception: a row with an empty code right after a repeated header continues the previous row
@@ -24,7 +29,8 @@ import type { DocumentSnapshot, TableBlock } from '../document';
 import { normalizeRowCode } from '../codec';
 import { computeSections, type AppendixNumeral, type BlockSection } from './sections';
 import { plainKey } from './normalize';
-import type { Appendix } from '../template/schema';
+import { grid, headerLeaves, headerPathAt, headerTree } from './headers';
+import { pathWordings, type Appendix, type AppendixColumnSpec } from '../template/schema';
 
 export type AppendixColumn = 'code' | 'label' | 'unit' | 'value' | 'note' | 'task' | 'output';
 
@@ -34,6 +40,13 @@ export interface AppendixRowPart {
   rowIndex: number;
   /** Cell index (in `row.cells`) of each recognised column. */
   cells: Partial<Record<AppendixColumn, number>>;
+  /** Cell index of each column found by its header path, by the column's name. */
+  named?: Record<string, number>;
+}
+
+/** The cell of a part that holds a column (by its path when it has one, else by its role; `value` when unknown). */
+export function partCell(part: AppendixRowPart, column: Pick<AppendixColumnSpec, 'name' | 'role' | 'path'> | undefined): number | undefined {
+  return column?.path ? part.named?.[column.name] : part.cells[column?.role ?? 'value'];
 }
 
 export interface AppendixRow {
@@ -61,7 +74,7 @@ export interface AppendixForm {
 
 export interface AppendixMap {
   forms: AppendixForm[];
-  /** Row lookup; `row` is normalised ("4.1." finds "4.1"). */
+  /** Row lookup; `row` is normalised ("4.1." finds "4.1"), or the label of a row without a code ("Tổng cộng"). */
   findRow(appendix: AppendixNumeral, form: number | undefined, row: string): { form: AppendixForm; row: AppendixRow } | undefined;
   /** Block indexes of all appendix tables. */
   tableIndexes: Set<number>;
@@ -82,27 +95,46 @@ export function normalizeRowKey(row: string): string {
 export interface HeaderWords {
   columns: { key: string; role: AppendixColumn }[];
   groups: { key: string; roles: AppendixColumn[] }[];
+  /** Columns found by their header path (wide forms), per appendix; `path` holds each step's header keys. */
+  paths: { appendix?: string; name: string; path: string[][] }[];
 }
 
 const headerKey = (text: string) => plainKey(text).replace(/[.:]$/, '');
 
-export function headerWords(appendices: readonly Pick<Appendix, 'columns' | 'columnGroups'>[]): HeaderWords {
+export function headerWords(appendices: readonly (Pick<Appendix, 'columns' | 'columnGroups'> & { id?: string })[]): HeaderWords {
   return {
-    columns: appendices.flatMap((a) => a.columns.flatMap((c) => [c.name, ...c.headers].map((h) => ({ key: headerKey(h), role: c.role })))),
+    columns: appendices.flatMap((a) => a.columns.filter((c) => !c.path).flatMap((c) => [c.name, ...c.headers].map((h) => ({ key: headerKey(h), role: c.role })))),
     groups: appendices.flatMap((a) => a.columnGroups.map((g) => ({ key: headerKey(g.name), roles: g.roles }))),
+    paths: appendices.flatMap((a) => a.columns.flatMap((c) => (c.path ? [{ ...(a.id ? { appendix: a.id } : {}), name: c.name, path: c.path.map((step) => pathWordings(step).map(headerKey)) }] : []))),
   };
 }
 
 /** Does a header text name this wording: equal, or starting with it followed by a non-letter? */
 const names = (t: string, key: string) => t === key || (t.startsWith(key) && !/\p{L}/u.test(t.charAt(key.length)));
 
-type HeaderClass = AppendixColumn | { group: AppendixColumn[] } | undefined;
+/** A role, a group of roles, or 'path': a header cell on the path of a wide form's column. */
+type HeaderClass = AppendixColumn | { group: AppendixColumn[] } | 'path' | undefined;
 
 function classifyHeader(text: string, words: HeaderWords): HeaderClass {
   const t = headerKey(text);
   for (const g of words.groups) if (t === g.key) return { group: g.roles };
   for (const c of words.columns) if (names(t, c.key)) return c.role;
+  if (t && words.paths.some((p) => p.path.some((step) => step.some((k) => names(t, k))))) return 'path';
   return undefined;
+}
+
+/** Does a leaf's header path (keys, top to bottom) match a declared path (its last entry the leaf, the others in order above)? */
+function pathMatches(leaf: string[], declared: string[][]): boolean {
+  const named = (text: string, step: string[]) => step.some((k) => names(text, k));
+  const last = declared[declared.length - 1];
+  if (last === undefined || leaf.length === 0 || !named(leaf[leaf.length - 1]!, last)) return false;
+  let i = 0;
+  for (const step of declared.slice(0, -1)) {
+    while (i < leaf.length - 1 && !named(leaf[i]!, step)) i++;
+    if (i >= leaf.length - 1) return false;
+    i++;
+  }
+  return true;
 }
 
 /** Grid column of each cell of a row (cells may span several grid columns). */
@@ -126,18 +158,56 @@ function isHeaderRow(row: TableBlock['rows'][number], words: HeaderWords): boole
   return named >= 2 && named + empty === row.cells.length;
 }
 
-type ColumnMap = Map<number, AppendixColumn>;
+/**
+ * Which rows of a table are header rows: by flag or text, and in a wide form the rows under a
+ * header row that hold a header word and no figure (a plain copy's lower header rows also name
+ * columns the template does not bind: "Trước hạn" over nothing declared).
+ */
+function headerRowFlags(table: TableBlock, words: HeaderWords): boolean[] {
+  const out: boolean[] = [];
+  table.rows.forEach((row, r) => {
+    if (isHeaderRow(row, words)) {
+      out.push(true);
+      return;
+    }
+    const continues =
+      words.paths.length > 0 &&
+      out[r - 1] === true &&
+      ((row.cells.some((c) => classifyHeader(c.text, words) !== undefined) && row.cells.every((c) => !/\d/.test(c.text) || classifyHeader(c.text, words) !== undefined)) ||
+        isNumberingRow(row));
+    out.push(continues);
+  });
+  return out;
+}
 
-/** Builds the grid-column → role map from the header rows of a table (in order). */
-function columnsFromHeaders(table: TableBlock, words: HeaderWords): ColumnMap | undefined {
-  const map: ColumnMap = new Map();
+/** The column-number row under a form's header: "(1) (2) (3) …" or "1 2 3 …", "A B 1 2 …", in sequence. */
+function isNumberingRow(row: TableBlock['rows'][number]): boolean {
+  const texts = row.cells.map((c) => c.text.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean);
+  if (texts.length < 3 || !texts.every((t) => /^(\d{1,2}|[A-Z])$/.test(t))) return false;
+  const numbers = texts.filter((t) => /\d/.test(t)).map(Number);
+  // Figures of a data row are not 1, 2, 3 … in order.
+  return numbers.length >= 2 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+}
+
+/** Grid column → role, and grid column → name of a column found by its header path. */
+interface ColumnMap {
+  roles: Map<number, AppendixColumn>;
+  named: Map<number, string>;
+}
+
+/** Builds the grid-column maps from the header rows of a table (in order). */
+function columnsFromHeaders(table: TableBlock, words: HeaderWords, appendix: string, isHeader: boolean[]): ColumnMap | undefined {
+  const map = new Map<number, AppendixColumn>();
+  const headerRows: TableBlock['rows'] = [];
   let seen = false;
-  for (const row of table.rows) {
-    if (!isHeaderRow(row, words)) {
+  for (const [r, row] of table.rows.entries()) {
+    if (!isHeader[r]) {
       if (seen) break;
       continue;
     }
     seen = true;
+    if (isNumberingRow(row)) continue; // column numbers name no column
+    headerRows.push(row);
     const starts = gridStarts(row.cells);
     row.cells.forEach((cell, i) => {
       const cls = classifyHeader(cell.text, words);
@@ -147,13 +217,29 @@ function columnsFromHeaders(table: TableBlock, words: HeaderWords): ColumnMap | 
         cls.group.forEach((role, k) => {
           if (!map.has(g + k)) map.set(g + k, role);
         });
-      } else if (cls) {
+      } else if (cls && cls !== 'path') {
         for (const [k, v] of map) if (v === cls && k !== g) map.delete(k);
         map.set(g, cls);
       }
     });
   }
-  return seen ? map : undefined;
+  if (!seen) return undefined;
+  const named = new Map<number, string>();
+  const specs = words.paths.filter((p) => p.appendix === undefined || p.appendix === appendix);
+  if (specs.length > 0) {
+    // The header rows as a tree over grid columns; each leaf is named by its path.
+    const rows = grid({ rows: headerRows });
+    const tree = headerTree(rows, rows.length, Math.max(...rows.map((r) => r.length)));
+    const leaves = headerLeaves(tree).map((leaf) => ({ col: leaf.from, keys: headerPathAt(tree, leaf.from).map(headerKey) }));
+    for (const spec of specs) {
+      const hits = leaves.filter((l) => pathMatches(l.keys, spec.path));
+      // A path naming several columns is ambiguous: the column stays unfound rather than guessed.
+      if (hits.length !== 1) continue;
+      named.set(hits[0]!.col, spec.name);
+      map.delete(hits[0]!.col);
+    }
+  }
+  return { roles: map, named };
 }
 
 const ROMAN_GROUP = /^(X|IX|VIII|VII|VI|V|IV|III|II|I)$/;
@@ -179,7 +265,8 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
       form = { appendix: sec.appendix, ...(sec.form !== undefined ? { form: sec.form } : {}), tables: [], rows: [], duplicates: [], subCount: new Map() };
       forms.set(formKey, form);
     }
-    const own = columnsFromHeaders(block, words);
+    const isHeader = headerRowFlags(block, words);
+    const own = columnsFromHeaders(block, words, sec.appendix, isHeader);
     const columns = own ?? form.columns;
     if (!columns) continue; // a table in an appendix without any header: not a form table
     form.columns = columns;
@@ -188,17 +275,28 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
 
     let afterHeader = false;
     block.rows.forEach((row, rowIndex) => {
-      if (isHeaderRow(row, words)) {
+      if (isHeader[rowIndex]) {
         afterHeader = true;
         return;
       }
       const starts = gridStarts(row.cells);
       const cells: Partial<Record<AppendixColumn, number>> = {};
+      const named: Record<string, number> = {};
       row.cells.forEach((cell, i) => {
-        const role = columns.get(starts[i] ?? -1);
-        if (role && cells[role] === undefined && !cell.mergedUp) cells[role] = i;
+        if (cell.mergedUp) return;
+        const role = columns.roles.get(starts[i] ?? -1);
+        if (role && cells[role] === undefined) cells[role] = i;
+        const name = columns.named.get(starts[i] ?? -1);
+        if (name !== undefined && named[name] === undefined) named[name] = i;
       });
-      const part: AppendixRowPart = { tableIndex: block.index, rowIndex, cells };
+      // A label written across the code and label columns ("TỔNG CỘNG" merged over STT): a label.
+      const labelCol = [...columns.roles].find(([, r]) => r === 'label')?.[0];
+      const codeAt = cells.code;
+      if (columns.named.size > 0 && cells.label === undefined && codeAt !== undefined && labelCol !== undefined && (starts[codeAt] ?? 0) + Math.max(1, row.cells[codeAt]!.span) > labelCol) {
+        cells.label = codeAt;
+        delete cells.code;
+      }
+      const part: AppendixRowPart = { tableIndex: block.index, rowIndex, cells, ...(columns.named.size > 0 ? { named } : {}) };
       const code = cellText(block, part, 'code').trim();
       const label = cellText(block, part, 'label') || cellText(block, part, 'task');
       const unit = cellText(block, part, 'unit').trim();
@@ -211,7 +309,7 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
         prev.parts.push(part);
         return;
       }
-      if (code === '' && !label.trim() && !unit && !Object.values(cells).some((i) => (row.cells[i]?.text ?? '').trim())) return;
+      if (code === '' && !label.trim() && !unit && ![...Object.values(cells), ...Object.values(named)].some((i) => (row.cells[i]?.text ?? '').trim())) return;
 
       let key: string;
       let group: string | undefined = form!.group;
@@ -253,7 +351,16 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
       const form = list.find((f) => f.appendix === appendix && f.form === formNo);
       if (!form) return undefined;
       const key = normalizeRowKey(row);
-      const found = form.rows.find((r) => r.key === key);
+      let found = form.rows.find((r) => r.key === key);
+      if (!found) {
+        // A row without a code ("TỔNG CỘNG") by its label, only when one row has it: first among
+        // the rows without a code, else among all (a received copy that numbers that row).
+        const label = headerKey(row);
+        const named = form.rows.filter((r) => headerKey(r.label) === label);
+        const codeless = named.filter((r) => r.code.trim() === '');
+        if (codeless.length === 1) found = codeless[0];
+        else if (codeless.length === 0 && named.length === 1) found = named[0];
+      }
       return found ? { form, row: found } : undefined;
     },
   };

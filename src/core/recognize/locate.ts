@@ -23,8 +23,8 @@
  */
 import type { DocumentSnapshot, TableBlock } from '../document';
 import { findReferences, scanNumericTokens, withTextMemo, type NumericToken } from '../codec';
-import { columnRole, type Field, type FieldKind, type Occurrence, type TemplateDefinition } from '../template/schema';
-import { headerWords, mapAppendixTables, type AppendixColumn, type AppendixMap } from './appendix';
+import { appendixColumn, type Field, type FieldKind, type Occurrence, type TemplateDefinition } from '../template/schema';
+import { headerWords, mapAppendixTables, partCell, type AppendixMap } from './appendix';
 import { indexesOf, isAlnum, keyIndexAt, keyOf, skeleton, type Skeleton } from './normalize';
 import { computeSections, inSection, type BlockSection } from './sections';
 
@@ -426,15 +426,15 @@ function locate(definition: TemplateDefinition, snapshot: DocumentSnapshot): Loc
         out.push({ ...base, found: false, matches: 0, reason: formExists ? 'no-row' : 'no-form' });
         return;
       }
-      const col: AppendixColumn = columnRole(definition, occ.appendix, occ.column) ?? 'value';
+      const column = appendixColumn(definition, occ.appendix, occ.column);
       // A row split across pages: the first part whose cell has text (else the first part).
-      const parts = hit.row.parts.filter((p) => p.cells[col] !== undefined);
-      const part = parts.find((p) => (tableBlock(p.tableIndex)?.rows[p.rowIndex]?.cells[p.cells[col]!]?.text ?? '').trim()) ?? parts[0];
+      const parts = hit.row.parts.filter((p) => partCell(p, column) !== undefined);
+      const part = parts.find((p) => (tableBlock(p.tableIndex)?.rows[p.rowIndex]?.cells[partCell(p, column)!]?.text ?? '').trim()) ?? parts[0];
       if (!part) {
         out.push({ ...base, found: false, matches: 0, reason: 'no-cell' });
         return;
       }
-      const cellIndex = part.cells[col]!;
+      const cellIndex = partCell(part, column)!;
       const text = tableBlock(part.tableIndex)?.rows[part.rowIndex]?.cells[cellIndex]?.text ?? '';
       const unit: Unit = { path: `PL-${occ.appendix}`, text, segments: [{ blockIndex: part.tableIndex, offset: 0, length: text.length, row: part.rowIndex, cell: cellIndex }], sk: skeleton(text) };
       let span: Span | undefined;

@@ -14,6 +14,7 @@
 import { tryParseViNumber, type ViNumber } from '../codec';
 import { checkRatio, checkSum, decCmp, figureInterval, sumIntervals } from '../check/interval';
 import type { TableBlock } from '../document';
+import { grid, headerLeaves, headerPathAt, headerTree, type GridCell, type HeaderNode } from '../recognize/headers';
 import { FAMILIES, REMAINDER } from './lexicon';
 import { canonical, expectedPercent } from './verify';
 
@@ -41,15 +42,6 @@ export interface TableCheck {
   verified: number;
 }
 
-interface GridCell {
-  text: string;
-  /** Index of the cell in its row's `cells` (the cell a spanned column belongs to). */
-  cell: number;
-  /** Continues the cell to its left (gridSpan) or above (vMerge). */
-  spanLeft: boolean;
-  mergedUp: boolean;
-}
-
 const TOTAL_HEADER = /^(?:tổng\s+số|tổng\s+cộng|tổng|cộng)(?![\p{L}])/iu;
 const TOTAL_ROW = /^(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh|toàn\s+huyện|toàn\s+thành\s+phố)(?![\p{L}])/iu;
 const WITHIN = /^trong\s+đó(?![\p{L}])/iu;
@@ -58,22 +50,6 @@ const RECEIVED = /nhận\s+giải\s+quyết|tiếp\s+nhận|cần\s+(?:giải\s+
 const RESOLVED = /đã\s+(?:giải\s+quyết|xử\s+lý)|giải\s+quyết\s+xong/iu;
 const PENDING = /đang\s+(?:giải\s+quyết|xử\s+lý)|chưa\s+(?:giải\s+quyết|xử\s+lý)/iu;
 const NUMBERING = /^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$/u;
-
-function grid(table: TableBlock): GridCell[][] {
-  const rows: GridCell[][] = [];
-  table.rows.forEach((row, r) => {
-    const out: GridCell[] = [];
-    row.cells.forEach((c, i) => {
-      for (let k = 0; k < Math.max(1, c.span); k++) {
-        const above = rows[r - 1]?.[out.length];
-        const text = c.mergedUp && above ? above.text : c.text.trim();
-        out.push({ text, cell: i, spanLeft: k > 0, mergedUp: c.mergedUp });
-      }
-    });
-    rows.push(out);
-  });
-  return rows;
-}
 
 function figureOf(text: string): ViNumber | undefined {
   const t = text.trim();
@@ -91,55 +67,6 @@ function isDataRow(cells: GridCell[]): boolean {
   const figures = cells.slice(1).filter((c) => !c.spanLeft && figureOf(c.text) !== undefined).length;
   const numbering = cells.every((c) => c.text === '' || NUMBERING.test(c.text));
   return figures >= 2 && !numbering;
-}
-
-interface HeaderNode {
-  text: string;
-  from: number;
-  to: number; // inclusive grid columns
-  level: number;
-  children: HeaderNode[];
-}
-
-/** The header tree over grid columns, from the header rows (above the first data row). */
-function headerTree(rows: GridCell[][], headerRows: number, width: number): HeaderNode[] {
-  const build = (level: number, from: number, to: number): HeaderNode[] => {
-    if (level >= headerRows) return [];
-    const row = rows[level] ?? [];
-    const nodes: HeaderNode[] = [];
-    let c = from;
-    while (c <= to) {
-      const cell = row[c];
-      const text = cell?.text ?? '';
-      let end = c;
-      // A merged cell spans right (gridSpan), or in a plain copy an empty cell continues the
-      // header on its left when the row below splits it.
-      while (end + 1 <= to) {
-        const next = row[end + 1];
-        if (!next) break;
-        const continues = next.spanLeft || (next.text === '' && text !== '' && level + 1 < headerRows && (rows[level + 1]?.[end + 1]?.text ?? '') !== '');
-        if (!continues) break;
-        end++;
-      }
-      const mergedDown = level > 0 && cell?.mergedUp === true;
-      const node: HeaderNode = { text: mergedDown ? '' : text, from: c, to: end, level, children: [] };
-      const below = build(level + 1, c, end);
-      if (text === '' || mergedDown) {
-        // Nothing at this level: the headers below stand in its place.
-        nodes.push(...(below.length > 0 ? below : [node]));
-      } else {
-        node.children = below.length === 1 && below[0]!.from === c && below[0]!.to === end && below[0]!.children.length === 0 && below[0]!.text === '' ? [] : below;
-        nodes.push(node);
-      }
-      c = end + 1;
-    }
-    return nodes;
-  };
-  return build(0, 0, width - 1);
-}
-
-function leaves(n: HeaderNode): HeaderNode[] {
-  return n.children.length === 0 ? [n] : n.children.flatMap(leaves);
 }
 
 function familyOf(labels: string[]): { disjoint: boolean; complete: boolean } {
@@ -322,7 +249,7 @@ export function checkTable(table: TableBlock): TableCheck {
   }
 
   // 3. A rate column equals its count over a base column of the row.
-  const allLeaves = tree.flatMap(leaves);
+  const allLeaves = headerLeaves(tree);
   for (const { node } of groups) {
     const kids = node.children;
     for (let i = 1; i < kids.length; i++) {
@@ -368,13 +295,5 @@ export function checkTable(table: TableBlock): TableCheck {
 }
 
 function columnName(tree: HeaderNode[], c: number): string {
-  const path: string[] = [];
-  let nodes = tree;
-  for (;;) {
-    const n = nodes.find((x) => x.from <= c && c <= x.to);
-    if (!n) break;
-    if (n.text) path.push(n.text);
-    nodes = n.children;
-  }
-  return path.join(' / ') || `cột ${c + 1}`;
+  return headerPathAt(tree, c).join(' / ') || `cột ${c + 1}`;
 }

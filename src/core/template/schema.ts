@@ -87,9 +87,12 @@ export type AppendixId = z.infer<typeof AppendixIdSchema>;
 
 /**
  * A figure in an appendix table: the row is addressed by its code in the TT/STT column
- * ("2.1", "4.1." and "4.1" are the same code). When the figure sits inside a text cell
- * (Phụ lục III outputs, "02 (01 PAKN đang chờ …)"), `before`/`after` locate it in the cell.
- * Phụ lục III rows are addressed as "<group>.<n>", e.g. "III.3".
+ * ("2.1", "4.1." and "4.1" are the same code). A row without a code (the "TỔNG CỘNG" row of a
+ * wide form) is addressed by its label as written in the label column, without regard to case,
+ * spacing or trailing punctuation ("Tổng cộng"); a code wins over a label, and a received copy
+ * that numbers that row, or merges its label over the code column, still has it found. When the figure sits
+ * inside a text cell (Phụ lục III outputs, "02 (01 PAKN đang chờ …)"), `before`/`after` locate
+ * it in the cell. Phụ lục III rows are addressed as "<group>.<n>", e.g. "III.3".
  */
 export const AppendixOccurrenceSchema = z.object({
   where: z.literal('appendix'),
@@ -215,8 +218,27 @@ export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
  * wordings of its header cell ("STT" for "TT"). A header cell names the column when its text,
  * without case and trailing punctuation, is one of them or starts with one followed by a
  * non-letter ("Chỉ tiêu thống kê (1)").
+ *
+ * A wide form (levels or sectors as rows, indicators as columns under a two- or three-level
+ * merged header) has many value columns whose leaf headers repeat ("Tổng số", "Quá hạn"): such
+ * a column gives its `path`, the header cells from the top header row down to its own, each
+ * compared as `headers` are ("Số hồ sơ đã giải quyết", "Quá hạn"); a step may list other
+ * wordings offices use (["Trong hạn", "Chưa đến hạn"]), the first being the form's. The path may leave out
+ * levels in between (a "Trong đó" over "Số mới tiếp nhận"), but its last entry is the column's
+ * own header. A column with a path is found by it, not by its role, so several may share the
+ * role `value`; a path that names no column, or several, leaves it unfound.
  */
-export const AppendixColumnSchema = z.object({ name: z.string().min(1), role: ColumnRoleSchema, headers: z.array(z.string().min(1)).default([]) });
+export const AppendixColumnSchema = z.object({
+  name: z.string().min(1),
+  role: ColumnRoleSchema,
+  headers: z.array(z.string().min(1)).default([]),
+  path: z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).min(1).optional(),
+});
+
+/** The wordings of one step of a column's header path, the form's own first. */
+export function pathWordings(step: string | readonly string[]): string[] {
+  return typeof step === 'string' ? [step] : [...step];
+}
 export type AppendixColumnSpec = z.infer<typeof AppendixColumnSchema>;
 
 /** A header cell over several columns ("Kết quả thống kê" over "Đơn vị tính | Số liệu"): their roles, left to right. */
@@ -274,6 +296,10 @@ export const TemplateDefinitionSchema = z
   })
   .superRefine((def, ctx) => {
     const columns = new Map(def.appendices.map((a) => [a.id, new Set(a.columns.map((c) => c.name))]));
+    def.appendices.forEach((a, i) => {
+      if (new Set(a.columns.map((c) => c.name)).size !== a.columns.length)
+        ctx.addIssue({ code: 'custom', path: ['appendices', i, 'columns'], message: `appendix ${a.id} names a column twice` });
+    });
     const paths = new Set(def.outline.map((o) => o.path));
     // A definition without an outline (or appendices) is not checked against it (test fixtures).
     const known = (section: string) => {
@@ -305,12 +331,17 @@ export const TemplateDefinitionSchema = z
   });
 export type TemplateDefinition = z.infer<typeof TemplateDefinitionSchema>;
 
+/** An appendix column by its name (undefined when the template has no such column). */
+export function appendixColumn(definition: Pick<TemplateDefinition, 'appendices'>, appendix: string, column: string): AppendixColumnSpec | undefined {
+  return definition.appendices.find((a) => a.id === appendix)?.columns.find((c) => c.name === column);
+}
+
 /** The column role of an appendix column name (undefined when the template has no such column). */
 export function columnRole(definition: Pick<TemplateDefinition, 'appendices'>, appendix: string, column: string): ColumnRole | undefined {
   return definition.appendices.find((a) => a.id === appendix)?.columns.find((c) => c.name === column)?.role;
 }
 
-/** The column name the template gives a role in an appendix (for findings and panels). */
+/** The column name the template gives a role in an appendix (for findings and panels); columns found by their path are not named by role. */
 export function columnName(definition: Pick<TemplateDefinition, 'appendices'>, appendix: string, role: ColumnRole): string | undefined {
-  return definition.appendices.find((a) => a.id === appendix)?.columns.find((c) => c.role === role)?.name;
+  return definition.appendices.find((a) => a.id === appendix)?.columns.find((c) => c.role === role && !c.path)?.name;
 }

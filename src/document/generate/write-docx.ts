@@ -211,9 +211,9 @@ const BORDERS =
 const NO_BORDERS =
   '<w:tblBorders>' + ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="nil"/>`).join('') + '</w:tblBorders>';
 
-function tableXml(widths: number[], rows: string[], borders: boolean): string {
+function tableXml(widths: number[], rows: string[], borders: boolean, total = TEXT_WIDTH): string {
   return (
-    `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>${borders ? BORDERS : NO_BORDERS}` +
+    `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/>${borders ? BORDERS : NO_BORDERS}` +
     `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
     `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${rows.join('')}</w:tbl>`
   );
@@ -280,11 +280,13 @@ function sideBySide(
 function formOrTaskTable(t: LayoutTable, blockIndex: number, opts: WriteOptions, placements: ControlPlacement[]): string {
   const clear = new Set((opts.clearCells ?? []).filter((c) => c.block === blockIndex).map((c) => `${c.row}:${c.cell}`));
   const widthOf = (k: number, span = 1) => t.widths.slice(k, k + span).reduce((a, b) => a + b, 0);
+  // A wide form (many figure columns) is set a point smaller so that its figures fit their columns.
+  const size = t.kind === 'grid' ? 22 : 24;
   const header = t.headerRows.map((row) => {
     let grid = 0;
     const cells = row
       .map((c) => {
-        const xml = cellXml(c, widthOf(grid, c.span), { header: true, align: 'center', size: 24, borders: true }, [], opts.mode);
+        const xml = cellXml(c, widthOf(grid, c.span), { header: true, align: 'center', size, borders: true }, [], opts.mode);
         grid += c.span ?? 1;
         return xml;
       })
@@ -298,7 +300,7 @@ function formOrTaskTable(t: LayoutTable, blockIndex: number, opts: WriteOptions,
         cellXml(
           c,
           widthOf(k),
-          { align: k === 0 || (t.kind === 'form' && k >= 2 && k <= 3) ? 'center' : 'left', size: 24, borders: true, header: groupRow, clear: clear.has(`${r}:${k}`) },
+          { align: k === 0 || (t.kind === 'form' && k >= 2 && k <= 3) || (t.kind === 'grid' && k >= 2) ? 'center' : 'left', size, borders: true, header: groupRow, clear: clear.has(`${r}:${k}`) },
           placements.filter((p) => p.cell?.row === r && p.cell.cell === k),
           opts.mode,
         ),
@@ -306,32 +308,62 @@ function formOrTaskTable(t: LayoutTable, blockIndex: number, opts: WriteOptions,
       .join('');
     return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells}</w:tr>`;
   });
-  return tableXml(t.widths, [...header, ...body], true);
+  return tableXml(t.widths, [...header, ...body], true, t.kind === 'grid' ? t.widths.reduce((a, b) => a + b, 0) : TEXT_WIDTH);
+}
+
+/**
+ * Which blocks sit on landscape pages: an appendix (from its "Phụ lục" title to the next one)
+ * that holds a table too wide for a portrait page.
+ */
+function landscapeBlocks(blocks: LayoutBlock[]): boolean[] {
+  const out = blocks.map(() => false);
+  let start = -1;
+  const close = (end: number) => {
+    if (start >= 0 && blocks.slice(start, end).some((b) => b.type === 'table' && b.landscape)) out.fill(true, start, end);
+  };
+  blocks.forEach((b, i) => {
+    if (b.type === 'paragraph' && b.role === 'appendix-title') {
+      close(i);
+      start = i;
+    }
+  });
+  close(blocks.length);
+  return out;
+}
+
+function sectPrXml(landscape: boolean): string {
+  const size = landscape ? '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' : '<w:pgSz w:w="11906" w:h="16838"/>';
+  return (
+    `<w:sectPr>${size}` +
+    '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>' +
+    '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
+  );
 }
 
 export function documentXml(blocks: LayoutBlock[], opts: WriteOptions): string {
   nextControlId = 1;
   const byBlock = new Map<number, ControlPlacement[]>();
   for (const p of opts.placements) byBlock.set(p.block, [...(byBlock.get(p.block) ?? []), p]);
+  const landscape = landscapeBlocks(blocks);
   const body = blocks
     .map((b, i) => {
       const placements = byBlock.get(i) ?? [];
+      // Where the orientation changes, the section before ends (a section break starts a new page).
+      const turn = i > 0 && landscape[i] !== landscape[i - 1];
+      const sectionEnd = turn ? `<w:p><w:pPr>${sectPrXml(landscape[i - 1]!)}</w:pPr></w:p>` : '';
       switch (b.type) {
         case 'paragraph':
-          return paragraphXml(b.runs, styleFor(b), placements, 0, opts.mode);
+          return sectionEnd + paragraphXml(b.runs, turn ? { ...styleFor(b), pageBreakBefore: false } : styleFor(b), placements, 0, opts.mode);
         case 'header':
-          return sideBySide(b.left, b.right, [3600, TEXT_WIDTH - 3600], { left: [26, 26, 26], right: [26, 28, 28] }, placements, opts.mode, true);
+          return sectionEnd + sideBySide(b.left, b.right, [3600, TEXT_WIDTH - 3600], { left: [26, 26, 26], right: [26, 28, 28] }, placements, opts.mode, true);
         case 'closing':
-          return sideBySide(b.left, b.right, [4500, TEXT_WIDTH - 4500], { left: [24, 22], right: [28] }, placements, opts.mode);
+          return sectionEnd + sideBySide(b.left, b.right, [4500, TEXT_WIDTH - 4500], { left: [24, 22], right: [28] }, placements, opts.mode);
         case 'table':
-          return formOrTaskTable(b, i, opts, placements) + '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>';
+          return sectionEnd + formOrTaskTable(b, i, opts, placements) + '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>';
       }
     })
     .join('');
-  const sectPr =
-    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>' +
-    '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>' +
-    '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>';
+  const sectPr = sectPrXml(landscape[landscape.length - 1] ?? false);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W_NS}><w:body>${body}${sectPr}</w:body></w:document>`;
 }
 

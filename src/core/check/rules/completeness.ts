@@ -16,7 +16,8 @@ import type { LocatedOccurrence } from '../../recognize/locate';
 import { keyOf } from '../../recognize/normalize';
 import { inSection } from '../../recognize/sections';
 import { formatDerivedPercent } from '../../model/fill';
-import { columnRole } from '../../template/schema';
+import { appendixColumn } from '../../template/schema';
+import { partCell } from '../../recognize/appendix';
 import type { Location } from '../findings';
 import { shortLabel, type CheckContext, type Pos, type RawFinding, type ValueAt } from '../context';
 import { canonical, formatSum, ofRelation, sumValues, whereOf } from './util';
@@ -41,7 +42,7 @@ function emptyPlaceOf(ctx: CheckContext, o: LocatedOccurrence): { pos: Pos; tag?
   if (occ.where === 'appendix') {
     const hit = ctx.located.appendix.findRow(occ.appendix, occ.form, occ.row);
     for (const part of hit?.row.parts ?? []) {
-      const cell = part.cells[columnRole(ctx.definition, occ.appendix, occ.column) ?? 'value'];
+      const cell = partCell(part, appendixColumn(ctx.definition, occ.appendix, occ.column));
       if (cell === undefined) continue;
       const block = ctx.block(part.tableIndex);
       const text = block?.type === 'table' ? (block.rows[part.rowIndex]?.cells[cell]?.text ?? '') : undefined;
