@@ -5,8 +5,14 @@
 import { createRegistry, loadTemplate } from '../core/template/registry';
 import cchc6Thang from './cchc-6-thang/template.json';
 import kiemSoatTthcQuy from './kiem-soat-tthc-quy/template.json';
+import cchcMauChung from './cchc-mau-chung/template.json';
 
-export const TEMPLATES = createRegistry([
-  loadTemplate(cchc6Thang, 'cchc-6-thang/template.json'),
-  loadTemplate(kiemSoatTthcQuy, 'kiem-soat-tthc-quy/template.json'),
-]);
+/** `starter`: what `baocao template` writes without `--template` (the official outline for any office). */
+export const TEMPLATES = createRegistry(
+  [
+    loadTemplate(cchc6Thang, 'cchc-6-thang/template.json'),
+    loadTemplate(kiemSoatTthcQuy, 'kiem-soat-tthc-quy/template.json'),
+    loadTemplate(cchcMauChung, 'cchc-mau-chung/template.json'),
+  ],
+  { starter: 'cchc-mau-chung' },
+);

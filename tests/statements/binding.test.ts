@@ -81,7 +81,7 @@ describe('no wrong binding when the template wording of a figure is lost', () =>
       if (!field.occurrences.some((o) => o.where === 'appendix')) continue;
       for (const o of located.occurrences.filter((x) => x.fieldId === field.id && x.found && x.occurrence.where === 'narrative')) {
         const place = o.place;
-        if (place?.kind !== 'paragraph' || o.occurrence.where !== 'narrative') continue;
+        if (place?.kind !== 'paragraph' || o.occurrence.where !== 'narrative' || o.occurrence.before === undefined) continue;
         const block = snapshot.blocks[place.blockIndex];
         if (block?.type !== 'paragraph') continue;
         const at = block.text.lastIndexOf(o.occurrence.before, place.start);

@@ -385,6 +385,10 @@ function locate(definition: TemplateDefinition, snapshot: DocumentSnapshot): Loc
           out.push({ ...base, found: true, place: controlPlace(snapshot, control.index, control.blockIndex), text: control.showingPlaceholder ? '' : control.text, via: 'control', matches: 1 });
           return;
         }
+        if (occ.line !== undefined) {
+          out.push(locateLine(base, units, occ.section, occ.line, occ.nth ?? 1));
+          return;
+        }
         const inSec: { unit: Unit; span: Span }[] = [];
         for (const u of units) {
           if (!inSection(u.path, occ.section)) continue;
@@ -482,6 +486,26 @@ function locate(definition: TemplateDefinition, snapshot: DocumentSnapshot): Loc
     for (const c of (controlsByTag.get(field.id) ?? []).slice(narrative)) extraControls.push({ fieldId: field.id, controlIndex: c.index });
   }
   return { occurrences: out, sections, appendix, extraControls };
+}
+
+/**
+ * A figure that is a whole line of a unit (`line` occurrences: the lines of a header cell): the
+ * nth unit of the section that has that line. A line showing a placeholder is found, empty.
+ */
+function locateLine(base: Pick<LocatedOccurrence, 'fieldId' | 'occurrenceIndex' | 'occurrence' | 'kind'>, units: Unit[], section: string, line: number, nth: number): LocatedOccurrence {
+  let seen = 0;
+  for (const u of units) {
+    if (!inSection(u.path, section)) continue;
+    const lines = u.text.split('\n');
+    if (lines.length < line) continue;
+    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    const span = trimSpan(u.text, start, start + lines[line - 1]!.length);
+    if (span.end <= span.start || ++seen < nth) continue;
+    const text = u.text.slice(span.start, span.end);
+    if (new RegExp(`^${PLACEHOLDER_MARK.source}$`, 'u').test(text)) return { ...base, found: true, place: placeOf(u, span), text: '', placeholder: text, via: 'section', matches: 1 };
+    return { ...base, found: true, place: placeOf(u, span), text, via: 'section', matches: 1 };
+  }
+  return { ...base, found: false, matches: seen, reason: seen ? 'nth-missing' : 'no-match' };
 }
 
 function controlPlace(snapshot: DocumentSnapshot, controlIndex: number, blockIndex: number): Place {

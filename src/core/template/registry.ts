@@ -47,11 +47,13 @@ export interface TemplateRegistry {
   find(id: string): TemplateDefinition | undefined;
   /** The template with this id; a TemplateError (Vietnamese) naming the known ids otherwise. */
   get(id: string): TemplateDefinition;
-  /** The registry's first template: what `baocao template` gives without `--template`. */
+  /** The registry's first template: the fallback when a document's template is not known. */
   readonly default: TemplateDefinition;
+  /** What `baocao template` gives without `--template` (a blank report to start from); default: `default`. */
+  readonly starter: TemplateDefinition;
 }
 
-export function createRegistry(definitions: readonly TemplateDefinition[]): TemplateRegistry {
+export function createRegistry(definitions: readonly TemplateDefinition[], options: { starter?: string } = {}): TemplateRegistry {
   const byId = new Map<string, TemplateDefinition>();
   for (const d of definitions) {
     if (byId.has(d.id)) throw new TemplateError(`Hai mẫu báo cáo cùng mã ${d.id} (duplicate template id)`);
@@ -59,9 +61,12 @@ export function createRegistry(definitions: readonly TemplateDefinition[]): Temp
   }
   const first = definitions[0];
   if (!first) throw new TemplateError('Chưa có mẫu báo cáo nào (no template registered)');
+  const starter = options.starter === undefined ? first : byId.get(options.starter);
+  if (!starter) throw new TemplateError(`Không có mẫu báo cáo "${options.starter}" để làm mẫu mặc định (unknown starter template)`);
   return {
     all: definitions,
     default: first,
+    starter,
     find: (id) => byId.get(id),
     get(id) {
       const d = byId.get(id);

@@ -44,7 +44,23 @@ export type Rollover = z.infer<typeof RolloverSchema>;
  * ngày 15/12/2021"); the data end ("đến ngày 09/6/2022"); an appendix caption ("kèm theo Báo cáo
  * tháng 6 năm 2022"); an appendix title's period ("6 THÁNG ĐẦU NĂM 2022", case kept).
  */
-export const MetaRoleSchema = z.enum(['reportDate', 'periodLabel', 'nextPeriodLabel', 'dataFrom', 'dataTo', 'caption', 'titlePeriod']);
+export const MetaRoleSchema = z.enum([
+  'reportDate',
+  'periodLabel',
+  'nextPeriodLabel',
+  'dataFrom',
+  'dataTo',
+  'caption',
+  'titlePeriod',
+  // Header fields an office fills once (kept by the roll-over as 'standing'): `baocao template
+  // --co-quan …` writes them. The superior body and the issuing body as the header writes them
+  // (capitals), the body's name as the prose and captions write it, the place name, the number.
+  'superior',
+  'issuer',
+  'issuerName',
+  'place',
+  'documentNumber',
+]);
 export type MetaRole = z.infer<typeof MetaRoleSchema>;
 
 /**
@@ -66,11 +82,19 @@ export const SectionSchema = z.string().regex(/^(header|closing|[A-E](\.[IVX]+)?
  * matching is tolerant: case, whitespace, punctuation and run splits do not matter.
  * `nth` picks the n-th match (1-based) when the same wording recurs in the section.
  */
-export const NarrativeOccurrenceSchema = z.object({
+export const NarrativeOccurrenceSchema = z
+  .object({
   where: z.literal('narrative'),
   section: SectionSchema,
-  before: z.string().min(1),
+  /** Required unless `line` places the figure. */
+  before: z.string().min(1).optional(),
   after: z.string().optional(),
+  /**
+   * Extension (optional): the figure is the whole n-th line (1-based) of a unit of the section —
+   * a header cell's lines ("UBND TỈNH …", "SỞ …") have no fixed wording around them. With `nth`,
+   * the nth unit (document order) that has such a line.
+   */
+  line: z.number().int().positive().optional(),
   nth: z.number().int().positive().optional(),
   /**
    * Extension (optional, so existing definitions stay valid): the field is one side of a
@@ -79,7 +103,8 @@ export const NarrativeOccurrenceSchema = z.object({
    * fraction). The occurrence's kind is read as fraction/pair and the side is returned.
    */
   component: z.union([z.literal(1), z.literal(2)]).optional(),
-});
+})
+  .refine((o) => o.before !== undefined || o.line !== undefined, { message: 'a narrative occurrence needs `before` or `line`' });
 
 /** An appendix by its Roman numeral ("Phụ lục II"). */
 export const AppendixIdSchema = z.string().regex(/^[IVX]+$/);

@@ -54,6 +54,7 @@ function emptyPlaceOf(ctx: CheckContext, o: LocatedOccurrence): { pos: Pos; tag?
     }
     return undefined;
   }
+  if (occ.before === undefined) return undefined; // a header line: its control is in a cell
   const before = keyOf(occ.before);
   for (const block of ctx.snapshot.blocks) {
     if (block.type !== 'paragraph' || !inSection(ctx.sectionOf(block.index), occ.section)) continue;
