@@ -39,11 +39,28 @@ export const COMMANDS: Record<string, CommandSpec> = {
   template: {
     name: 'template',
     files: 'none',
-    options: { ...template, list: { type: 'boolean' }, ...output },
-    usage: `Cách dùng (usage): baocao template -o TỆP.docx [--template MÃ] [--force] | baocao template --list
-  Tạo mẫu báo cáo trống (write an empty template; default: the registry's first).
+    options: {
+      ...template,
+      list: { type: 'boolean' },
+      'co-quan': { type: 'string' },
+      'co-quan-chu-quan': { type: 'string' },
+      'dia-danh': { type: 'string' },
+      ky: { type: 'string' },
+      date: { type: 'string' },
+      ...output,
+    },
+    usage: `Cách dùng (usage): baocao template -o TỆP.docx [--co-quan TÊN] [--ky KỲ] [--co-quan-chu-quan TÊN]
+                   [--dia-danh TÊN] [--date DD/MM/YYYY] [--template MÃ] [--force] | baocao template --list
+  Tạo báo cáo trống để soạn (a blank report to draft); mặc định là mẫu chung của báo cáo CCHC định kỳ
+  cho mọi cơ quan (default: the official outline for any office).
+  --co-quan TÊN      tên cơ quan báo cáo, ví dụ "Sở Tư pháp" (the reporting office)
+  --ky KỲ            kỳ báo cáo: "6 tháng 2023", quy-i-2023, 9-thang-2023, nam-2023 (the period:
+                     title, opening sentence, data window, captions, next period)
+  --co-quan-chu-quan TÊN  cơ quan chủ quản, ví dụ "UBND tỉnh Hòa An" (the superior body)
+  --dia-danh TÊN     địa danh ghi trước ngày tháng (the place before the date)
+  --date NGÀY        ngày báo cáo (report date; default: the period's cut-off)
   --list             liệt kê các mẫu báo cáo (list the templates)
-  --template MÃ      mẫu báo cáo (template id)
+  --template MÃ      mẫu báo cáo khác, xem --list (another template, see --list)
   -o, --output TỆP   tệp kết quả (output file)
   --force            ghi đè tệp kết quả đã có (overwrite an existing output)`,
     load: () => (require('./template-command') as typeof import('./template-command')).templateCommand,
@@ -162,8 +179,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
 export const USAGE = `baocao — báo cáo định kỳ cải cách hành chính
 
 Cách dùng (usage):
-  baocao template -o TỆP.docx [--template MÃ] [--force]
-                                                 tạo mẫu báo cáo trống (empty template)
+  baocao template -o TỆP.docx [--co-quan TÊN] [--ky KỲ] [--template MÃ] [--force]
+                                                 tạo báo cáo trống để soạn (blank report to draft)
   baocao template --list                         các mẫu báo cáo (the templates: ids and titles)
   baocao extract TỆP.docx [-o SỐ-LIỆU.json]      đọc mọi số liệu ra JSON (extract figures)
   baocao fill TỆP.docx --data SỐ-LIỆU.json -o RA.docx [--force]
