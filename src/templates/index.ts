@@ -8,11 +8,10 @@ import kiemSoatTthcQuy from './kiem-soat-tthc-quy/template.json';
 import cchcMauChung from './cchc-mau-chung/template.json';
 
 /** `starter`: what `baocao template` writes without `--template` (the official outline for any office). */
-export const TEMPLATES = createRegistry(
-  [
-    loadTemplate(cchc6Thang, 'cchc-6-thang/template.json'),
-    loadTemplate(kiemSoatTthcQuy, 'kiem-soat-tthc-quy/template.json'),
-    loadTemplate(cchcMauChung, 'cchc-mau-chung/template.json'),
-  ],
-  { starter: 'cchc-mau-chung' },
-);
+const STARTER = { starter: 'cchc-mau-chung' };
+
+export const TEMPLATES = createRegistry([
+  loadTemplate(cchc6Thang, 'cchc-6-thang/template.json'),
+  loadTemplate(kiemSoatTthcQuy, 'kiem-soat-tthc-quy/template.json'),
+  loadTemplate(cchcMauChung, 'cchc-mau-chung/template.json'),
+], STARTER);

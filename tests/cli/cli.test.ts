@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
-import { ASSET_PATHS } from '../../src/cli/assets';
+import { ASSET_PATHS, templateFile } from '../../src/cli/assets';
+import { TEMPLATES } from '../../src/templates';
 import { main, EXIT } from '../../src/cli/main';
 import { ReportDataSchema } from '../../src/core/model/report-data';
 import { CCHC_6_THANG } from '../helpers/templates';
@@ -28,10 +29,10 @@ describe('baocao CLI', () => {
     expect(bad.err).toContain('lệnh không hợp lệ');
   });
 
-  test('template -o writes the empty template and refuses to overwrite without --force', async () => {
+  test('template -o writes the empty starter template and refuses to overwrite without --force', async () => {
     const out = tmp('mau.docx');
     expect((await run('template', '-o', out)).code).toBe(EXIT.ok);
-    expect(readFileSync(out).equals(readFileSync(ASSET_PATHS.template))).toBe(true);
+    expect(readFileSync(out).equals(readFileSync(templateFile(TEMPLATES.starter, 'template')))).toBe(true);
     const again = await run('template', '-o', out);
     expect(again.code).toBe(EXIT.badInput);
     expect(again.err).toContain('--force');
