@@ -235,7 +235,7 @@ describe('the official CCHC template for any office', () => {
 
   test('roll-over of a filled report clears the period figures, keeps the header, moves the period', async () => {
     const snapshot = await open('sample.docx').read();
-    const plan = planRollover(definition, snapshot, { to: { kind: 'quy-iii', year: 2023 } });
+    const plan = planRollover(definition, snapshot, { to: { kind: '9-thang', year: 2023 } });
     const changed = Object.fromEntries(plan.summary.changed.map((e) => [e.id, e.after]));
     expect(changed['meta.periodLabel']).toBe('9 tháng đầu năm 2023');
     expect(changed['meta.nextPeriodLabel']).toBe('quý IV năm 2023');
