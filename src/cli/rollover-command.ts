@@ -56,7 +56,8 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-function parseDate(text: string): DayMonthYear | undefined {
+/** A `--date` value: DD/MM/YYYY, a real day. */
+export function parseDate(text: string): DayMonthYear | undefined {
   if (!/^\d{1,2}\/\d{1,2}\/\d{4}$/u.test(text.trim())) return undefined;
   const r = tryParseViDate(text.trim());
   return r.ok ? { day: r.value.day, month: r.value.month, year: r.value.year } : undefined;

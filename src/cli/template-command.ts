@@ -6,16 +6,17 @@
  * opening sentence and captions, the data window and the next period's label are written through
  * the fill path, each report-meta text computed as the roll-over computes it (core/rollover/meta).
  */
-import { compareViDates, tryParseViDate, type DayMonthYear } from '../core/codec';
+import type { DayMonthYear } from '../core/codec';
 import { planFill } from '../core/model/fill';
-import { describePeriod, parsePeriod, periodWindow, type ReportPeriod } from '../core/period';
+import { describePeriod, parsePeriod, type ReportPeriod } from '../core/period';
 import { locateFields } from '../core/recognize/locate';
-import { metaText, type MetaContext } from '../core/rollover/meta';
+import { metaContext, metaText } from '../core/rollover/meta';
 import type { MetaRole, TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { TEMPLATES } from '../templates';
 import { templateFile } from './assets';
 import { CliError } from './errors';
+import { parseDate } from './rollover-command';
 import { prepareOutput, readInput, writeOutput } from './files';
 import { chosenTemplate, templateList } from './templates';
 import { EXIT, type Io, type Parsed } from './types';
@@ -34,12 +35,6 @@ function stringOption(parsed: Parsed, name: string): string | undefined {
   const t = v.normalize('NFC').replace(/\s+/gu, ' ').trim();
   if (!t) throw new CliError(`${name} không được để trống (${name} is empty).`, undefined, true);
   return t;
-}
-
-function parseDate(text: string): DayMonthYear | undefined {
-  if (!/^\d{1,2}\/\d{1,2}\/\d{4}$/u.test(text)) return undefined;
-  const r = tryParseViDate(text);
-  return r.ok ? { day: r.value.day, month: r.value.month, year: r.value.year } : undefined;
 }
 
 /** The text each report-meta field had in the template's sample: the new text is written in its style. */
@@ -62,9 +57,7 @@ async function headerData(definition: TemplateDefinition, parsed: Parsed, period
     for (const f of written) fields[f.id] = roles[f.meta!]!(value);
   }
   if (period) {
-    const window = periodWindow(period);
-    const reportDate = date ?? window.cutoff;
-    const ctx: MetaContext = { to: period, reportDate, dataFrom: window.start, dataTo: compareViDates(reportDate, window.cutoff) > 0 ? window.cutoff : reportDate };
+    const ctx = metaContext(period, date);
     const previous = await sampleTexts(definition);
     for (const f of definition.fields) {
       if (f.rollover !== 'report-meta' || !f.meta) continue;

@@ -4,8 +4,8 @@
  * in words, "ngày" kept; a label without a year stays without one where natural; upper case
  * stays upper case).
  */
-import { formatViDate, makeViDate, tryParseViDate, type DayMonthYear, type ViDateStyle } from '../codec';
-import { PERIODS, type ReportPeriod } from '../period';
+import { compareViDates, formatViDate, makeViDate, tryParseViDate, type DayMonthYear, type ViDateStyle } from '../codec';
+import { PERIODS, periodWindow, type ReportPeriod } from '../period';
 import type { MetaRole } from '../template/schema';
 import { matchCase } from './prose';
 
@@ -14,6 +14,17 @@ export interface MetaContext {
   reportDate: DayMonthYear;
   dataFrom: DayMonthYear;
   dataTo: DayMonthYear;
+}
+
+/**
+ * The dates of a report of period `to` (the roll-over's target, or a new report from a template):
+ * dated `reportDate` (default: the period's cut-off), figures from the window's first day to the
+ * report date, at most the cut-off.
+ */
+export function metaContext(to: ReportPeriod, reportDate?: DayMonthYear): MetaContext {
+  const window = periodWindow(to);
+  const date = reportDate ?? window.cutoff;
+  return { to, reportDate: date, dataFrom: window.start, dataTo: compareViDates(date, window.cutoff) > 0 ? window.cutoff : date };
 }
 
 /** A date written like `previous` ("ngày 09 tháng 6 năm 2022" → "ngày 14 tháng 12 năm 2022"; "09/6/2022" → "14/12/2022"). */

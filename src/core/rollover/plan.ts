@@ -18,7 +18,7 @@ import { isBound } from '../model/extract';
 import { comparePeriods, describeKinds, describePeriod, isLaterPeriod, nextPeriod, detectReportPeriod, formatDay, periodWindow, servesPeriod, PERIODS, type PeriodWindow, type ReportPeriod } from '../period';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
 import type { Field, MetaRole, Rollover, TemplateDefinition } from '../template/schema';
-import { metaText, type MetaContext } from './meta';
+import { metaContext, metaText } from './meta';
 import { placeholderFor, referencePlaceholder, ROLLOVER_ACTIONS, type RolloverAction } from './policy';
 import { proseEditToDocument, proseUnits, rewriteUnit, type ProseEdit, type ProseReason, type ProseTarget, type Span, type StaleLabel } from './prose';
 
@@ -164,12 +164,7 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
     );
   }
   const sameYear = to.year === from.year && comparePeriods(to, from) > 0;
-  const ctx: MetaContext = {
-    to,
-    reportDate,
-    dataFrom: window.start,
-    dataTo: compareViDates(reportDate, window.cutoff) > 0 ? window.cutoff : reportDate,
-  };
+  const ctx = metaContext(to, reportDate);
 
   // What each field becomes. A carried field opens the next period with its source field's
   // closing value only when the target is the period right after the source: across a gap the
