@@ -19,6 +19,7 @@ import { planFill } from '../../src/core/model/fill';
 import { locateFields } from '../../src/core/recognize/locate';
 import { planRollover } from '../../src/core/rollover';
 import { detectDocumentTemplate } from '../../src/core/template/detect';
+import { loadTemplate, TemplateError } from '../../src/core/template/registry';
 import type { DocumentSnapshot } from '../../src/document/types';
 import { buildTemplateDocx } from '../../src/document/generate/build-template';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
@@ -116,6 +117,13 @@ describe('the official CCHC template for any office', () => {
     const digits = prose.filter((p) => /\d/.test(p.replace(/^(?:[IVX]+|\d+)\.\s/u, '').replace(/^Biểu mẫu \d$/u, '').replace(/^Phụ lục [IVX]+$/u, '').replace(/mức độ 4/gu, '')));
     expect(digits).toEqual([]);
     expect(prose.join('\n')).toContain('[Nêu kế hoạch cải cách hành chính năm của cơ quan');
+    // Header fields show what goes there (a field's own placeholder), not the kind's "[nội dung]".
+    expect(texts.template).toContain(norm('[TÊN CƠ QUAN CHỦ QUẢN]\n[TÊN CƠ QUAN]\nSố: /[ký hiệu]'));
+    expect(texts.template).toContain(norm('[Địa danh], ngày [… tháng … năm …]'));
+    expect(texts.template).not.toContain('[nội dung]');
+    const bad = JSON.parse(fs.readFileSync(path.join(DIR, 'template.json'), 'utf8'));
+    bad.fields[0].placeholder = 'TÊN CƠ QUAN';
+    expect(() => loadTemplate(bad)).toThrow(TemplateError);
   });
 
   test('a fresh template checks clean and is detected as this template', async () => {

@@ -229,7 +229,7 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
     const notes: string[] = [];
 
     if (action === 'clear') {
-      const placeholder = field.rollover === 'previous-reference' && before !== null ? referencePlaceholder(before) : placeholderFor(field.kind);
+      const placeholder = field.rollover === 'previous-reference' && before !== null ? referencePlaceholder(before) : (field.placeholder ?? placeholderFor(field.kind));
       let stuck = false;
       for (const o of occs) {
         if (!o.found || !o.place) continue;
@@ -356,7 +356,7 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
       const p = item.occ.place;
       const text = item.occ.text ?? '';
       if (p?.kind !== 'cell' || text === '' || item.action === 'keep') continue;
-      const replacement = item.action === 'clear' ? (item.placeholder ?? placeholderFor(item.field.kind)) : item.newText;
+      const replacement = item.action === 'clear' ? (item.placeholder ?? item.field.placeholder ?? placeholderFor(item.field.kind)) : item.newText;
       if (replacement === undefined || replacement === text) continue;
       replacedCellSpans.set(key, [...(replacedCellSpans.get(key) ?? []), { start: p.start, end: p.end }]);
       replaced.push({ start: p.start, end: p.end, text: replacement, find: text });

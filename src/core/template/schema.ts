@@ -155,6 +155,11 @@ export const FieldSchema = z.object({
   comparedYear: ComparedYearSchema.optional(),
   /** Extension (optional): for a `carried` field, the field whose value the next period opens with. */
   carryFrom: FieldIdSchema.optional(),
+  /**
+   * Extension (optional): what the empty control shows instead of the kind's placeholder
+   * ("[TÊN CƠ QUAN]" rather than "[nội dung]"): square brackets, at most 40 characters inside.
+   */
+  placeholder: z.string().regex(/^\[[^[\]\n]{1,40}\]$/u).optional(),
   /** Appendix rows whose value the template computes from other rows (derived cells). */
   derived: z.boolean().optional(),
   required: z.boolean().optional(),

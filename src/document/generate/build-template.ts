@@ -52,13 +52,13 @@ export function planTemplate(definition: TemplateDefinition, layoutText: string)
         const headerRows = table?.type === 'table' ? table.headerRows.length : 0;
         const at = { block: place.blockIndex, row: place.row - headerRows, cell: place.cell };
         const occ = o.occurrence;
-        if (occ.before || occ.after) cellFigures.push({ ...at, start: place.start, end: place.end, text: PLACEHOLDERS[field.kind] });
+        if (occ.before || occ.after) cellFigures.push({ ...at, start: place.start, end: place.end, text: field.placeholder ?? PLACEHOLDERS[field.kind] });
         else clearCells.push(at);
       }
       continue;
     }
     if (place.kind === 'control') continue; // the layout has no controls
-    const base = { tag: field.id, title: field.label, placeholder: PLACEHOLDERS[field.kind], start: place.start, end: place.end, block: place.blockIndex };
+    const base = { tag: field.id, title: field.label, placeholder: field.placeholder ?? PLACEHOLDERS[field.kind], start: place.start, end: place.end, block: place.blockIndex };
     candidates.push(place.kind === 'cell' ? { ...base, cell: { row: place.row, cell: place.cell } } : base);
   }
   // One figure, one control: where places nest (a fraction "30/50" and its two counts), the
