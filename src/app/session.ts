@@ -12,12 +12,15 @@ import { locateFields, type LocateResult, type Place } from '../core/recognize/l
 import type { TemplateDefinition } from '../core/template/schema';
 import type { TemplateRegistry } from '../core/template/registry';
 import { detectDocumentTemplate } from '../core/template/detect';
+import { planBind, withUserFields, type BindPlan, type BindRequest } from '../core/template/user-fields';
 import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../core/document';
 
 export interface SessionState {
   snapshot: DocumentSnapshot;
   located: LocateResult;
   data: ReportData;
+  /** The drafter's own fields stored in the document (ids), and why stored ones were left out. */
+  userFields?: { ids: string[]; problems: string[] };
 }
 
 /** One appendix or narrative place that an apply would change, old → new. */
@@ -34,7 +37,10 @@ export interface PlannedChange {
 
 export class ReportSession {
   private current?: SessionState;
+  /** The template the document follows (detected at the first read). */
   private template: TemplateDefinition;
+  /** The template with the document's own fields merged in (each read). */
+  private merged: TemplateDefinition;
   private detected = false;
 
   /**
@@ -47,11 +53,12 @@ export class ReportSession {
     private readonly registry?: TemplateRegistry,
   ) {
     this.template = definition;
+    this.merged = definition;
   }
 
-  /** The template the session reads the document with. */
+  /** The template the session reads the document with, with the document's own fields. */
   get definition(): TemplateDefinition {
-    return this.template;
+    return this.merged;
   }
 
   get state(): SessionState | undefined {
@@ -65,9 +72,11 @@ export class ReportSession {
       this.detected = true;
       this.template = detectDocumentTemplate(this.registry, snapshot).definition ?? this.template;
     }
+    const user = withUserFields(this.template, snapshot.data);
+    this.merged = user.definition;
     const located = locateFields(this.definition, snapshot);
     const data = extractReport(this.definition, snapshot, located);
-    this.current = { snapshot, located, data };
+    this.current = { snapshot, located, data, userFields: { ids: user.ids, problems: user.problems } };
     return this.current;
   }
 
@@ -131,6 +140,18 @@ export class ReportSession {
   /** Derived appendix rows that are empty and can be computed from their sub-rows (all, or these). */
   async planDerived(fieldIds?: readonly string[]): Promise<FillPlan> {
     return this.plan({}, { derived: fieldIds ?? 'all' });
+  }
+
+  /**
+   * Binds a figure of the prose to a new field ("Gắn số liệu"): a content control around it and
+   * the field's definition in the document, in one batch, then a re-read (the field then shows in
+   * its section). Throws a BindError (Vietnamese) when the request cannot be honoured.
+   */
+  async bind(request: BindRequest): Promise<{ plan: BindPlan; state: SessionState }> {
+    const state = await this.ensure();
+    const plan = planBind(this.template, state.snapshot, request);
+    await this.document.apply(plan.edits);
+    return { plan, state: await this.refresh() };
   }
 
   /** Raw edits (used by roll-over and quick fixes), then a re-read. */

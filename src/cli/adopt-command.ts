@@ -14,7 +14,7 @@ export async function adoptCommand(parsed: Parsed, io: Io): Promise<number> {
   const doc = OoxmlDocument.open(readInput(file));
   const snapshot = await doc.read();
   const plan = planAdopt(templateFor(parsed, snapshot), snapshot);
-  await doc.apply(plan.edits);
+  await doc.apply(plan.data ? [...plan.edits, plan.data] : plan.edits);
   writeOutput(target, doc.save());
   const c = plan.coverage;
   io.out(`Đã gắn ${plan.edits.length} ô nhập; số liệu trong lời văn: ${c.wrapped}/${c.narrative} vị trí; trong phụ lục: ${c.appendixFound}/${c.appendix} ô.\n`);

@@ -93,7 +93,7 @@ export async function templateCommand(parsed: Parsed, io: Io): Promise<number> {
   const target = prepareOutput(out, [source], parsed.options.has('--force'));
   const fields = await headerData(definition, parsed, period, date);
   if (!Object.keys(fields).length) {
-    writeOutput(target, readInput(source));
+    writeOutput(target, stampTemplateId(readInput(source), definition.id));
     io.out(`Đã tạo mẫu báo cáo trống (${definition.id}): ${target.real}\n`);
     return EXIT.ok;
   }
@@ -108,7 +108,20 @@ export async function templateCommand(parsed: Parsed, io: Io): Promise<number> {
     return EXIT.findings;
   }
   await doc.apply(plan.edits);
-  writeOutput(target, doc.save());
+  writeOutput(target, stampTemplateId(doc.save(), definition.id));
   io.out(`Đã tạo mẫu báo cáo (${definition.id})${period ? ` kỳ ${describePeriod(period)}` : ''}, đã ghi ${Object.keys(plan.written).length} mục thông tin chung: ${target.real}\n`);
   return EXIT.ok;
+}
+
+/**
+ * The template's id in baocao's custom XML part (the title control's tag carries it too, for
+ * older readers). The template builder writes it; a template .docx built before the part gets
+ * it here (unchanged bytes when it is there).
+ */
+export function stampTemplateId(bytes: Uint8Array, id: string): Uint8Array {
+  const doc = OoxmlDocument.open(bytes);
+  const data = doc.documentData();
+  if (data?.template === id && !data.problem) return bytes;
+  doc.applySync([{ kind: 'data', data: { template: id, fields: data?.problem ? [] : (data?.fields ?? []) } }]);
+  return doc.save();
 }

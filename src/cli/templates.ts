@@ -6,6 +6,7 @@
 import type { DocumentSnapshot } from '../core/document';
 import { detectDocumentTemplate } from '../core/template/detect';
 import { TemplateError } from '../core/template/registry';
+import { withUserFields } from '../core/template/user-fields';
 import type { TemplateDefinition } from '../core/template/schema';
 import { TEMPLATES } from '../templates';
 import { CliError } from './errors';
@@ -23,14 +24,18 @@ export function chosenTemplate(parsed: Pick<Parsed, 'options'>): TemplateDefinit
   }
 }
 
-/** The template the document follows, when none was chosen. */
+/**
+ * The template the document follows, when none was chosen, with the drafter's own fields stored
+ * in the document ("Gắn số liệu") merged in.
+ */
 export function documentTemplate(snapshot: DocumentSnapshot): TemplateDefinition {
-  return detectDocumentTemplate(TEMPLATES, snapshot).definition ?? TEMPLATES.default;
+  return withUserFields(detectDocumentTemplate(TEMPLATES, snapshot).definition ?? TEMPLATES.default, snapshot.data).definition;
 }
 
-/** `--template` if given, else the document's own. */
+/** `--template` if given, else the document's own; with the document's own fields. */
 export function templateFor(parsed: Pick<Parsed, 'options'>, snapshot: DocumentSnapshot): TemplateDefinition {
-  return chosenTemplate(parsed) ?? documentTemplate(snapshot);
+  const chosen = chosenTemplate(parsed);
+  return chosen ? withUserFields(chosen, snapshot.data).definition : documentTemplate(snapshot);
 }
 
 /** `baocao template --list`: one line per template. */

@@ -66,6 +66,32 @@ export type Block = ParagraphBlock | TableBlock;
 export interface DocumentSnapshot {
   blocks: Block[];
   controls: ControlInfo[];
+  /**
+   * What baocao stores in the document besides its body (a custom XML part, namespace
+   * DOCUMENT_DATA_NS): the template id and the drafter's own fields. Absent when the document has
+   * none (or the adapter cannot read it).
+   */
+  data?: DocumentData;
+}
+
+/** Namespace of baocao's custom XML part (customXml/itemN.xml). */
+export const DOCUMENT_DATA_NS = 'urn:baocao:document:1';
+
+/**
+ * baocao's custom XML part as the adapters read it: attributes as written, unvalidated (the core
+ * validates them, src/core/template/user-fields.ts). `problem` says why the part was set aside
+ * (malformed, too large): the document is then read as if it had none.
+ */
+export interface DocumentData {
+  template?: string;
+  fields: Array<Record<string, string>>;
+  problem?: string;
+}
+
+/** Replace (or create) baocao's custom XML part with this content. */
+export interface DataEdit {
+  kind: 'data';
+  data: { template?: string; fields: Array<Record<string, string>> };
 }
 
 /**
@@ -135,7 +161,7 @@ export interface WrapEdit {
   title: string;
 }
 
-export type DocumentEdit = ControlEdit | CellEdit | ParagraphEdit | InsertRowEdit | DeleteRowEdit | WrapEdit;
+export type DocumentEdit = ControlEdit | CellEdit | ParagraphEdit | InsertRowEdit | DeleteRowEdit | WrapEdit | DataEdit;
 
 /** Grid column where each cell of a row starts (cells may span several grid columns). */
 function gridStarts(row: TableRow): number[] {

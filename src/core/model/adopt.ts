@@ -4,13 +4,19 @@
  * so the office's first roll-over can start from the file they already have. Appendix values
  * stay plain cells (they are addressed through their table, as in the official template).
  */
-import type { DocumentSnapshot, WrapEdit } from '../document';
+import type { DataEdit, DocumentSnapshot, WrapEdit } from '../document';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
 import type { TemplateDefinition } from '../template/schema';
 import { storedTemplateId, templateMark, titleBlock } from '../template/detect';
 
 export interface AdoptPlan {
   edits: WrapEdit[];
+  /**
+   * The template id for baocao's custom XML part (its fields kept), when the document does not
+   * carry it yet. Separate from `edits`: a host that cannot write the part (Word before WordApi
+   * 1.4) still adopts, and the title control's tag carries the id.
+   */
+  data?: DataEdit;
   /** Narrative places now inside a control (a count read through its fraction counts too), and all narrative places. */
   coverage: { wrapped: number; narrative: number; appendixFound: number; appendix: number };
   /** Places that could not be wrapped, with the reason in Vietnamese. */
@@ -62,8 +68,12 @@ export function planAdopt(definition: TemplateDefinition, snapshot: DocumentSnap
     const start = titleText.text.length - titleText.text.trimStart().length;
     edits.unshift({ kind: 'wrap', blockIndex: titleText.index, start, end: titleText.text.trimEnd().length, ...templateMark(definition) });
   }
+  const data: DataEdit | undefined =
+    definition.fields.length && snapshot.data?.template !== definition.id && !snapshot.data?.problem
+      ? { kind: 'data', data: { template: definition.id, fields: snapshot.data?.fields ?? [] } }
+      : undefined;
   const alreadyBound = result.occurrences.filter((o) => o.occurrence.where === 'narrative' && o.place?.kind === 'control').length;
-  return { edits, coverage: { wrapped: candidates.length + alreadyBound + coveredByControl, narrative, appendixFound, appendix }, notPlaced };
+  return { edits, ...(data ? { data } : {}), coverage: { wrapped: candidates.length + alreadyBound + coveredByControl, narrative, appendixFound, appendix }, notPlaced };
 }
 
 function reasonText(o: LocatedOccurrence): string {

@@ -1,8 +1,9 @@
 /**
  * Which template a document follows (the check, the task pane and the CLI ask this): the
- * template the user chose, else the id the document carries (written by `baocao template` and
- * `adopt` as the tag of a content control around the title), else the template whose fields
- * are best found in it, else none (the check's generic mode).
+ * template the user chose, else the id the document carries — in baocao's custom XML part
+ * (`snapshot.data.template`), else as the tag of a content control around the title (documents
+ * written before the part; both are still written so older readers keep working) — else the
+ * template whose fields are best found in it, else none (the check's generic mode).
  */
 import type { DocumentSnapshot } from '../document';
 import { locateFields } from '../recognize/locate';
@@ -23,8 +24,15 @@ export function titleBlock(snapshot: DocumentSnapshot): number | undefined {
   return snapshot.blocks.find((b) => b.type === 'paragraph' && /^báo cáo$/iu.test(b.text.normalize('NFC').trim()))?.index;
 }
 
-/** The template id stored in the document, if any. */
+/** The template id stored in the document, if any: the custom XML part's, else the title control's tag. */
 export function storedTemplateId(snapshot: DocumentSnapshot): string | undefined {
+  const fromPart = snapshot.data && !snapshot.data.problem ? snapshot.data.template?.trim() : undefined;
+  if (fromPart) return fromPart;
+  return taggedTemplateId(snapshot);
+}
+
+/** The template id in the tag of the title's control ("baocao-template:<id>"), if any. */
+export function taggedTemplateId(snapshot: DocumentSnapshot): string | undefined {
   const control = snapshot.controls.find((c) => c.tag.startsWith(TEMPLATE_TAG_PREFIX));
   return control ? control.tag.slice(TEMPLATE_TAG_PREFIX.length).trim() || undefined : undefined;
 }

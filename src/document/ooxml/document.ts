@@ -20,6 +20,8 @@ import {
   DocumentError,
   type CellEdit,
   type ControlEdit,
+  type DataEdit,
+  type DocumentData,
   type DocumentEdit,
   type DocumentSnapshot,
   type InsertRowEdit,
@@ -32,6 +34,7 @@ import {
 import { NotMaterialized, parseLite, type LiteElement } from './fastxml';
 import { SElement, SplicePart } from './stree';
 import { DocxPackage } from './package';
+import { readDocumentData, writeDocumentData } from './custom-xml';
 import { refuseDoctype, type XmlEncoding } from './xml';
 import {
   W14_NS,
@@ -193,6 +196,9 @@ export class OoxmlDocument implements ReportDocument {
   private sdtIds: Set<number> | undefined;
   /** Rows inserted in this batch, by the row they were inserted after (keeps successive inserts in order). */
   private readonly insertedAfter = new WeakMap<Node, Element>();
+  /** baocao's custom XML part as read (or last written), and its part name. */
+  private dataCache: { value: DocumentData | undefined } | undefined;
+  private dataPart: string | undefined;
 
   private constructor(private readonly pkg: DocxPackage) {}
 
@@ -256,6 +262,26 @@ export class OoxmlDocument implements ReportDocument {
   // Reading
 
   readSync(): DocumentSnapshot {
+    const snapshot = this.readBodySync();
+    const data = this.documentData();
+    return data ? { ...snapshot, data } : snapshot;
+  }
+
+  /** baocao's custom XML part (template id, the drafter's fields); never throws. */
+  documentData(): DocumentData | undefined {
+    if (!this.dataCache) {
+      let value: DocumentData | undefined;
+      try {
+        value = readDocumentData(this.pkg);
+      } catch {
+        value = { fields: [], problem: 'Phần dữ liệu baocao trong tài liệu không đọc được; tài liệu được đọc như không có số liệu tự thêm.' };
+      }
+      this.dataCache = { value };
+    }
+    return this.dataCache.value;
+  }
+
+  private readBodySync(): DocumentSnapshot {
     if (this.readPath === 'fast') {
       try {
         const model = readBody(this.lite!.view, this.lite!.body);
@@ -388,6 +414,19 @@ export class OoxmlDocument implements ReportDocument {
   // Applying edits
 
   applySync(edits: DocumentEdit[]): void {
+    const data = edits.filter((e): e is DataEdit => e.kind === 'data');
+    const body = data.length ? edits.filter((e) => e.kind !== 'data') : edits;
+    if (data.length > 1) throw new DocumentError('unsupported', 'Hai thay đổi phần dữ liệu baocao trong một lần ghi.', 'two data edits in one batch');
+    // Body edits first: when they are refused, the part is not written either.
+    if (body.length || !data.length) this.applyBody(body);
+    const edit = data[0];
+    if (edit) {
+      this.dataPart = writeDocumentData(this.pkg, edit.data, this.dataPart ?? undefined);
+      this.dataCache = { value: { ...(edit.data.template ? { template: edit.data.template } : {}), fields: edit.data.fields.map((f) => ({ ...f })) } };
+    }
+  }
+
+  private applyBody(edits: DocumentEdit[]): void {
     // Nothing to validate or apply against a current snapshot (as before: no error, no change).
     if (edits.length === 0 && this.liteSnapshot) return;
     if (!this.model) {
