@@ -54,6 +54,7 @@ function warmUp(commands) {
     'fill-command': ['fill', sample, '--data', data, '-o', path.join(tmp, 'fill.docx')],
     'rollover-command': ['rollover', sample, '--to', 'nam-2022', '-o', path.join(tmp, 'rollover.docx')],
     'adopt-command': ['adopt', sample, '-o', path.join(tmp, 'adopt.docx')],
+    'bind-command': ['bind', sample, '--id', 'warmUp', '--nhan', 'x', '--van-ban', '0', '-o', path.join(tmp, 'bind.docx')],
     'template-command': ['template', '-o', path.join(tmp, 'template.docx')],
     'demo-command': ['demo'],
     'annotate-command': ['annotate', sample, '-o', path.join(tmp, 'annotate.docx')],

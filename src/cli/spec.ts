@@ -115,6 +115,34 @@ export const COMMANDS: Record<string, CommandSpec> = {
   Gắn ô nhập cho báo cáo cũ chưa có (wrap a plain report's figures in content controls).${OUTPUT_LINES}${TEMPLATE_LINE}`,
     load: () => (require('./adopt-command') as typeof import('./adopt-command')).adoptCommand,
   },
+  bind: {
+    name: 'bind',
+    files: 'one',
+    options: {
+      ...template,
+      id: { type: 'string' },
+      nhan: { type: 'string' },
+      'van-ban': { type: 'string' },
+      'don-vi': { type: 'string' },
+      loai: { type: 'string' },
+      'sang-ky': { type: 'string' },
+      muc: { type: 'string' },
+      lan: { type: 'string' },
+      ...output,
+    },
+    usage: `Cách dùng (usage): baocao bind TỆP.docx --id MÃ --nhan "NHÃN" --van-ban "1.234 hồ sơ" -o RA.docx [--muc B.II.2] [--lan N]
+  Gắn một số liệu trong lời văn thành số liệu mới, lưu trong tài liệu (bind a narrative figure to a new field).
+  --id MÃ            mã số liệu, ví dụ b22.hoSoMoi (field id)
+  --nhan NHÃN        tên số liệu (label)
+  --van-ban VĂN-BẢN  đoạn có đúng một số liệu, có thể kèm đơn vị (the text holding the figure)
+  --don-vi ĐƠN-VỊ    đơn vị (unit; default: the words after the figure in --van-ban)
+  --loai LOẠI        so (mặc định), ty-le, thap-phan (count, percent, decimal)
+  --sang-ky CÁCH     khi sang kỳ mới: ky = xóa (mặc định), co-dinh = giữ, luy-ke = giữ trong cùng năm
+  --muc MỤC          chỉ tìm trong mục này (section, e.g. B.II.2)
+  --lan N            lần xuất hiện thứ N khi đoạn văn bản có ở nhiều chỗ (which occurrence)${OUTPUT_LINES}${TEMPLATE_LINE}
+  Mã thoát (exit): 0 đã gắn, 2 không gắn được (không thấy, thấy nhiều chỗ mà không có --lan, mã trùng…).`,
+    load: () => (require('./bind-command') as typeof import('./bind-command')).bindCommand,
+  },
   annotate: {
     name: 'annotate',
     files: 'one',
@@ -197,6 +225,8 @@ Cách dùng (usage):
   baocao rows TỆP.docx [--them NHÓM --noi-dung "…" | --xoa DÒNG] -o RA.docx
                                                  thêm, xóa dòng nhiệm vụ Phụ lục III (task rows)
   baocao adopt TỆP.docx -o RA.docx [--force]     gắn ô nhập cho báo cáo cũ chưa có (adopt a plain report)
+  baocao bind TỆP.docx --id MÃ --nhan "NHÃN" --van-ban "1.234 hồ sơ" -o RA.docx [--muc MỤC] [--lan N]
+                                                 gắn số liệu trong lời văn thành số liệu mới (bind a figure)
   baocao demo                                    chạy thử trên báo cáo mẫu kèm theo (npm start)
   baocao LỆNH --help                             hướng dẫn của một lệnh (usage of one command)
   baocao help                                    hướng dẫn này
