@@ -28,7 +28,8 @@ const MAX_ATTRIBUTE_CHARS = 2000;
 /** The root element's namespace, from its start tag (cheap: to pick our part among others). */
 export function dataPartNamespace(xml: string): string | undefined {
   const text = xml.slice(0, 4096);
-  const root = /<(?!\?|!)([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*\b([^>]*)>/u.exec(text);
+  // The start tag may run past the slice (a hostile part): its namespace comes first in ours.
+  const root = /<(?!\?|!)([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*\b([^>]*)/u.exec(text.replace(/<!DOCTYPE[^[>]*(\[[^\]]*\])?\s*>/giu, ''));
   if (!root) return undefined;
   const prefix = root[1]?.slice(0, -1);
   const attr = prefix ? new RegExp(`\\sxmlns:${prefix}\\s*=\\s*(["'])(.*?)\\1`, 'u') : /\sxmlns\s*=\s*(["'])(.*?)\1/u;

@@ -43,7 +43,10 @@ export function matchScore(definition: TemplateDefinition, snapshot: DocumentSna
 }
 
 export function detectDocumentTemplate(registry: TemplateRegistry, snapshot: DocumentSnapshot, chosen?: string): Detection {
-  const stored = storedTemplateId(snapshot);
+  // The part's id when the registry knows it, else the title tag's (a part naming a template this
+  // installation lacks does not hide the tag).
+  const candidates = [snapshot.data && !snapshot.data.problem ? snapshot.data.template?.trim() : undefined, taggedTemplateId(snapshot)];
+  const stored = candidates.find((id) => id && registry.find(id)) ?? storedTemplateId(snapshot);
   return detectTemplate(registry, {
     ...(chosen ? { chosen } : {}),
     ...(stored ? { stored } : {}),
