@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { ASSET_PATHS } from '../../src/cli/assets';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 
-/** The sentence added to the sample; its figure "1.234" is bound by the tests. */
-export const ADDED_SENTENCE = ' Qua bưu chính công ích, Văn phòng tiếp nhận 1.234 hồ sơ.';
+/** The sentence added to the sample; its figure "1.234" is bound by the tests ("1.230" stays plain). */
+export const ADDED_SENTENCE = ' Qua bưu chính công ích, Văn phòng tiếp nhận 1.234 hồ sơ, trả kết quả 1.230 hồ sơ.';
 
 /** The sample with ADDED_SENTENCE at the end of its first paragraph that reads "Trong 6 tháng đầu năm, Văn phòng làm tốt công tác thi đua". */
 export function sampleWithFigure(times = 1): Uint8Array {

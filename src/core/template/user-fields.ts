@@ -160,12 +160,19 @@ function findText(snapshot: DocumentSnapshot, paths: readonly { path: string }[]
   return out;
 }
 
-/** Words next to the figure, cut at a word boundary (the wording that finds it again without its control). */
+/**
+ * Words next to the figure within its clause (up to "," ";" ":" "." or a parenthesis, at most
+ * 40/30 characters, cut at a word boundary): the wording that finds it again without its control.
+ */
 function contextWords(text: string, start: number, end: number): { before: string; after: string } {
   let before = text.slice(Math.max(0, start - 40), start);
   if (start > 40) before = before.replace(/^\S*\s/u, '');
+  const clauseStart = before.search(/[,;:.()][^,;:.()]*$/u);
+  if (clauseStart >= 0 && before.slice(clauseStart + 1).trim()) before = before.slice(clauseStart + 1);
   let after = text.slice(end, end + 30);
   if (end + 30 < text.length) after = after.replace(/\s\S*$/u, '');
+  const clauseEnd = after.search(/[,;:.()]/u);
+  if (clauseEnd > 0 && after.slice(0, clauseEnd).trim()) after = after.slice(0, clauseEnd);
   return { before: before.trim(), after: after.trim() };
 }
 
