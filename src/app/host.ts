@@ -24,6 +24,11 @@ export interface TaskPaneHost {
   insertTemplate(): Promise<void>;
   /** Review comments in the document ("Ghi nhận xét vào tài liệu"), where the host can write them. */
   readonly comments?: ReviewCommentWriter;
+  /**
+   * The text the user selected in the document ("Gắn số liệu"), placed in the last snapshot when
+   * the host can tell where it is; undefined when nothing is selected.
+   */
+  selection?(): Promise<SelectedText | undefined>;
   /** Subscribe to changes made in the document by the user; returns an unsubscribe function. */
   onDocumentChanged?(listener: () => void): () => void;
   /**
@@ -48,4 +53,10 @@ export interface ReviewCommentWriter {
   write(comments: readonly ReviewComment[], snapshot: DocumentSnapshot, options?: { author?: string }): Promise<{ written: number; replaced: number }>;
   /** Deletes baocao's comments (people's stay); returns how many. */
   removeOurs(): Promise<number>;
+}
+
+/** A selection in the document: its text and, when known, its span in a paragraph of the last snapshot. */
+export interface SelectedText {
+  text: string;
+  at?: { blockIndex: number; start: number; end: number };
 }

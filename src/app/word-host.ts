@@ -215,6 +215,7 @@ export function createWordHost(options: WordHostOptions): TaskPaneHost {
     insertTemplate,
     onDocumentChanged,
     notice,
+    selection: () => document.selection(),
     comments: createWordCommentWriter(run, isSetSupported),
   };
 }

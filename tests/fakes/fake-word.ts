@@ -48,6 +48,10 @@
  * - writes into content-locked controls fail at sync (AccessDenied).
  * - API sets: anything newer than `wordApi` fails with ApiNotFound.
  * `failWrite(n)` makes the n-th write fail (a failure in the write sync).
+ * Custom XML parts (WordApi 1.4): Document.customXmlParts.{add, getByNamespace (items/id,
+ * namespaceUri)}; CustomXmlPart.{id, getXml, setXml, delete}; the namespace is the root's.
+ * Selection: Document.getSelection() (WordApi 1.1) over `select(block, start, end)`;
+ * Range.paragraphs.getFirst().
  * Comments (WordApi 1.4): Range.insertComment, Body.getComments, Comment.{id, content,
  * authorName, delete}; the author is the fake's signed-in user (an add-in cannot choose it).
  * Built from a DocumentSnapshot (see `FakeWord.fromSnapshot`). Not modelled: formatting,
@@ -55,6 +59,7 @@
  */
 import type { ControlInfo, DocumentSnapshot } from '../../src/document/types';
 import type { WordRun, WordRunWith } from '../../src/document/word/word-document';
+import { serializeDocumentData } from '../../src/document/custom-data';
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -194,6 +199,20 @@ interface CommentModel {
 /** A paragraph as listed by body.paragraphs: top-level, or one line of a cell. */
 type ParagraphTarget = { model: ParagraphModel } | { cell: CellModel; line: number };
 
+interface CustomXmlModel {
+  id: string;
+  xml: string;
+}
+
+/** The namespace of a custom XML part: its root element's. */
+function rootNamespace(xml: string): string | undefined {
+  const root = /<(?![?!])([\w.-]+:)?[\w.-]+([^>]*)>/u.exec(xml);
+  if (!root) return undefined;
+  const prefix = root[1]?.slice(0, -1);
+  const attr = prefix ? new RegExp(`xmlns:${prefix}="([^"]*)"`, 'u') : /xmlns="([^"]*)"/u;
+  return attr.exec(root[2] ?? '')?.[1];
+}
+
 function controlTypes(info: Pick<ControlInfo, 'kind' | 'level'>): { type: string; subtype: string } {
   switch (info.kind) {
     case 'date':
@@ -253,6 +272,10 @@ export class FakeWord {
   /** Comments in insertion order (Word lists them in document order; see commentsInOrder). */
   readonly comments: CommentModel[] = [];
   private nextCommentId = 1;
+  /** Custom XML parts of the document (Document.customXmlParts, WordApi 1.4). */
+  readonly customXmlParts: CustomXmlModel[] = [];
+  /** The user's selection (Document.getSelection), set with `select`. */
+  selection: LiveRange | undefined;
   /** Round trips to "Word", over all runs. */
   syncCount = 0;
   /** Writes applied (text inserted, controls created, properties set, rows inserted). */
@@ -283,6 +306,8 @@ export class FakeWord {
 
   static fromSnapshot(snapshot: DocumentSnapshot, options: FakeWordOptions = {}): FakeWord {
     const fake = new FakeWord(options);
+    // baocao's custom XML part, as Word keeps it beside the body.
+    if (snapshot.data && !snapshot.data.problem) fake.customXmlParts.push({ id: '{FAKE-0}', xml: serializeDocumentData(snapshot.data) });
     const tableCursor = new Map<number, { row: number; cell: number; offset: number }>();
     for (const block of snapshot.blocks) {
       if (block.type === 'paragraph') {
@@ -568,6 +593,13 @@ export class FakeWord {
     return this.orderedControls().filter(
       (c) => wanted.has(c.type) && !(this.options.multiParagraphPlainTextMissing && c.type === 'PlainText' && c.range.text.includes('\n')),
     );
+  }
+
+  /** The user selects [start, end) of the top-level paragraph at block `blockIndex`. */
+  select(blockIndex: number, start: number, end: number): void {
+    const model = this.body[blockIndex];
+    if (model?.kind !== 'paragraph') throw new Error(`block ${blockIndex} is not a paragraph`);
+    this.selection = new LiveRange(model.box, start, end);
   }
 
   paragraphTargets(): ParagraphTarget[] {
@@ -1264,6 +1296,13 @@ class FakeRange extends FakeClientObject<LiveRange> {
       this,
     );
   }
+  /** The paragraphs the range lies in (the fake: the one paragraph of its box). */
+  get paragraphs(): FakeParagraphCollection {
+    return new RangeParagraphs(this.context, () => [], this, () => {
+      const box = this.t.box;
+      return this.context.fake.paragraphTargets().filter((p) => ('model' in p ? p.model.box === box : p.cell.box === box));
+    });
+  }
   insertContentControl(): FakeContentControl {
     const result = new FakeContentControl(this.context, undefined, undefined);
     this.act((r) => {
@@ -1442,6 +1481,102 @@ class FakeParagraphCollection extends FakeCollection<ParagraphTarget, FakeParagr
   }
   protected itemProxy(resolve: () => ParagraphTarget | null): FakeParagraph {
     return new FakeParagraph(this.context, resolve, this);
+  }
+}
+
+/** The paragraphs of a range, computed when first used. */
+class RangeParagraphs extends FakeParagraphCollection {
+  constructor(
+    context: FakeContext,
+    resolve: () => ParagraphTarget[],
+    parent: FakeClientObject<unknown>,
+    private readonly query: () => ParagraphTarget[],
+  ) {
+    super(context, resolve, parent);
+  }
+  protected override list(): ParagraphTarget[] {
+    return this.query();
+  }
+  getFirst(): FakeParagraph {
+    return this.pick('first', false);
+  }
+}
+
+// --- custom XML parts (WordApi 1.4) -------------------------------------------------------------
+
+function needs14(fake: FakeWord, what: string): void {
+  if (!fake.supports('1.4')) throw new FakeOfficeError('ApiNotFound', `${what} needs WordApi 1.4.`);
+}
+
+class FakeCustomXmlPart extends FakeClientObject<CustomXmlModel> {
+  protected property(p: CustomXmlModel, name: string): unknown {
+    if (name === 'id') return p.id;
+    if (name === 'namespaceUri') return rootNamespace(p.xml) ?? '';
+    throw new FakeOfficeError('InvalidArgument', `CustomXmlPart.${name} is not supported by the fake.`);
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  getXml(): { value: string } {
+    let value: string | undefined;
+    this.act((p) => {
+      value = p.xml;
+    });
+    return {
+      get value(): string {
+        if (value === undefined) throw new FakeOfficeError('PropertyNotLoaded', 'The value of a ClientResult is not available before context.sync().');
+        return value;
+      },
+    };
+  }
+  setXml(xml: string): void {
+    this.act((p) => {
+      this.context.fake.countWrite();
+      p.xml = xml;
+    });
+  }
+  delete(): void {
+    this.act((p) => {
+      this.context.fake.countWrite();
+      const list = this.context.fake.customXmlParts;
+      list.splice(list.indexOf(p), 1);
+    });
+  }
+}
+
+class FakeCustomXmlPartCollection extends FakeCollection<CustomXmlModel, FakeCustomXmlPart> {
+  constructor(
+    context: FakeContext,
+    parent: FakeClientObject<unknown> | undefined,
+    private readonly namespace?: string,
+  ) {
+    super(context, () => [], parent);
+  }
+  protected list(): CustomXmlModel[] {
+    const fake = this.context.fake;
+    needs14(fake, 'Document.customXmlParts');
+    return this.namespace === undefined ? fake.customXmlParts : fake.customXmlParts.filter((p) => rootNamespace(p.xml) === this.namespace);
+  }
+  protected item(): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.context, undefined, this);
+  }
+  protected itemProxy(resolve: () => CustomXmlModel | null): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.context, resolve, this);
+  }
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartCollection {
+    return new FakeCustomXmlPartCollection(this.context, this, namespaceUri);
+  }
+  add(xml: string): FakeCustomXmlPart {
+    const result = new FakeCustomXmlPart(this.context, undefined, undefined);
+    this.context.enqueue(() => {
+      const fake = this.context.fake;
+      needs14(fake, 'CustomXmlPartCollection.add');
+      fake.countWrite();
+      const part = { id: `{FAKE-${fake.customXmlParts.length + 1}}`, xml };
+      fake.customXmlParts.push(part);
+      result.bind(part);
+    });
+    return result;
   }
 }
 
@@ -1759,6 +1894,22 @@ class FakeDocument extends FakeClientObject<{ kind: 'document' }> {
       if (!this.context.fake.supports('1.4')) throw new FakeOfficeError('ApiNotFound', 'Document.changeTrackingMode needs WordApi 1.4.');
       this.context.fake.trackingMode = value as FakeWord['trackingMode'];
     });
+  }
+  /** WordApi 1.4. */
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    return new FakeCustomXmlPartCollection(this.context, undefined);
+  }
+  /** The user's selection (WordApi 1.1). */
+  getSelection(): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const sel = this.context.fake.selection;
+        if (!sel) throw new FakeOfficeError('ItemNotFound', 'Nothing is selected.');
+        return new LiveRange(sel.box, sel.start, sel.end);
+      },
+      undefined,
+    );
   }
   /** Document.insertFileFromBase64 (WordApi 1.5): keeps the file's section properties. */
   insertFileFromBase64(base64: string, location: string, options?: unknown): FakeRange {

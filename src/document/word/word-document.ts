@@ -46,6 +46,8 @@ import {
   type WrapEdit,
 } from '../types';
 import { readFlatOpc } from '../ooxml/flat-opc';
+import { DOCUMENT_DATA_NS, parseDocumentData, serializeDocumentData } from '../custom-data';
+import type { DataEdit, DocumentData } from '../types';
 
 /** Runs a batch against Word: `Word.run` in the add-in, a fake in tests. */
 export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
@@ -245,7 +247,17 @@ export class WordDocument implements ReportDocument {
       const ooxml = body.getOoxml();
       const listed = this.addressable(body).load('id,tag');
       if (trackingSupported) context.document.load('changeTrackingMode');
+      // baocao's custom XML part (WordApi 1.4): its id in this sync, its XML in a second one
+      // only when the document has it.
+      const parts = trackingSupported ? context.document.customXmlParts.getByNamespace(DOCUMENT_DATA_NS).load('items/id') : undefined;
       await context.sync();
+      let data: DocumentData | undefined;
+      const part = parts?.items[0];
+      if (part) {
+        const xml = part.getXml();
+        await context.sync();
+        data = parseDocumentData(xml.value);
+      }
       const flat = readFlatOpc(ooxml.value);
       const snapshot = flat.snapshot;
       const controlIds = mapControls(
@@ -253,6 +265,7 @@ export class WordDocument implements ReportDocument {
         flat.controlIds,
         listed.items.map((c) => ({ id: c.id, tag: c.tag })),
       );
+      if (data) snapshot.data = data;
       return {
         last: { snapshot, controlIds, controlRows: flat.controlRows, ordinals: ordinalsOf(snapshot), search: searchText(snapshot) },
         mode: trackingSupported ? (String(context.document.changeTrackingMode) as TrackingMode) : ('unknown' as const),
@@ -262,6 +275,33 @@ export class WordDocument implements ReportDocument {
     this.last = last;
     this.tracking = { mode, hasRevisions };
     return last.snapshot;
+  }
+
+  /**
+   * The user's selection (one sync, WordApi 1.3): its text, and its span in a paragraph of the
+   * last snapshot when that paragraph's text is found once there and the span holds the same
+   * text (else the caller searches the text). Undefined when nothing is selected.
+   */
+  async selection(): Promise<{ text: string; at?: { blockIndex: number; start: number; end: number } } | undefined> {
+    const snapshot = this.last?.snapshot;
+    return this.run(async (context) => {
+      const selected = context.document.getSelection();
+      selected.load('text');
+      const paragraph = selected.paragraphs.getFirst();
+      paragraph.load('text');
+      // The text from the paragraph's start to the selection's: the selection's offset.
+      const lead = paragraph.getRange('Start').expandTo(selected.getRange('Start'));
+      lead.load('text');
+      await context.sync();
+      const text = selected.text;
+      if (!text.trim()) return undefined;
+      const candidates = snapshot?.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph' && b.text === paragraph.text) ?? [];
+      const block = candidates.length === 1 ? candidates[0]! : undefined;
+      const start = lead.text.length;
+      const end = start + text.length;
+      if (!block || block.text.slice(start, end) !== text) return { text };
+      return { text, at: { blockIndex: block.index, start, end } };
+    });
   }
 
   /** Word's id of the control at `index` in the last snapshot (undefined once written over). */
@@ -285,7 +325,17 @@ export class WordDocument implements ReportDocument {
     if (!last) {
       throw new DocumentError('stale-edit', 'Chưa đọc tài liệu: hãy đọc lại tài liệu trước khi ghi.');
     }
-    const plan = planEdits(last, edits);
+    const dataEdits = edits.filter((e): e is DataEdit => e.kind === 'data');
+    if (dataEdits.length > 1) throw new DocumentError('unsupported', 'Hai thay đổi phần dữ liệu baocao trong một lần ghi.', 'two data edits in one batch');
+    const dataEdit = dataEdits[0];
+    if (dataEdit && !this.supported('WordApi', '1.4')) {
+      throw new DocumentError(
+        'unsupported',
+        'Word này không cho bổ trợ lưu dữ liệu riêng trong tài liệu (cần WordApi 1.4 — Word 2021, Microsoft 365 hoặc Word trên web). Chưa ghi gì.',
+        'customXmlParts needs WordApi 1.4',
+      );
+    }
+    const plan = planEdits(last, dataEdit ? edits.filter((e) => e.kind !== 'data') : edits);
     // The snapshot no longer describes the document once we write (row indices shift, new
     // controls appear): the next apply needs a new read.
     this.last = undefined;
@@ -308,6 +358,7 @@ export class WordDocument implements ReportDocument {
         });
         const trackingSupported = this.supported('WordApi', '1.4');
         if (this.applyUntracked && trackingSupported) context.document.load('changeTrackingMode');
+        const dataParts = dataEdit ? context.document.customXmlParts.getByNamespace(DOCUMENT_DATA_NS).load('items/id') : undefined;
         try {
           await context.sync();
         } catch (e) {
@@ -378,6 +429,13 @@ export class WordDocument implements ReportDocument {
             if (op.kind === 'insert-row') table.getCell(op.afterRowIndex, 0).parentRow.insertRows('After', 1, [op.cells]);
             else table.getCell(op.rowIndex, op.cellIndex).parentRow.delete();
           }
+        }
+        if (dataEdit) {
+          // After the body's writes: a failure before it leaves the part as it was.
+          const xml = serializeDocumentData(dataEdit.data);
+          const existing = dataParts!.items[0];
+          if (existing) existing.setXml(xml);
+          else context.document.customXmlParts.add(xml);
         }
         if (restoreMode !== undefined) context.document.changeTrackingMode = restoreMode;
         await context.sync();
