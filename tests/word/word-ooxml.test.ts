@@ -92,6 +92,8 @@ describe('Body.getOoxml() as Word returns it', () => {
         document: {
           changeTrackingMode: 'TrackAll',
           load: () => undefined,
+          // No baocao part in this document (WordApi 1.4 query, answered in the same sync).
+          customXmlParts: { getByNamespace: () => ({ load: () => ({ items: [] }) }) },
           body: {
             getOoxml: () => ({ value: WORD_OOXML }),
             getContentControls: () => ({ load: () => ({ items: listed }) }),
