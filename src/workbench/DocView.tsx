@@ -6,11 +6,13 @@
  */
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { RevealTarget } from '../app/host';
-import { rangeIn, renderDocx, type RenderedDocument } from './render/render';
+import type { RevealTarget, SelectedText } from '../app/host';
+import { rangeIn, renderDocx, selectionIn, type RenderedDocument } from './render/render';
 
 export interface DocViewHandle {
   reveal(target: RevealTarget): Promise<void>;
+  /** The text selected in the rendering, placed in its paragraph ("Gắn số liệu"). */
+  selection(): SelectedText | undefined;
 }
 
 export interface DocViewProps {
@@ -158,6 +160,10 @@ export const DocView = React.forwardRef<DocViewHandle, DocViewProps>(function Do
         const anchor = range && !range.collapsed ? (range.startContainer.parentElement ?? elements[0]!) : elements[0]!;
         anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
         onAnnounce(describe(r, target, range, elements));
+      },
+      selection(): SelectedText | undefined {
+        const container = host.current;
+        return container ? selectionIn(container, container.ownerDocument.getSelection()) : undefined;
       },
     }),
     [onAnnounce],

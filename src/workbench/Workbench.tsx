@@ -199,6 +199,7 @@ export function Workbench({ initialUrl = SAMPLE_URL, initialName = SAMPLE_NAME }
         reveal: (target: RevealTarget) => view.current?.reveal(target) ?? Promise.reject(new Error('Tài liệu chưa hiển thị xong; hãy thử lại.')),
         confirmReplace: () => ask('Tạo báo cáo từ mẫu?', `Tài liệu đang mở (${doc.name}) sẽ được thay bằng mẫu báo cáo trống. Những thay đổi chưa lưu sẽ mất; bấm "Lưu" trước nếu cần giữ lại.`, 'Thay bằng mẫu trống'),
         loadTemplate: () => fetchFile(TEMPLATE_URL, TEMPLATE_NAME),
+        selection: () => view.current?.selection(),
       }),
     [doc, ask],
   );

@@ -3,7 +3,7 @@
  * apply() saves new bytes and reopens them, so the session, the rendering and "Lưu" always see
  * the same file: what the page shows is what would be downloaded.
  */
-import type { RevealTarget, TaskPaneHost } from '../app/host';
+import type { RevealTarget, SelectedText, TaskPaneHost } from '../app/host';
 import { OoxmlDocument } from '../document/ooxml/document';
 import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../document/types';
 import type { ReportPeriod } from '../core/period';
@@ -175,6 +175,8 @@ export interface WorkbenchHostOptions {
   confirmReplace(): Promise<boolean>;
   /** The empty official template. */
   loadTemplate(): Promise<OpenFile>;
+  /** The text selected in the rendering ("Gắn số liệu"). */
+  selection?(): SelectedText | undefined;
 }
 
 export class WorkbenchHost implements TaskPaneHost {
@@ -192,6 +194,10 @@ export class WorkbenchHost implements TaskPaneHost {
 
   reveal(target: RevealTarget): Promise<void> {
     return this.options.reveal(target);
+  }
+
+  async selection(): Promise<SelectedText | undefined> {
+    return this.options.selection?.();
   }
 
   /**

@@ -55,6 +55,23 @@ export function userFieldProblems(raw: unknown): string[] {
   return parsed.success ? [] : parsed.error.issues.map(messageOf);
 }
 
+/**
+ * Problems of a draft field by input ("id", "label", "unit", …), in Vietnamese, for a form's
+ * inline validation: the schema's, and an id already taken by the template or another field.
+ */
+export function draftProblems(raw: Partial<Record<keyof UserField, unknown>>, taken: ReadonlySet<string>): Partial<Record<keyof UserField, string>> {
+  const out: Partial<Record<keyof UserField, string>> = {};
+  const parsed = UserFieldSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '') as keyof UserField;
+      out[key] ??= messageOf(issue);
+    }
+  }
+  if (!out.id && typeof raw.id === 'string' && taken.has(raw.id)) out.id = `Mã "${raw.id}" đã có; hãy chọn mã khác.`;
+  return out;
+}
+
 /** The template field a user field stands for: one narrative place, found by its control first. */
 export function toField(u: UserField): Field {
   const before = u.before?.trim() || u.label;

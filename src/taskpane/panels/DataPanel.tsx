@@ -31,6 +31,7 @@ import type { Finding } from '../../core/check/findings';
 import { brokenLine, fixedLine } from '../consequences';
 import { disagreement, formOf, groupFields, groupKeyOf, groupProgress, isEntered, matchesFilter, placesByField, revealTargetOfLocation, revealTargetOfPlace, type PlaceView } from '../model';
 import { usePane, type EditConsequences } from '../pane-context';
+import { BindFigure } from './BindFigure';
 
 const useStyles = makeStyles({
   field: {
@@ -120,6 +121,12 @@ export function DataPanel(): React.JSX.Element {
         Đã nhập {entered}/{total} số liệu. Sửa một số liệu rồi nhấn Enter (hoặc chuyển sang ô khác) để ghi vào mọi vị trí trong báo cáo; nhấn Esc để
         trả lại giá trị cũ.
       </Caption1>
+      <BindFigure />
+      {state.userFields?.problems.map((p, i) => (
+        <MessageBar key={i} intent="warning" layout="multiline">
+          <MessageBarBody>{p}</MessageBarBody>
+        </MessageBar>
+      ))}
       <Field label="Tìm số liệu theo tên">
         <Input type="search" value={query} onChange={(_, d) => setQuery(d.value)} placeholder="ví dụ: hồ sơ tiếp nhận" />
       </Field>

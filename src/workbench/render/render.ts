@@ -583,3 +583,28 @@ export function rangeIn(container: HTMLElement, start: number, end: number): Ran
   if (range.collapsed && end > start) range.selectNodeContents(first);
   return range;
 }
+
+/**
+ * The user's text selection in a rendering, as a span of a paragraph of the snapshot (through
+ * the atoms' `data-start`/`data-end` and the block's `data-block`): "Gắn số liệu" in the
+ * workbench. Undefined when nothing is selected inside `root`; the text alone when the selection
+ * is not inside one paragraph (a table cell, across paragraphs).
+ */
+export function selectionIn(root: HTMLElement, selection: Selection | null): { text: string; at?: { blockIndex: number; start: number; end: number } } | undefined {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer)) return undefined;
+  const text = range.toString();
+  if (!text.trim()) return undefined;
+  const atomOf = (node: Node): HTMLElement | null => (node.nodeType === 1 ? (node as HTMLElement) : node.parentElement)?.closest<HTMLElement>('[data-start]') ?? null;
+  const offsetOf = (node: Node, offset: number, atom: HTMLElement): number => {
+    const start = Number(atom.dataset.start);
+    const end = Number(atom.dataset.end);
+    return node.nodeType === 3 ? Math.min(start + offset, end) : offset > 0 ? end : start;
+  };
+  const first = atomOf(range.startContainer);
+  const last = atomOf(range.endContainer);
+  const block = first?.closest<HTMLElement>('[data-block]');
+  if (!first || !last || !block || last.closest('[data-block]') !== block || block.dataset.row !== undefined || first.closest('[data-cell]')) return { text };
+  return { text, at: { blockIndex: Number(block.dataset.block), start: offsetOf(range.startContainer, range.startOffset, first), end: offsetOf(range.endContainer, range.endOffset, last) } };
+}
