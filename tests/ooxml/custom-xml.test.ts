@@ -15,6 +15,7 @@ import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { DocxPackage } from '../../src/document/ooxml/package';
 import { TEMPLATES } from '../../src/templates';
 import { normalizeSpace, sofficeText } from '../helpers/libreoffice';
+import { RECEIVED_SAMPLE } from '../helpers/paths';
 import { CCHC_6_THANG } from '../helpers/templates';
 
 const template = () => new Uint8Array(readFileSync(ASSET_PATHS.template));
@@ -39,9 +40,14 @@ const withoutTitleTag = (s: DocumentSnapshot): DocumentSnapshot => ({ ...s, cont
 
 describe("baocao's custom XML part", () => {
   test('written as Word writes a custom XML part: item, itemProps, relationships, content types; read back', async () => {
+    // The template builder writes the part (with the template's id) into every template and sample.
     const before = await OoxmlDocument.open(template()).read();
-    expect(before.data).toBeUndefined();
-    const bytes = withData(template(), { template: CCHC_6_THANG.id, fields: [field] });
+    expect(before.data).toEqual({ template: CCHC_6_THANG.id, fields: [] });
+    // A document from elsewhere has none: the part is added with its relationships and content types.
+    const received = new Uint8Array(readFileSync(RECEIVED_SAMPLE));
+    const plain = await OoxmlDocument.open(received).read();
+    expect(plain.data).toBeUndefined();
+    const bytes = withData(received, { template: CCHC_6_THANG.id, fields: [field] });
     const pkg = DocxPackage.open(bytes);
     expect(findDataPart(pkg)).toBe('customXml/item1.xml');
     expect(text(bytes, 'customXml/itemProps1.xml')).toContain(`<ds:schemaRef ds:uri="${DOCUMENT_DATA_NS}"/>`);
@@ -51,7 +57,7 @@ describe("baocao's custom XML part", () => {
     const after = await OoxmlDocument.open(bytes).read();
     expect(after.data).toEqual({ template: CCHC_6_THANG.id, fields: [field] });
     // The body is untouched: the same blocks and controls.
-    expect({ blocks: after.blocks, controls: after.controls }).toEqual(before);
+    expect({ blocks: after.blocks, controls: after.controls }).toEqual(plain);
     // Written again: the same part is replaced, no second part.
     const again = withData(bytes, { template: CCHC_6_THANG.id, fields: [] });
     expect(DocxPackage.open(again).partNames.filter((n) => n.startsWith('customXml/')).sort()).toEqual(['customXml/_rels/item1.xml.rels', 'customXml/item1.xml', 'customXml/itemProps1.xml']);
@@ -71,7 +77,8 @@ describe("baocao's custom XML part", () => {
     const marked = await OoxmlDocument.open(withData(template(), { template: other.id, fields: [] })).read();
     expect(detectDocumentTemplate(TEMPLATES, marked)).toMatchObject({ how: 'stored', definition: { id: other.id } });
     // Neither part nor tag: the score.
-    expect(detectDocumentTemplate(TEMPLATES, withoutTitleTag(plain))).toMatchObject({ how: 'score', definition: { id: CCHC_6_THANG.id } });
+    const { data: _data, ...withoutPart } = plain;
+    expect(detectDocumentTemplate(TEMPLATES, withoutTitleTag(withoutPart))).toMatchObject({ how: 'score', definition: { id: CCHC_6_THANG.id } });
     // A part naming an unknown template, and a damaged part, fall back to the tag.
     const unknown = await OoxmlDocument.open(withData(template(), { template: 'khong-co', fields: [] })).read();
     expect(detectDocumentTemplate(TEMPLATES, unknown)).toMatchObject({ how: 'stored', definition: { id: CCHC_6_THANG.id } });
@@ -80,7 +87,13 @@ describe("baocao's custom XML part", () => {
   });
 
   test('`baocao template` output carries the id in the part and in the tag; stamping twice changes nothing', async () => {
-    const stamped = stampTemplateId(template(), CCHC_6_THANG.id);
+    const { data: _part, ...unstampedSnapshot } = await OoxmlDocument.open(template()).read();
+    expect(unstampedSnapshot.controls.length).toBeGreaterThan(0);
+    // A template .docx without the part (built before it) gets it on the way out.
+    const bare = DocxPackage.open(template());
+    const name = findDataPart(bare)!;
+    bare.setBytes(name, new TextEncoder().encode(`<baocao xmlns="${DOCUMENT_DATA_NS}"/>`));
+    const stamped = stampTemplateId(bare.save(), CCHC_6_THANG.id);
     const snapshot = await OoxmlDocument.open(stamped).read();
     expect(snapshot.data).toEqual({ template: CCHC_6_THANG.id, fields: [] });
     expect(snapshot.controls.some((c) => c.tag === `${TEMPLATE_TAG_PREFIX}${CCHC_6_THANG.id}`)).toBe(true);

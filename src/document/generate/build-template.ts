@@ -125,5 +125,6 @@ export function buildTemplateDocx(definition: TemplateDefinition, layoutText: st
     placements: plan.placements,
     clearCells: mode === 'template' ? plan.clearCells : [],
     title: definition.title,
+    templateId: definition.id,
   });
 }

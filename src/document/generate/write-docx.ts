@@ -7,6 +7,7 @@
  * document properties), so a rebuild of unchanged sources gives identical bytes.
  */
 import { zipSync, strToU8 } from 'fflate';
+import { newDataPartFiles } from '../ooxml/custom-xml';
 import type { Inline, LayoutBlock, LayoutCell, LayoutParagraph, LayoutTable } from '../../core/layout/types';
 
 /** Where a figure sits: a layout paragraph, or a paragraph inside a header/closing/table cell. */
@@ -32,6 +33,8 @@ export interface WriteOptions {
   /** 'sample' keeps the figures inside the controls; 'template' shows placeholders. */
   mode: 'sample' | 'template';
   title: string;
+  /** The template's id, stored in baocao's custom XML part (the title's control carries it too). */
+  templateId?: string;
 }
 
 const W_NS =
@@ -392,16 +395,20 @@ const APP = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 export function writeDocx(blocks: LayoutBlock[], opts: WriteOptions): Uint8Array {
   const mtime = new Date(Date.UTC(2022, 0, 1)); // fixed: reproducible builds
   const file = (s: string): [Uint8Array, { mtime: Date }] => [strToU8(s), { mtime }];
+  const part = opts.templateId ? newDataPartFiles({ template: opts.templateId, fields: [] }) : undefined;
+  const contentTypes = part ? CONTENT_TYPES.replace('</Types>', `<Override PartName="${part.override.partName}" ContentType="${part.override.contentType}"/></Types>`) : CONTENT_TYPES;
+  const docRels = part ? DOC_RELS.replace('</Relationships>', `<Relationship Id="rId3" Type="${part.relationship.type}" Target="${part.relationship.target}"/></Relationships>`) : DOC_RELS;
   return zipSync(
     {
-      '[Content_Types].xml': file(CONTENT_TYPES),
+      '[Content_Types].xml': file(contentTypes),
       '_rels/.rels': file(ROOT_RELS),
       'docProps/core.xml': file(core(opts.title)),
       'docProps/app.xml': file(APP),
       'word/document.xml': file(documentXml(blocks, opts)),
       'word/styles.xml': file(STYLES),
       'word/settings.xml': file(SETTINGS),
-      'word/_rels/document.xml.rels': file(DOC_RELS),
+      'word/_rels/document.xml.rels': file(docRels),
+      ...Object.fromEntries(Object.entries(part?.files ?? {}).map(([name, text]) => [name, file(text)])),
     },
     { level: 6 },
   );

@@ -82,12 +82,28 @@ export function readDocumentData(pkg: DocxPackage): DocumentData | undefined {
   return parseDocumentData(text.startsWith('\uFEFF') ? text.slice(1) : text);
 }
 
+/**
+ * The files of a new data part numbered `n` beside a main part in word/ (for a package written
+ * from scratch): item, its properties and their relationships; plus what the main part's
+ * relationships and the content types must add.
+ */
+export function newDataPartFiles(data: DataEdit['data'], n = 1): { files: Record<string, string>; relationship: { type: string; target: string }; override: { partName: string; contentType: string } } {
+  return {
+    files: {
+      [`customXml/item${n}.xml`]: serializeDocumentData(data),
+      [`customXml/itemProps${n}.xml`]: `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${ITEM_ID}" xmlns:ds="${DS_NS}"><ds:schemaRefs><ds:schemaRef ds:uri="${DOCUMENT_DATA_NS}"/></ds:schemaRefs></ds:datastoreItem>`,
+      [`customXml/_rels/item${n}.xml.rels`]: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${CUSTOM_XML_PROPS_REL_TYPE}" Target="itemProps${n}.xml"/></Relationships>`,
+    },
+    relationship: { type: CUSTOM_XML_REL_TYPE, target: `../customXml/item${n}.xml` },
+    override: { partName: `/customXml/itemProps${n}.xml`, contentType: PROPS_CONTENT_TYPE },
+  };
+}
+
 /** Writes baocao's part: replaces it when present, else adds it with its properties, relationships and content types. */
 export function writeDocumentData(pkg: DocxPackage, data: DataEdit['data'], known?: string): string {
-  const bytes = new TextEncoder().encode(serializeDocumentData(data));
   const existing = findDataPart(pkg, known);
   if (existing) {
-    pkg.setBytes(existing, bytes);
+    pkg.setBytes(existing, new TextEncoder().encode(serializeDocumentData(data)));
     return existing;
   }
   const taken = new Set(pkg.partNames.map((n) => n.toLowerCase()));
@@ -95,19 +111,7 @@ export function writeDocumentData(pkg: DocxPackage, data: DataEdit['data'], know
   while (taken.has(`customxml/item${n}.xml`) || taken.has(`customxml/itemprops${n}.xml`)) n++;
   const item = `customXml/item${n}.xml`;
   const props = `customXml/itemProps${n}.xml`;
-  pkg.setBytes(item, bytes);
-  pkg.setBytes(
-    props,
-    new TextEncoder().encode(
-      `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${ITEM_ID}" xmlns:ds="${DS_NS}"><ds:schemaRefs><ds:schemaRef ds:uri="${DOCUMENT_DATA_NS}"/></ds:schemaRefs></ds:datastoreItem>`,
-    ),
-  );
-  pkg.setBytes(
-    relsNameOf(item),
-    new TextEncoder().encode(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${CUSTOM_XML_PROPS_REL_TYPE}" Target="itemProps${n}.xml"/></Relationships>`,
-    ),
-  );
+  for (const [name, text] of Object.entries(newDataPartFiles(data, n).files)) pkg.setBytes(name, new TextEncoder().encode(text));
   addRelationship(pkg, CUSTOM_XML_REL_TYPE, `${'../'.repeat(dirOf(pkg.mainPartName).split('/').length - 1)}${item}`);
   addContentTypes(pkg, `/${item}`, `/${props}`);
   return item;

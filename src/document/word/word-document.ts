@@ -218,6 +218,8 @@ export class WordDocument implements ReportDocument {
   private own = { ids: new Set<number>(), until: 0, writing: false };
   /** Write with Track Changes off (restored after the writes). */
   applyUntracked = false;
+  /** baocao's custom XML part as last read or written, by its Word id. */
+  private dataCache: { id: string; data: DocumentData } | undefined;
 
   constructor(
     private readonly run: WordRun = defaultRun,
@@ -254,9 +256,14 @@ export class WordDocument implements ReportDocument {
       let data: DocumentData | undefined;
       const part = parts?.items[0];
       if (part) {
-        const xml = part.getXml();
-        await context.sync();
-        data = parseDocumentData(xml.value);
+        // Only baocao writes this part: its XML is read once per part id and kept (updated on
+        // our own writes), so later reads stay at one sync.
+        if (this.dataCache?.id !== part.id) {
+          const xml = part.getXml();
+          await context.sync();
+          this.dataCache = { id: part.id, data: parseDocumentData(xml.value) };
+        }
+        data = structuredClone(this.dataCache.data);
       }
       const flat = readFlatOpc(ooxml.value);
       const snapshot = flat.snapshot;
@@ -340,6 +347,7 @@ export class WordDocument implements ReportDocument {
     // controls appear): the next apply needs a new read.
     this.last = undefined;
     let writing = false;
+    let pendingData: { part: Word.CustomXmlPart; data: DocumentData } | undefined;
     this.own = { ids: new Set(plan.controls.map((p) => p.id)), until: 0, writing: true };
     try {
       await this.run(async (context) => {
@@ -434,11 +442,19 @@ export class WordDocument implements ReportDocument {
           // After the body's writes: a failure before it leaves the part as it was.
           const xml = serializeDocumentData(dataEdit.data);
           const existing = dataParts!.items[0];
-          if (existing) existing.setXml(xml);
-          else context.document.customXmlParts.add(xml);
+          const written: DocumentData = { ...(dataEdit.data.template ? { template: dataEdit.data.template } : {}), fields: dataEdit.data.fields.map((f) => ({ ...f })) };
+          if (existing) {
+            existing.setXml(xml);
+            this.dataCache = { id: existing.id, data: written };
+          } else {
+            const added = context.document.customXmlParts.add(xml);
+            added.load('id');
+            pendingData = { part: added, data: written };
+          }
         }
         if (restoreMode !== undefined) context.document.changeTrackingMode = restoreMode;
         await context.sync();
+        if (pendingData) this.dataCache = { id: pendingData.part.id, data: pendingData.data };
       });
     } catch (e) {
       this.own.writing = false;
