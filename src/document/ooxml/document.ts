@@ -311,7 +311,7 @@ export class OoxmlDocument implements ReportDocument {
   static compareReadPaths(bytes: Uint8Array): { path: string; fast?: DocumentSnapshot; dom: DocumentSnapshot } {
     const doc = OoxmlDocument.open(bytes);
     const path = doc.readPath;
-    const fast = path === 'fast' ? doc.readSync() : undefined;
+    const fast = path === 'fast' ? doc.readBodySync() : undefined;
     const xmldom = doc.xmldomState();
     const dom = readBody(xmldom.view, xmldom.body).snapshot;
     return { path: fast ? 'fast' : doc.readPath, fast, dom };

@@ -263,7 +263,7 @@ export class WordDocument implements ReportDocument {
           await context.sync();
           this.dataCache = { id: part.id, data: parseDocumentData(xml.value) };
         }
-        data = structuredClone(this.dataCache.data);
+        data = { ...this.dataCache.data, fields: this.dataCache.data.fields.map((f) => ({ ...f })) };
       }
       const flat = readFlatOpc(ooxml.value);
       const snapshot = flat.snapshot;

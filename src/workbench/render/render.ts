@@ -14,6 +14,7 @@
  * and footers, images, numbering labels, floating objects.
  */
 import { DocxPackage, resolvePartName } from '../../document/ooxml/package';
+import { readDocumentData } from '../../document/ooxml/custom-xml';
 import {
   W_NS,
   W_STRICT_NS,
@@ -554,6 +555,9 @@ export function renderDocx(bytes: Uint8Array, doc: Document): RenderedDocument {
   if (!body) throw new DocumentError('missing-part', 'Tài liệu Word không có phần thân (w:body).');
   const view = new WView(domOps, ns, body.prefix ?? root.lookupPrefix(ns) ?? 'w');
   const model = readBody(view, body);
+  // The same snapshot as the engine's read, with baocao's custom XML part.
+  const data = readDocumentData(pkg);
+  if (data) model.snapshot.data = data;
   return new Renderer(doc, view, model, stylesRoot(pkg)).render(body);
 }
 
