@@ -12,7 +12,8 @@ import { locateFields, type LocateResult, type Place } from '../core/recognize/l
 import type { TemplateDefinition } from '../core/template/schema';
 import type { TemplateRegistry } from '../core/template/registry';
 import { detectDocumentTemplate } from '../core/template/detect';
-import { planBind, withUserFields, type BindPlan, type BindRequest } from '../core/template/user-fields';
+import { withUserFields } from '../core/template/user-fields';
+import type { BindPlan, BindRequest } from '../core/template/bind';
 import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../core/document';
 
 export interface SessionState {
@@ -149,6 +150,8 @@ export class ReportSession {
    */
   async bind(request: BindRequest): Promise<{ plan: BindPlan; state: SessionState }> {
     const state = await this.ensure();
+    // Loaded when first used (the pane's first load stays as small).
+    const { planBind } = await import(/* webpackChunkName: "bind" */ '../core/template/bind');
     const plan = planBind(this.template, state.snapshot, request);
     await this.document.apply(plan.edits);
     return { plan, state: await this.refresh() };

@@ -10,6 +10,7 @@ import { isBaocaoCommentText, reviewComments } from '../core/check/annotations';
 import { formatHtml } from '../core/check/format-html';
 import { summaryText } from '../core/check/format-text';
 import { chosenTemplate, documentTemplate } from './templates';
+import { withUserFields } from '../core/template/user-fields';
 import type { TemplateDefinition } from '../core/template/schema';
 import { annotatePackage } from '../document/ooxml/comments';
 import { OoxmlDocument } from '../document/ooxml/document';
@@ -37,7 +38,7 @@ export function annotateDocx(
 ): AnnotateResult {
   const doc = OoxmlDocument.open(bytes);
   const snapshot = doc.readSync();
-  const report = checkReport({ definition: options.definition ?? documentTemplate(snapshot), snapshot, fileName: options.fileName });
+  const report = checkReport({ definition: options.definition ? withUserFields(options.definition, snapshot.data).definition : documentTemplate(snapshot), snapshot, fileName: options.fileName });
   const comments = reviewComments(report, snapshot);
   // A separate package over the same bytes: the check's document stays read-only.
   const pkg = DocxPackage.open(bytes);

@@ -4,7 +4,7 @@
  * pane): a content control around the figure and the field's definition in the document's custom
  * XML part, so it is read, checked, filled and rolled over like the template's fields.
  */
-import { BindError, planBind, type BindRequest } from '../core/template/user-fields';
+import { BindError, planBind, type BindRequest } from '../core/template/bind';
 import { detectDocumentTemplate } from '../core/template/detect';
 import { TEMPLATES } from '../templates';
 import { OoxmlDocument } from '../document/ooxml/document';

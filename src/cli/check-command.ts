@@ -11,6 +11,7 @@ import { checkReport, formatJson, type CheckReport } from '../core/check';
 import { formatHtml } from '../core/check/format-html';
 import { formatText } from '../core/check/format-text';
 import { chosenTemplate, documentTemplate } from './templates';
+import { withUserFields } from '../core/template/user-fields';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { failureMessage, failureReason } from './errors';
@@ -44,7 +45,7 @@ type Format = (typeof FORMATS)[number];
 async function checkFile(file: string, definition: TemplateDefinition | undefined): Promise<CheckReport> {
   const doc = OoxmlDocument.open(readInput(file));
   const snapshot = await doc.read();
-  return checkReport({ definition: definition ?? documentTemplate(snapshot), snapshot, fileName: file });
+  return checkReport({ definition: definition ? withUserFields(definition, snapshot.data).definition : documentTemplate(snapshot), snapshot, fileName: file });
 }
 
 export async function cmdCheck(files: string[], options: CheckOptions, io: CheckIo): Promise<number> {

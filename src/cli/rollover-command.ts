@@ -10,6 +10,7 @@ import { tryParseViDate, type DayMonthYear } from '../core/codec';
 import { describePeriod, formatDay, parsePeriod } from '../core/period';
 import { RolloverError, rolloverDocument, type RolloverRun } from '../core/rollover';
 import { chosenTemplate, documentTemplate } from './templates';
+import { withUserFields } from '../core/template/user-fields';
 import type { TemplateDefinition } from '../core/template/schema';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { failureReason, isCliError } from './errors';
@@ -96,7 +97,8 @@ export async function cmdRollover(files: string[], options: RolloverCommandOptio
   try {
     const doc = OoxmlDocument.open(source);
     // laterOnly: going back in time (--to nam-2021 from a 2022 report) is refused, not warned.
-    const definition = options.definition ?? documentTemplate(await doc.read());
+    const snapshot = await doc.read();
+    const definition = options.definition ? withUserFields(options.definition, snapshot.data).definition : documentTemplate(snapshot);
     run = await rolloverDocument(doc, definition, { to, laterOnly: true, ...(reportDate ? { reportDate } : {}) });
     bytes = doc.save();
   } catch (error) {

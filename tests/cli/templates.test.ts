@@ -34,11 +34,7 @@ describe('templates on the command line', () => {
     const out = tmp('mau.docx');
     const ok = await run('template', '--template', CCHC_6_THANG.id, '-o', out);
     expect(ok.code).toBe(EXIT.ok);
-    // The committed template, plus its id in baocao's custom XML part (the body is the same).
-    const written = await OoxmlDocument.open(new Uint8Array(readFileSync(out))).read();
-    const committed = await OoxmlDocument.open(new Uint8Array(readFileSync(ASSET_PATHS.template))).read();
-    expect(written.data).toEqual({ template: CCHC_6_THANG.id, fields: [] });
-    expect({ blocks: written.blocks, controls: written.controls }).toEqual(committed);
+    expect(readFileSync(out).equals(readFileSync(ASSET_PATHS.template))).toBe(true);
     for (const argv of [
       ['template', '--template', 'khong-co', '-o', tmp('x.docx')],
       ['extract', ASSET_PATHS.sample, '--template', 'khong-co'],

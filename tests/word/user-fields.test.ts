@@ -7,7 +7,7 @@
 import { ReportSession } from '../../src/app/session';
 import { DOCUMENT_DATA_NS } from '../../src/core/document';
 import { detectDocumentTemplate } from '../../src/core/template/detect';
-import { planBind } from '../../src/core/template/user-fields';
+import { planBind } from '../../src/core/template/bind';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { WordDocument } from '../../src/document/word/word-document';
 import { TEMPLATES } from '../../src/templates';

@@ -10,14 +10,13 @@
 import * as React from 'react';
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { SelectedText } from '../../app/host';
+import { BindError, type BindRequest } from '../../core/template/bind';
 import {
-  BindError,
   USER_FIELD_KIND_LABELS,
   USER_FIELD_KINDS,
   USER_FIELD_ROLLOVER_LABELS,
   USER_FIELD_ROLLOVERS,
   draftProblems,
-  type BindRequest,
 } from '../../core/template/user-fields';
 import { usePane } from '../pane-context';
 
@@ -47,7 +46,7 @@ interface Draft {
 
 const EMPTY: Draft = { text: '', section: '', occurrence: '', id: '', label: '', unit: '', kind: 'count', rollover: 'period' };
 
-export function BindFigure(): React.JSX.Element {
+export default function BindFigure(): React.JSX.Element {
   const styles = useStyles();
   const { host, session, definition, run, busy } = usePane();
   const [draft, setDraft] = React.useState<Draft | undefined>(undefined);

@@ -31,7 +31,9 @@ import type { Finding } from '../../core/check/findings';
 import { brokenLine, fixedLine } from '../consequences';
 import { disagreement, formOf, groupFields, groupKeyOf, groupProgress, isEntered, matchesFilter, placesByField, revealTargetOfLocation, revealTargetOfPlace, type PlaceView } from '../model';
 import { usePane, type EditConsequences } from '../pane-context';
-import { BindFigure } from './BindFigure';
+
+// "Gắn số liệu" loads after the panel (its own chunk: the pane's first load stays as small).
+const BindFigure = React.lazy(() => import(/* webpackChunkName: "bind" */ './BindFigure'));
 
 const useStyles = makeStyles({
   field: {
@@ -121,7 +123,9 @@ export function DataPanel(): React.JSX.Element {
         Đã nhập {entered}/{total} số liệu. Sửa một số liệu rồi nhấn Enter (hoặc chuyển sang ô khác) để ghi vào mọi vị trí trong báo cáo; nhấn Esc để
         trả lại giá trị cũ.
       </Caption1>
-      <BindFigure />
+      <React.Suspense fallback={null}>
+        <BindFigure />
+      </React.Suspense>
       {state.userFields?.problems.map((p, i) => (
         <MessageBar key={i} intent="warning" layout="multiline">
           <MessageBarBody>{p}</MessageBarBody>
