@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { main, EXIT } from '../../src/cli/main';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { sampleWithFigure } from '../helpers/bind';
+import { normalizeSpace, sofficeText } from '../helpers/libreoffice';
 import { CCHC_6_THANG } from '../helpers/templates';
 
 async function run(...argv: string[]) {
@@ -40,6 +41,10 @@ describe('baocao bind', () => {
     expect(snapshot.data).toMatchObject({ template: CCHC_6_THANG.id, fields: [{ id: 'b22.buuChinh', rollover: 'standing', unit: 'hồ sơ' }] });
     const extracted = JSON.parse((await run('extract', tmp('ra.docx'))).out);
     expect(extracted.fields['b22.buuChinh']).toMatchObject({ label: 'Hồ sơ qua bưu chính công ích', text: '1.234', unit: 'hồ sơ' });
+    // LibreOffice opens the written document and shows the same text as the input's.
+    const [written, input] = await Promise.all([sofficeText(readFileSync(tmp('ra.docx'))), sofficeText(before)]);
+    expect(normalizeSpace(written)).toBe(normalizeSpace(input));
+    expect(written).toContain('Văn phòng tiếp nhận 1.234 hồ sơ');
     // Rolled over: a standing figure stays, with its control and definition.
     expect((await run('rollover', tmp('ra.docx'), '--to', 'nam-2022', '-o', tmp('nam.docx'))).code).toBe(EXIT.ok);
     expect(JSON.parse((await run('extract', tmp('nam.docx'))).out).fields['b22.buuChinh']).toMatchObject({ text: '1.234' });
