@@ -44,8 +44,8 @@ import { TaskPane, panelFromSearch } from './pane';
 const SAMPLE_TEMPLATE = TEMPLATES.all.find((t) => t.files.sample) ?? TEMPLATES.default;
 export const SAMPLE_URL = `templates/${SAMPLE_TEMPLATE.id}/${SAMPLE_TEMPLATE.files.sample ?? SAMPLE_TEMPLATE.files.template}`;
 export const SAMPLE_NAME = `bao-cao-${SAMPLE_TEMPLATE.id}.docx`;
-export const TEMPLATE_URL = `templates/${TEMPLATES.default.id}/${TEMPLATES.default.files.template}`;
-const TEMPLATE_NAME = `mau-bao-cao-${TEMPLATES.default.id}.docx`;
+export const TEMPLATE_URL = `templates/${TEMPLATES.starter.id}/${TEMPLATES.starter.files.template}`;
+const TEMPLATE_NAME = `mau-bao-cao-${TEMPLATES.starter.id}.docx`;
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const useStyles = makeStyles({

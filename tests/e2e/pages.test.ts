@@ -12,6 +12,11 @@ import type { Page } from 'playwright-core';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { DocumentError } from '../../src/document/types';
 import { RECEIVED_SAMPLE, REPO_DIR } from '../helpers/paths';
+import { templateFile } from '../../src/cli/assets';
+import { TEMPLATES } from '../../src/templates';
+
+/** What "Tạo báo cáo từ mẫu" gives: the registry's starter, the official outline any office drafts from. */
+const STARTER_NAME = `mau-bao-cao-${TEMPLATES.starter.id}.docx`;
 import { openPage, openPanel, seriousViolations, startWorkbench, waitIdle, writeIfChanged, type Workbench } from './helpers/workbench';
 
 const SHOTS = path.join(REPO_DIR, 'docs', 'screenshots');
@@ -177,9 +182,9 @@ describe('opening files', () => {
     await page.getByRole('button', { name: 'Tạo báo cáo từ mẫu' }).waitFor();
     await page.getByRole('button', { name: 'Tạo báo cáo từ mẫu' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Thay bằng mẫu' }).click();
-    await page.waitForFunction(() => document.querySelector('header strong')?.textContent === 'mau-bao-cao-cchc-6-thang.docx');
+    await page.waitForFunction((name) => document.querySelector('header strong')?.textContent === name, STARTER_NAME);
     await waitIdle(page);
-    const template = await OoxmlDocument.open(new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'template.docx')))).read();
+    const template = await OoxmlDocument.open(new Uint8Array(fs.readFileSync(templateFile(TEMPLATES.starter, 'template')))).read();
     expect(await page.locator('[data-testid="doc-view"] [data-block]').count()).toBe(template.blocks.length);
     // The pane re-reads the new document after the rendering: wait for its tabs.
     await page.getByRole('tab', { name: 'Số liệu' }).waitFor({ timeout: 30_000 });
@@ -192,7 +197,7 @@ describe('opening files', () => {
     await pick(page, 'trong.docx', plainDocx());
     const ask = page.getByRole('alertdialog', { name: 'Mở tệp khác?' });
     await ask.getByRole('button', { name: 'Hủy' }).click();
-    expect(await openFileName(page)).toBe('mau-bao-cao-cchc-6-thang.docx');
+    expect(await openFileName(page)).toBe(STARTER_NAME);
     await pick(page, 'trong.docx', plainDocx());
     await ask.getByRole('button', { name: 'Mở tệp khác' }).click();
     await page.waitForFunction(() => document.querySelector('header strong')?.textContent === 'trong.docx');
@@ -207,7 +212,7 @@ describe('opening files', () => {
     expect(await openFileName(page)).toBe('trong.docx');
     await page.getByRole('button', { name: 'Tạo báo cáo từ mẫu' }).click();
     await confirm.getByRole('button', { name: 'Thay bằng mẫu trống' }).click();
-    await page.waitForFunction(() => document.querySelector('header strong')?.textContent === 'mau-bao-cao-cchc-6-thang.docx');
+    await page.waitForFunction((name) => document.querySelector('header strong')?.textContent === name, STARTER_NAME);
   });
 
   test('no page error or console error', () => {

@@ -11,12 +11,16 @@ import { OoxmlDocument } from '../../src/document/ooxml/document';
 import type { DocumentEdit, DocumentSnapshot, ReportDocument } from '../../src/document/types';
 import { TaskPane, type PanelId } from '../../src/taskpane/TaskPane';
 import { REPO_DIR } from '../helpers/paths';
+import { templateFile } from '../../src/cli/assets';
+import { TEMPLATES } from '../../src/templates';
 
 
 export const SAMPLE_NAME = 'bao-cao-cchc-6-thang-2022.docx';
 /** Read once for the whole file; every test opens its own document over these bytes. */
 export const SAMPLE_BYTES = new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'sample.docx')));
 export const TEMPLATE_BYTES = new Uint8Array(fs.readFileSync(path.join(REPO_DIR, 'src', 'templates', 'cchc-6-thang', 'template.docx')));
+/** What "Tạo báo cáo từ mẫu" inserts: the registry's starter (the official outline any office drafts from). */
+export const STARTER_BYTES = new Uint8Array(fs.readFileSync(templateFile(TEMPLATES.starter, 'template')));
 
 /** A ReportDocument that counts reads and records applied edits. */
 export class RecordingDocument implements ReportDocument {
@@ -56,7 +60,7 @@ export function testHost(inner: ReportDocument = OoxmlDocument.open(SAMPLE_BYTES
     documentName: SAMPLE_NAME,
     reveal: jest.fn(async (_target: RevealTarget) => {}),
     insertTemplate: jest.fn(async () => {
-      document.inner = OoxmlDocument.open(TEMPLATE_BYTES);
+      document.inner = OoxmlDocument.open(STARTER_BYTES);
     }),
     onDocumentChanged(listener: () => void) {
       listeners.add(listener);

@@ -8,7 +8,7 @@ import type { DocumentSnapshot } from '../../src/document/types';
 import type { WordRun } from '../../src/document/word/word-document';
 import { TEMPLATE_MODULE, TEMPLATE_SOURCE, templateModuleText } from '../../src/taskpane/assets/generate-template-module';
 import { FakeWord } from '../fakes/fake-word';
-import { SAMPLE_BYTES, TEMPLATE_BYTES, readBack, renderPane } from './helpers';
+import { SAMPLE_BYTES, STARTER_BYTES, readBack, renderPane } from './helpers';
 
 /** The shell's template loader (the task pane entry passes the same one). */
 const loadTemplate = async () => (await import('../../src/taskpane/assets/template-docx')).TEMPLATE_DOCX_BASE64;
@@ -237,7 +237,7 @@ describe('createWordHost: template and changes', () => {
     expect(location).toBe('Replace');
     // Document.insertFileFromBase64 (WordApi 1.5) keeps the template's section properties.
     expect(where).toBe(on);
-    expect(Buffer.from(base64, 'base64').equals(Buffer.from(TEMPLATE_BYTES))).toBe(true);
+    expect(Buffer.from(base64, 'base64').equals(Buffer.from(STARTER_BYTES))).toBe(true);
     expect(mock.syncs).toBe(1);
   });
 
