@@ -15,13 +15,13 @@
 import { DocumentError } from '../types';
 import { DocxPackage, resolvePartName } from './package';
 import type { XmlPart } from './xml';
+import { RELS_NS, addRelationship, dirOf, relsNameOf } from './relationships';
 import { W_NS, W_STRICT_NS, WView, childElements, domOps, readBody, textOf, type Atom, type InlineSink, type Model } from './walker';
 
 /** The initials that mark a comment as baocao's own (replaced on the next annotation). */
 export const BAOCAO_INITIALS = 'baocao';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 const COMMENTS_REL = {
@@ -78,17 +78,6 @@ export interface AnnotateResult {
 
 function isEl(n: Node | null): n is Element {
   return n !== null && n.nodeType === 1;
-}
-
-/** The relationships part name of a part ("word/document.xml" → "word/_rels/document.xml.rels"). */
-function relsNameOf(partName: string): string {
-  const slash = partName.lastIndexOf('/');
-  return `${partName.slice(0, slash + 1)}_rels/${partName.slice(slash + 1)}.rels`;
-}
-
-function dirOf(partName: string): string {
-  const slash = partName.lastIndexOf('/');
-  return partName.slice(0, slash + 1);
 }
 
 /** Comments of a package, in the order of word/comments.xml (empty when it has none). */
@@ -320,23 +309,6 @@ function createCommentsPart(pkg: DocxPackage, wNs: string, wanted: string | unde
   if (!wanted) addRelationship(pkg, wNs === W_STRICT_NS ? COMMENTS_REL.strict : COMMENTS_REL.transitional, name.slice(dir.length));
   addContentType(pkg, `/${name}`, COMMENTS_TYPE);
   return name;
-}
-
-function addRelationship(pkg: DocxPackage, type: string, target: string): void {
-  const relsName = relsNameOf(pkg.mainPartName);
-  if (!pkg.has(relsName)) {
-    pkg.setBytes(relsName, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="${RELS_NS}"></Relationships>`));
-  }
-  const part = pkg.getXml(relsName);
-  const used = new Set(childElements(part.root).map((r) => r.getAttribute('Id') ?? ''));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  const rel = part.doc.createElementNS(part.root.namespaceURI ?? RELS_NS, 'Relationship');
-  rel.setAttribute('Id', `rId${n}`);
-  rel.setAttribute('Type', type);
-  rel.setAttribute('Target', target);
-  part.root.appendChild(rel);
-  part.markDirty(part.root);
 }
 
 function addContentType(pkg: DocxPackage, partName: string, contentType: string): void {

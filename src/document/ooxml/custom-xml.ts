@@ -8,8 +8,8 @@ import { DOCUMENT_DATA_NS, type DataEdit, type DocumentData } from '../types';
 import { dataPartNamespace, parseDocumentData, serializeDocumentData, MAX_DATA_PART_CHARS } from '../custom-data';
 import { DocxPackage, resolvePartName } from './package';
 import { childElements } from './walker';
+import { RELS_NS, addRelationship, dirOf, relsNameOf } from './relationships';
 
-const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 const DS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/customXml';
 const CUSTOM_XML_REL = /\/relationships\/customXml$/;
@@ -19,15 +19,6 @@ const PROPS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.custom
 const ITEM_CONTENT_TYPE = 'application/xml';
 /** The datastore id of our part (fixed: one part per document, and saves stay deterministic). */
 const ITEM_ID = '{6B8A3F1C-5D2E-4C7A-9B10-BA0CA0000001}';
-
-function relsNameOf(partName: string): string {
-  const slash = partName.lastIndexOf('/');
-  return `${partName.slice(0, slash + 1)}_rels/${partName.slice(slash + 1)}.rels`;
-}
-
-function dirOf(partName: string): string {
-  return partName.slice(0, partName.lastIndexOf('/') + 1);
-}
 
 /** Custom XML parts named by the main part's relationships, then any other customXml/item*.xml. */
 function customXmlParts(pkg: DocxPackage): string[] {
@@ -115,23 +106,6 @@ export function writeDocumentData(pkg: DocxPackage, data: DataEdit['data'], know
   addRelationship(pkg, CUSTOM_XML_REL_TYPE, `${'../'.repeat(dirOf(pkg.mainPartName).split('/').length - 1)}${item}`);
   addContentTypes(pkg, `/${item}`, `/${props}`);
   return item;
-}
-
-function addRelationship(pkg: DocxPackage, type: string, target: string): void {
-  const relsName = relsNameOf(pkg.mainPartName);
-  if (!pkg.has(relsName)) {
-    pkg.setBytes(relsName, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"></Relationships>`));
-  }
-  const part = pkg.getXml(relsName);
-  const used = new Set(childElements(part.root).map((r) => r.getAttribute('Id') ?? ''));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  const rel = part.doc.createElementNS(part.root.namespaceURI ?? RELS_NS, 'Relationship');
-  rel.setAttribute('Id', `rId${n}`);
-  rel.setAttribute('Type', type);
-  rel.setAttribute('Target', target);
-  part.root.appendChild(rel);
-  part.markDirty(part.root);
 }
 
 function addContentTypes(pkg: DocxPackage, item: string, props: string): void {
