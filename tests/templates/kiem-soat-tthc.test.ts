@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cmdRollover } from '../../src/cli/rollover-command';
+import { main } from '../../src/cli/main';
 import { checkReport } from '../../src/core/check';
 import type { Finding } from '../../src/core/check/findings';
 import { extractReport } from '../../src/core/model/extract';
@@ -257,5 +258,40 @@ describe('the carried policy is checked when a definition loads', () => {
     expect(messages({ carryFrom: undefined })).toEqual(['field tong.carried is carried but names no carryFrom field']);
     expect(messages({ carryFrom: 'tong.nowhere' })).toEqual(['field tong.carried is carried from an unknown field tong.nowhere']);
     expect(messages({ carryFrom: 'tong.carried' })).toEqual(['field tong.carried is carried from an unknown field tong.carried']);
+  });
+});
+
+describe('the quarterly TTHC template for any district', () => {
+  const textOf = (snapshot: DocumentSnapshot) => snapshot.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.rows.map((r) => r.cells.map((c) => c.text).join('\t')).join('\n'))).join('\n');
+
+  test('the empty template names no district: the header, the opening sentence and the caption are fields', async () => {
+    const text = textOf(await open('template.docx').read());
+    expect(text).not.toContain('Sông Lam');
+    expect(text).toContain('[HUYỆN …]');
+    expect(text).toContain('[Địa danh], [ngày tháng năm]');
+    expect(text).toContain('kiểm soát thủ tục hành chính [kỳ báo cáo]');
+    expect(text).toContain('(Kèm theo Báo cáo [tháng, năm] của Ủy ban nhân dân [huyện …])');
+    expect(text).toContain('Ủy ban nhân dân [huyện …] báo cáo tình hình');
+  });
+
+  test('baocao template --co-quan --dia-danh --ky writes the district and the quarter, checked clean', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-tthc-template-'));
+    try {
+      const out = path.join(dir, 'bac-yen.docx');
+      let stderr = '';
+      const code = await main(['template', '--template', ID, '--co-quan', 'huyện Bắc Yên', '--dia-danh', 'Bắc Yên', '--ky', 'quý II 2023', '-o', out], { out: () => undefined, err: (t) => (stderr += t) });
+      expect([code, stderr]).toEqual([0, '']);
+      const snapshot = await OoxmlDocument.open(new Uint8Array(fs.readFileSync(out))).read();
+      const text = textOf(snapshot);
+      expect(text).toContain('HUYỆN BẮC YÊN');
+      expect(text).toContain('Bắc Yên, ngày 14 tháng 6 năm 2023');
+      expect(text).toContain('Ủy ban nhân dân huyện Bắc Yên báo cáo tình hình, kết quả thực hiện công tác kiểm soát thủ tục hành chính quý II năm 2023');
+      expect(text).toContain('(Kèm theo Báo cáo tháng 6 năm 2023 của Ủy ban nhân dân huyện Bắc Yên)');
+      expect(text).not.toContain('Sông Lam');
+      const findings = check(snapshot).findings;
+      expect([bySeverity(findings, 'error'), bySeverity(findings, 'warning')]).toEqual([[], []]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
