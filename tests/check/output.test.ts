@@ -78,6 +78,12 @@ describe('check outputs', () => {
     expect(placeLines(['x', 'y', 'z'].map((excerpt) => ({ excerpt, section: 'A.2.2' })))).toEqual(['3 chỗ trong mục A.2.2: "x"; "y"; …']);
   });
 
+  it('two figures of one sentence (the same excerpt) are one line with their count', () => {
+    const sentence = 'Số đơn vị tự bảo đảm chi thường xuyên [số liệu] đơn vị; do Nhà nước bảo đảm [số liệu] đơn vị.';
+    expect(placeLines([{ excerpt: sentence, section: 'II.5' }, { excerpt: sentence, section: 'II.5' }])).toEqual([`Mục II.5 (2 chỗ): ${sentence}`]);
+    expect(placeLines([{ excerpt: sentence, section: 'II.5' }, { excerpt: 'khác', section: 'II.5' }])).toEqual([`Mục II.5: ${sentence}`, 'Mục II.5: khác']);
+  });
+
   it('the HTML page shows a file\'s path once', () => {
     const r = reports[0]!;
     const html = formatHtml([r]);

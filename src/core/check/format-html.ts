@@ -7,7 +7,7 @@
  * Every text from the document is escaped.
  */
 import { RULE_LABEL, SEVERITY_LABEL, checkedText, type CheckReport, type Finding, type Location } from './findings';
-import { groupBySeverity, PLACES_SHOWN, summaryText } from './format-text';
+import { countSame, groupBySeverity, PLACES_SHOWN, summaryText } from './format-text';
 import { groupPlaces, placeName, placesCount, sectionTitle } from './place';
 
 export function escapeHtml(s: string): string {
@@ -88,7 +88,7 @@ function placesHtml(locations: readonly Location[], evidence: readonly string[])
   const items: string[] = [];
   for (const g of groupPlaces(locations)) {
     if (g.locations.length <= PLACES_SHOWN) {
-      for (const l of g.locations) items.push(locationHtml(l, evidence));
+      for (const item of countSame(g.locations.map((l) => locationHtml(l, evidence))).keys()) items.push(item);
       continue;
     }
     items.push(

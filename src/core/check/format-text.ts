@@ -52,6 +52,13 @@ function paint(on: boolean, code: string, s: string): string {
   return on ? `${code}${s}${ANSI.reset}` : s;
 }
 
+/** Each distinct item with how many times it occurs, in first-seen order. */
+export function countSame(items: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of items) out.set(item, (out.get(item) ?? 0) + 1);
+  return out;
+}
+
 /** An excerpt shortened for a list of many places. */
 function short(excerpt: string, max = 80): string {
   return excerpt.length <= max ? excerpt : `${excerpt.slice(0, max - 1).trimEnd()}…`;
@@ -65,7 +72,8 @@ export function placeLines(locations: readonly Location[]): string[] {
   const lines: string[] = [];
   for (const g of groupPlaces(locations)) {
     if (g.locations.length <= PLACES_SHOWN) {
-      for (const l of g.locations) lines.push(`${placeName(l)}: ${l.excerpt}`);
+      // Two figures of one sentence share its excerpt: said once, with the count.
+      for (const [line, n] of countSame(g.locations.map((l) => `${placeName(l)}: ${l.excerpt}`))) lines.push(n > 1 ? line.replace(': ', ` (${n} chỗ): `) : line);
       continue;
     }
     const codes = g.locations.map((l) => l.row).filter((r): r is string => r !== undefined);
