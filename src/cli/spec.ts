@@ -204,7 +204,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
 };
 
-export const USAGE = `baocao — báo cáo định kỳ cải cách hành chính
+export const USAGE = `baocao — báo cáo định kỳ (cải cách hành chính, kiểm soát thủ tục hành chính; mẫu: baocao template --list)
 
 Cách dùng (usage):
   baocao template -o TỆP.docx [--co-quan TÊN] [--ky KỲ] [--template MÃ] [--force]
@@ -227,7 +227,7 @@ Cách dùng (usage):
   baocao adopt TỆP.docx -o RA.docx [--force]     gắn ô nhập cho báo cáo cũ chưa có (adopt a plain report)
   baocao bind TỆP.docx --id MÃ --nhan "NHÃN" --van-ban "1.234 hồ sơ" -o RA.docx [--muc MỤC] [--lan N]
                                                  gắn số liệu trong lời văn thành số liệu mới (bind a figure)
-  baocao demo                                    chạy thử trên báo cáo mẫu kèm theo (npm start)
+  baocao demo                                    chạy thử trên báo cáo mẫu kèm theo (như npm start, trong terminal)
   baocao LỆNH --help                             hướng dẫn của một lệnh (usage of one command)
   baocao help                                    hướng dẫn này
 
