@@ -49,6 +49,8 @@ export interface RolloverEntry {
   note?: string;
   /** The data-panel section of an entry that is not a field (a drafter's Phụ lục III row). */
   section?: string;
+  /** The address of a task row a drafter added ("III.11"): no field, its output follows the template's. */
+  taskRow?: string;
 }
 
 export interface RolloverSummary {
@@ -516,7 +518,7 @@ function rollAddedTaskRows(definition: TemplateDefinition, snapshot: DocumentSna
   for (const r of rows) {
     const label = `Phụ lục ${table.appendix}, dòng ${r.key}: ${r.task || '(chưa ghi nhiệm vụ)'}`;
     const before = r.output !== '' ? r.output : null;
-    const entry: RolloverEntry = { id: `${table.appendix}:${r.key}`, label, policy: outputAction ? (outputPolicy as Rollover) : 'standing', before, after: before, ...(section ? { section } : {}) };
+    const entry: RolloverEntry = { id: `${table.appendix}:${r.key}`, label, policy: outputAction ? (outputPolicy as Rollover) : 'standing', before, after: before, taskRow: r.key, ...(section ? { section } : {}) };
     const empty = (column: 'output' | 'note') => {
       for (const part of r.parts) {
         const index = part.cells[column];
