@@ -141,6 +141,11 @@ export function formatSummary(run: RolloverRun, out: string): string {
     lines.push(`  - ${c.label} (${c.id})${previous}${c.note ? ` [${c.note}]` : ''}`);
   }
   if (summary.cleared.length > LIST_MAX) lines.push(`  … và ${summary.cleared.length - LIST_MAX} chỉ tiêu khác`);
+  const keptRows = summary.kept.filter((k) => k.taskRow !== undefined);
+  if (keptRows.length) {
+    lines.push(`Giữ nguyên (${keptRows.length} dòng nhiệm vụ do người soạn thêm):`);
+    for (const k of keptRows) lines.push(`  = ${k.label} — sản phẩm: ${k.before ?? '(trống)'}`);
+  }
   lines.push(`Tệp mới: ${out} (tệp nguồn giữ nguyên)`);
   return `${lines.join('\n')}\n`;
 }

@@ -78,6 +78,29 @@ describe('baocao rows', () => {
     expect(without).toBe(before);
   }, 180_000);
 
+  test('an added row rolls over like the template outputs: kept within the year, output emptied in a new year (LibreOffice)', async () => {
+    const added = tmp('them-de-chuyen-ky.docx');
+    expect((await run('rows', source, '--them', 'III', '--noi-dung', TASK, '--san-pham', OUTPUT, '-o', added)).code).toBe(EXIT.ok);
+    const q1 = tmp('quy-i-2023.docx');
+    const r1 = await run('rollover', added, '--to', 'quy-i-2023', '-o', q1);
+    expect(r1.err).toBe('');
+    expect(r1.code).toBe(EXIT.ok);
+    expect(r1.out).toContain(`  - Phụ lục III, dòng III.11: ${TASK} (III:III.11) — kỳ trước: ${OUTPUT} [dòng do người soạn thêm; giữ nội dung nhiệm vụ]\n`);
+    const nine = tmp('9-thang-2022.docx');
+    const r2 = await run('rollover', added, '--to', '9-thang-2022', '-o', nine);
+    expect(r2.code).toBe(EXIT.ok);
+    expect(r2.out).toContain(`Giữ nguyên (1 dòng nhiệm vụ do người soạn thêm):\n  = Phụ lục III, dòng III.11: ${TASK} — sản phẩm: ${OUTPUT}\n`);
+
+    const [newYear, sameYear] = (await Promise.all([sofficeText(q1), sofficeText(nine)])).map((t) => t.split(/\r?\n/));
+    const at = (lines: string[]) => lines.findIndex((l, i) => l === TASK && lines[i - 1] === '11');
+    expect(at(sameYear!)).toBeGreaterThan(0);
+    expect(sameYear![at(sameYear!) + 1]).toBe(OUTPUT);
+    // New year: STT and task stay, the output is gone from the document.
+    expect(at(newYear!)).toBeGreaterThan(0);
+    expect(newYear!.join('\n')).not.toContain(OUTPUT);
+    expect(taskTable(q1).groups[2]!.rows[10]).toMatchObject({ key: 'III.11', task: TASK, output: '' });
+  }, 180_000);
+
   test('bad row ids and bound rows: exit 2, one Vietnamese line, nothing written', async () => {
     const out = tmp('khong-ghi.docx');
     const cases: [string[], string][] = [

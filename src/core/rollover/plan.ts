@@ -15,6 +15,7 @@ import { orderForApply } from '../model/fill';
 import type { ControlEdit, DocumentEdit, DocumentSnapshot } from '../document';
 import { compareViDates, type DayMonthYear } from '../codec';
 import { isBound } from '../model/extract';
+import { readTaskTable } from '../model/task-rows';
 import { comparePeriods, describeKinds, describePeriod, isLaterPeriod, nextPeriod, detectReportPeriod, formatDay, periodWindow, servesPeriod, PERIODS, type PeriodWindow, type ReportPeriod } from '../period';
 import { locateFields, type LocatedOccurrence, type LocateResult } from '../recognize/locate';
 import type { Field, MetaRole, Rollover, TemplateDefinition } from '../template/schema';
@@ -46,6 +47,10 @@ export interface RolloverEntry {
   /** What a cleared control shows instead, when it is not the template's placeholder ("[kỳ trước: 04]"). */
   placeholder?: string;
   note?: string;
+  /** The data-panel section of an entry that is not a field (a drafter's Phụ lục III row). */
+  section?: string;
+  /** The address of a task row a drafter added ("III.11"): no field, its output follows the template's. */
+  taskRow?: string;
 }
 
 export interface RolloverSummary {
@@ -384,6 +389,10 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
     }
   }
 
+  // Task rows a drafter added to the task table (Phụ lục III) are no fields: they follow the
+  // policy of the template's own task outputs, so last year's outputs do not open a new year.
+  rollAddedTaskRows(definition, snapshot, result, sameYear, { cellEdits, replacedCellSpans, summary, warnings });
+
   // The comparison year of previous-reference figures ("… bậc so với năm 2020"): moved on with the report.
   const shift = to.year - from.year;
   const reserved = new Map<number, Span[]>();
@@ -461,3 +470,72 @@ export function planRollover(definition: TemplateDefinition, snapshot: DocumentS
   };
 }
 
+
+interface AddedRowsSink {
+  cellEdits: DocumentEdit[];
+  replacedCellSpans: Map<CellKey, Span[]>;
+  summary: RolloverSummary;
+  warnings: string[];
+}
+
+/**
+ * The policy of a task-table column, read from the definition: the rollover of the fields that
+ * own a cell of that column whole (a figure inside an output, "02 Quyết định …", is the
+ * figure's own policy, not the column's). Undefined when none do; 'mixed' when they disagree.
+ */
+function columnPolicy(definition: TemplateDefinition, appendix: string, column: string | undefined): { policy: Rollover | 'mixed' | undefined; section?: string } {
+  if (column === undefined) return { policy: undefined };
+  const owners = definition.fields.filter((f) =>
+    f.occurrences.some((o) => o.where === 'appendix' && o.appendix === appendix && o.form === undefined && o.column === column && !o.before && !o.after && !o.component),
+  );
+  const seen = new Set(owners.map((f) => f.rollover));
+  const policy = seen.size === 0 ? undefined : seen.size === 1 ? [...seen][0]! : 'mixed';
+  return { policy, ...(owners[0] ? { section: owners[0].section } : {}) };
+}
+
+function rollAddedTaskRows(definition: TemplateDefinition, snapshot: DocumentSnapshot, located: LocateResult, sameYear: boolean, sink: AddedRowsSink): void {
+  const table = readTaskTable(definition, snapshot, located);
+  if (!table) return;
+  const rows = table.groups.flatMap((g) => g.rows).filter((r) => r.fields.length === 0 && (r.output !== '' || r.note !== ''));
+  if (rows.length === 0) return;
+  const appendix = definition.appendices.find((a) => a.id === table.appendix)!;
+  const columnOf = (role: 'output' | 'note') => appendix.columns.find((c) => c.role === role)?.name;
+  const outputColumn = columnOf('output');
+  // The section: where the template's outputs show in the data panel, so the added rows list beside them.
+  const { policy: outputPolicy, section } = columnPolicy(definition, table.appendix, outputColumn);
+  const notePolicy = columnPolicy(definition, table.appendix, columnOf('note')).policy;
+  const actionFor = (policy: Rollover | 'mixed' | undefined): RolloverAction | undefined => {
+    if (policy === undefined || policy === 'mixed') return undefined;
+    const action = ROLLOVER_ACTIONS[policy][sameYear ? 'sameYear' : 'newYear'];
+    return action === 'recompute' ? undefined : action;
+  };
+  const outputAction = actionFor(outputPolicy);
+  const noteAction = actionFor(notePolicy);
+  if (outputAction === undefined) {
+    const why = outputPolicy === 'mixed' ? 'các chỉ tiêu sản phẩm đầu ra của mẫu theo những cách chuyển kỳ khác nhau' : 'mẫu không có chỉ tiêu sản phẩm đầu ra để làm theo';
+    sink.warnings.push(`Phụ lục ${table.appendix}: ${rows.length} dòng nhiệm vụ do người soạn thêm được giữ nguyên (${why}); cần kiểm tra tay.`);
+  }
+  for (const r of rows) {
+    const label = `Phụ lục ${table.appendix}, dòng ${r.key}: ${r.task || '(chưa ghi nhiệm vụ)'}`;
+    const before = r.output !== '' ? r.output : null;
+    const entry: RolloverEntry = { id: `${table.appendix}:${r.key}`, label, policy: outputAction ? (outputPolicy as Rollover) : 'standing', before, after: before, taskRow: r.key, ...(section ? { section } : {}) };
+    const empty = (column: 'output' | 'note') => {
+      for (const part of r.parts) {
+        const index = part.cells[column];
+        const block = snapshot.blocks[part.tableIndex];
+        const text = index !== undefined && block?.type === 'table' ? (block.rows[part.rowIndex]?.cells[index]?.text ?? '') : '';
+        if (index === undefined || text.trim() === '') continue;
+        sink.cellEdits.push({ kind: 'cell', tableIndex: part.tableIndex, rowIndex: part.rowIndex, cellIndex: index, text: '' });
+        sink.replacedCellSpans.set(cellKey(part.tableIndex, part.rowIndex, index), [{ start: 0, end: text.length }]);
+      }
+    };
+    if (noteAction === 'clear' && r.note !== '') empty('note');
+    if (outputAction === 'clear') {
+      if (before === null) continue; // only a note: nothing of the row's output to list
+      empty('output');
+      sink.summary.cleared.push({ ...entry, after: null, note: 'dòng do người soạn thêm; giữ nội dung nhiệm vụ' });
+    } else if (before !== null) {
+      sink.summary.kept.push({ ...entry, note: outputAction ? 'dòng do người soạn thêm' : 'dòng do người soạn thêm; giữ nguyên, xem cảnh báo' });
+    }
+  }
+}

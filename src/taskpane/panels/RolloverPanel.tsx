@@ -85,7 +85,7 @@ export function entriesBySection(definition: TemplateDefinition, entries: readon
   const sectionOf = new Map(definition.fields.map((f) => [f.id, f.section]));
   const groups = new Map<string, RolloverEntry[]>();
   for (const e of entries) {
-    const key = groupKeyOf(definition, sectionOf.get(e.id) ?? '');
+    const key = groupKeyOf(definition, sectionOf.get(e.id) ?? e.section ?? '');
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   const rank = (k: string) => {
