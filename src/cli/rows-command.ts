@@ -3,7 +3,7 @@
  * listed, or one added to a group (`--them NHÓM [--sau DÒNG] --noi-dung … --san-pham … --ghi-chu …`)
  * or one removed (`--xoa DÒNG`), the STT of the group renumbered, written to -o atomically.
  */
-import { planAddTask, planRemoveTask, readTaskTable, TaskRowError, type TaskRowErrorCode } from '../core/model/task-rows';
+import { planAddTask, planRemoveTask, readTaskTable, taskAppendix, TaskRowError, type TaskRowErrorCode } from '../core/model/task-rows';
 import { locateFields } from '../core/recognize/locate';
 import { OoxmlDocument } from '../document/ooxml/document';
 import { CliError } from './errors';
@@ -47,7 +47,10 @@ export async function rowsCommand(parsed: Parsed, io: Io): Promise<number> {
 
   if (!adding && remove === undefined) {
     const table = readTaskTable(definition, snapshot, located);
-    if (!table) throw new CliError('không tìm thấy bảng nhiệm vụ cụ thể (Phụ lục III) trong tài liệu (no task table).', file);
+    if (!table) {
+      const id = taskAppendix(definition)?.id;
+      throw new CliError(`không tìm thấy bảng nhiệm vụ cụ thể${id ? ` (Phụ lục ${id})` : ''} trong tài liệu (no task table).`, file);
+    }
     io.out(`${table.title}: ${table.total} nhiệm vụ, có sản phẩm ${table.withOutput}/${table.total}\n`);
     const clip = (t: string) => (t.length > 70 ? `${t.slice(0, 69)}…` : t);
     for (const g of table.groups) {

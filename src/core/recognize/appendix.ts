@@ -22,7 +22,8 @@
  *   "<code>#2", … in order (Phụ lục I Biểu mẫu 6: "3.1#1", "3.2#1", "3.2#2", "3.3#1").
  *   Exception: a row with an empty code right after a repeated header continues the previous row
  *   (a row split across pages); its cells are appended to that row as another part.
- * - Phụ lục III rows are grouped by Roman numerals: group rows are addressed "III", task rows
+ * - Task tables (a column of role `task`: Phụ lục III of the CCHC reports, whatever its numeral)
+ *   group their rows by Roman numerals: group rows are addressed "III", task rows
  *   "<group>.<STT>" ("III.3"). Numbers restart in each group.
  */
 import type { DocumentSnapshot, TableBlock } from '../document';
@@ -70,6 +71,8 @@ export interface AppendixForm {
   rows: AppendixRow[];
   /** Keys that were written twice in the form (the second row is ignored). */
   duplicates: string[];
+  /** A task table (a column of role `task`): rows grouped by Roman numerals ("III.3", or "IV.3" when it is Phụ lục IV). */
+  tasks?: true;
 }
 
 export interface AppendixMap {
@@ -270,6 +273,9 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
     const columns = own ?? form.columns;
     if (!columns) continue; // a table in an appendix without any header: not a form table
     form.columns = columns;
+    // A task table (a column of role `task`, Phụ lục III of the CCHC reports) groups its rows by Roman numerals.
+    const taskTable = [...columns.roles.values()].includes('task');
+    if (taskTable) form.tasks = true;
     form.tables.push(block.index);
     tableIndexes.add(block.index);
 
@@ -314,7 +320,7 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
       let key: string;
       let group: string | undefined = form!.group;
       const norm = normalizeRowCode(code);
-      if (ROMAN_GROUP.test(norm) && form!.appendix === 'III') {
+      if (ROMAN_GROUP.test(norm) && taskTable) {
         form!.group = norm;
         group = norm;
         key = norm;
@@ -325,7 +331,7 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
         form!.subCount.set(parentKey, n);
         key = `${parentKey}#${n}`;
       } else {
-        key = group && form!.appendix === 'III' ? `${group}.${normalizeRowKey(norm)}` : normalizeRowKey(norm);
+        key = group && taskTable ? `${group}.${normalizeRowKey(norm)}` : normalizeRowKey(norm);
       }
       const appRow: AppendixRow = { key, code, label: label.trim(), unit, parts: [part], ...(group ? { group } : {}) };
       if (form!.rows.some((r) => r.key === key)) {
@@ -337,12 +343,13 @@ export function mapAppendixTables(snapshot: DocumentSnapshot, words: HeaderWords
     });
   }
 
-  const list: AppendixForm[] = [...forms.values()].map(({ appendix, form, tables, rows, duplicates }) => ({
+  const list: AppendixForm[] = [...forms.values()].map(({ appendix, form, tables, rows, duplicates, tasks }) => ({
     appendix,
     ...(form !== undefined ? { form } : {}),
     tables,
     rows,
     duplicates,
+    ...(tasks ? { tasks } : {}),
   }));
   return {
     forms: list,

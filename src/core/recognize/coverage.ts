@@ -3,7 +3,7 @@
  * codec's scanner claims every ASCII digit) must lie inside a located field occurrence, inside a
  * document reference (document numbers and their dates are not data), or inside a match of a
  * declared non-data entry (section numbers, years in titles, room numbers …). Whole-cell text
- * fields of Phụ lục III (task outputs) do not count as cover: the figures inside them must be
+ * fields of the task table (Phụ lục III task outputs) do not count as cover: the figures inside them must be
  * fields of their own ("ban hành 15 Quyết định" is a21.publishDecisions).
  */
 import type { DocumentSnapshot } from '../document';
@@ -62,12 +62,13 @@ export function numericCoverage(snapshot: DocumentSnapshot, located: LocateResul
   for (const form of located.appendix.forms)
     for (const row of form.rows) for (const part of row.parts) if (part.cells.code !== undefined) codeCells.add(`${part.tableIndex}:${part.rowIndex}:${part.cells.code}`);
 
-  // Located occurrences as block-relative spans.
+  // Located occurrences as block-relative spans (a whole cell of a task table does not cover its figures).
+  const taskAppendices = new Set(located.appendix.forms.filter((f) => f.tasks).map((f) => f.appendix));
   const spans = new Map<string, { start: number; end: number }[]>();
   for (const o of located.occurrences) {
     if (!o.found || !o.place || o.place.kind === 'control') continue;
     const occ = o.occurrence;
-    if (o.kind === 'text' && occ.where === 'appendix' && occ.appendix === 'III' && !occ.before && !occ.after) continue;
+    if (o.kind === 'text' && occ.where === 'appendix' && taskAppendices.has(occ.appendix) && !occ.before && !occ.after) continue;
     const key = o.place.kind === 'cell' ? `${o.place.blockIndex}:${o.place.row}:${o.place.cell}` : `${o.place.blockIndex}`;
     const list = spans.get(key) ?? [];
     list.push({ start: o.place.start, end: o.place.end });

@@ -30,7 +30,7 @@ import {
 } from '@fluentui/react-components';
 import type { PlannedChange } from '../../app/session';
 import type { FillPlan } from '../../core/model/fill';
-import { planAddTask, planRemoveTask, readTaskTable, type RowChange, type TaskGroup, type TaskRow } from '../../core/model/task-rows';
+import { planAddTask, planRemoveTask, readTaskTable, taskAppendix, type RowChange, type TaskGroup, type TaskRow } from '../../core/model/task-rows';
 import type { TemplateDefinition } from '../../core/template/schema';
 import type { SessionState } from '../../app/session';
 import { ChangeList, Figure, Loading, PanelHeading, usePanelStyles } from '../common';
@@ -126,8 +126,10 @@ export default function AppendixPanel(): React.JSX.Element {
 
   const pl3 = readTaskTable(definition, state.snapshot, state.located);
   const tasks = pl3?.groups ?? [];
-  // The same count as the Phụ lục III section of Số liệu (figures entered / figures of the section).
-  const pl3Progress = groupProgress(definition, state, groupKeyOf(definition, 'PL-III'));
+  // The task table's appendix (a column of role `task`): Phụ lục III of the CCHC reports.
+  const taskTable = `Phụ lục ${taskAppendix(definition)?.id ?? 'III'}`;
+  // The same count as the task table's section of Số liệu (figures entered / figures of the section).
+  const pl3Progress = groupProgress(definition, state, groupKeyOf(definition, `PL-${taskAppendix(definition)?.id ?? 'III'}`));
   const undoHint = host.kind === 'word' ? 'Hoàn tác (Ctrl+Z) của Word lấy lại được.' : 'Nút “Hoàn tác” (Ctrl+Z) lấy lại được.';
 
   const askAdd = (group: TaskGroup) => {
@@ -254,7 +256,7 @@ export default function AppendixPanel(): React.JSX.Element {
       <Accordion collapsible defaultOpenItems={['pl3']}>
         <AccordionItem value="pl3">
           <AccordionHeader as="h3">
-            Phụ lục III – nhiệm vụ cụ thể (
+            {taskTable} – nhiệm vụ cụ thể (
             {pl3 ? `đã nhập ${pl3Progress.done}/${pl3Progress.total}, ${pl3.total} nhiệm vụ, có sản phẩm ${pl3.withOutput}/${pl3.total}` : 'không tìm thấy'})
           </AccordionHeader>
           <AccordionPanel>
@@ -274,7 +276,7 @@ export default function AppendixPanel(): React.JSX.Element {
               </MessageBar>
             ) : null}
             {!pl3 ? (
-              <Body1>Không tìm thấy bảng Phụ lục III trong tài liệu.</Body1>
+              <Body1>Không tìm thấy bảng {taskTable} trong tài liệu.</Body1>
             ) : (
               <>
                 <Caption1>Dòng của mẫu là chỗ ghi số liệu nên được giữ; nhiệm vụ thêm mới xóa được.</Caption1>
@@ -330,7 +332,7 @@ export default function AppendixPanel(): React.JSX.Element {
                 </DialogTitle>
                 <DialogContent className={styles.form}>
                   <Body1 block id="task-row-text">
-                    Một dòng mới được thêm vào cuối nhóm {request.group.group}. {request.group.title} của Phụ lục III, định dạng như các dòng khác, số thứ tự{' '}
+                    Một dòng mới được thêm vào cuối nhóm {request.group.group}. {request.group.title} của {taskTable}, định dạng như các dòng khác, số thứ tự{' '}
                     {request.key.split('.').pop()}.
                   </Body1>
                   <Field label="Nội dung công việc">
@@ -358,7 +360,7 @@ export default function AppendixPanel(): React.JSX.Element {
                   ) : (
                     <>
                       <Body1 block id="task-row-text">
-                        Dòng sau sẽ bị xóa khỏi Phụ lục III:
+                        Dòng sau sẽ bị xóa khỏi {taskTable}:
                       </Body1>
                       <ul className={panel.list} aria-label="Nội dung sẽ bị xóa">
                         <li>STT: {request.row.key}</li>

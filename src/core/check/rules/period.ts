@@ -15,7 +15,8 @@
 import { compareViDates, tryParseViDate, type DayMonthYear } from '../../codec';
 import type { CheckContext, Pos, RawFinding, TextUnit, ValueAt } from '../context';
 import { isDatelineDate } from './dateline';
-import { detectPeriodKind, formatDay, periodNames, PERIODS, periodWindow, type PeriodDef, type PeriodKind, type PeriodWindow } from '../../period';
+import { GENERIC_TEMPLATE } from '../../template/registry';
+import { describeKinds, detectPeriodKind, formatDay, periodNames, PERIODS, periodWindow, type PeriodDef, type PeriodKind, type PeriodWindow } from '../../period';
 
 export interface ReportDate {
   date: DayMonthYear;
@@ -69,7 +70,7 @@ export function findPeriod(ctx: CheckContext): PeriodDef | undefined {
  * The period named in the title and the kinds named with it at the same place (a combined title
  * "quý III và 9 tháng đầu năm" is a 9-month report that also names its quarter).
  */
-function findPeriodNames(ctx: CheckContext): { def: PeriodDef; alsoNamed: PeriodKind[] } | undefined {
+function findPeriodNames(ctx: CheckContext): { def: PeriodDef; alsoNamed: PeriodKind[]; text: string; place: (ValueAt | { pos: Pos })[] } | undefined {
   const read = (text: string) => {
     const names = periodNames(text);
     const first = names[0];
@@ -77,12 +78,12 @@ function findPeriodNames(ctx: CheckContext): { def: PeriodDef; alsoNamed: Period
   };
   for (const v of ctx.values('meta.periodLabel')) {
     const found = read(v.text);
-    if (found) return found;
+    if (found) return { ...found, text: v.text.trim(), place: [v] };
   }
   for (const unit of ctx.units()) {
     if (unit.section !== 'header') continue;
     const found = read(unit.text);
-    if (found) return found;
+    if (found) return { ...found, text: unit.text.trim(), place: [{ pos: posIn(unit, 0, unit.text.length) }] };
   }
   return undefined;
 }
@@ -100,6 +101,22 @@ export function periodRule(ctx: CheckContext): RawFinding[] {
   const reportPlace = report?.value ? [report.value] : report?.pos ? [{ pos: report.pos }] : [];
 
   if (report && win) ctx.tally('period');
+  // A period the template does not serve: the report may be on the wrong template (a quarterly
+  // form titled "6 tháng đầu năm") or its title names the wrong period. Generic mode serves all.
+  if (def && titleNames && ctx.definition.id !== GENERIC_TEMPLATE.id) {
+    const served = ctx.definition.periods;
+    if (!served.includes(def.kind) && !titleNames.alsoNamed.some((k) => served.includes(k))) {
+      out.push(
+        ctx.finding(
+          'period',
+          'warning',
+          `Tiêu đề ghi kỳ "${def.label}" nhưng mẫu "${ctx.definition.title}" chỉ dùng cho các kỳ: ${describeKinds(served)}; kiểm tra lại kỳ báo cáo hoặc chọn mẫu khác.`,
+          [titleNames.text],
+          titleNames.place,
+        ),
+      );
+    }
+  }
   if (report && win && compareViDates(report.date, win.deadline) > 0) {
     out.push(
       ctx.finding(
