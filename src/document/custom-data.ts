@@ -3,7 +3,7 @@
  * adapter stores it as customXml/itemN.xml, the Word adapter through `Document.customXmlParts`
  * (WordApi 1.4). It carries what the body cannot: the template id and the drafter's own fields.
  *
- *   <baocao xmlns="urn:baocao:document:1" template="cchc-6-thang">
+ *   <baocao xmlns="urn:baocao:document:1" template="<template id>">
  *     <field id="b22.hoSoMoi" label="Hồ sơ tiếp nhận mới" unit="hồ sơ" kind="count" rollover="period" section="B.II.2" before="…" after="…"/>
  *   </baocao>
  *
