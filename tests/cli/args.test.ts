@@ -8,15 +8,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ASSET_PATHS } from '../../src/cli/assets';
 import { failureMessage } from '../../src/cli/errors';
-import { EXIT, main, parseArgs } from '../../src/cli/main';
+import { EXIT, parseArgs } from '../../src/cli/main';
+import { runCli as run } from '../helpers/cli';
 import { COMMANDS, USAGE } from '../../src/cli/spec';
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'baocao-args-'));
 const tmp = (name: string) => path.join(dir, name);

@@ -6,18 +6,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { main, EXIT } from '../../src/cli/main';
+import { EXIT } from '../../src/cli/main';
+import { runCli as run } from '../helpers/cli';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { sampleWithFigure } from '../helpers/bind';
 import { normalizeSpace, sofficeText } from '../helpers/libreoffice';
 import { CCHC_6_THANG } from '../helpers/templates';
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'baocao-cli-bind-'));
 const tmp = (name: string) => path.join(dir, name);

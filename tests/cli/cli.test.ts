@@ -5,18 +5,12 @@ import * as path from 'node:path';
 import { unzipSync } from 'fflate';
 import { ASSET_PATHS, templateFile } from '../../src/cli/assets';
 import { TEMPLATES } from '../../src/templates';
-import { main, EXIT } from '../../src/cli/main';
+import { EXIT } from '../../src/cli/main';
+import { runCli as run } from '../helpers/cli';
 import { ReportDataSchema } from '../../src/core/model/report-data';
 import { CCHC_6_THANG } from '../helpers/templates';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { REPO_DIR } from '../helpers/paths';
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'baocao-cli-'));
 const tmp = (name: string) => path.join(dir, name);

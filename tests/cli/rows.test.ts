@@ -7,19 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ASSET_PATHS } from '../../src/cli/assets';
-import { EXIT, main } from '../../src/cli/main';
+import { EXIT } from '../../src/cli/main';
+import { runCli as run } from '../helpers/cli';
 import { readTaskTable } from '../../src/core/model/task-rows';
 import { locateFields } from '../../src/core/recognize/locate';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
 import { sofficeText } from '../helpers/libreoffice';
 import { CCHC_6_THANG } from '../helpers/templates';
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'baocao-rows-'));
 const tmp = (name: string) => path.join(dir, name);

@@ -10,14 +10,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ASSET_PATHS } from '../../src/cli/assets';
 import { readInput, MAX_DOCX_BYTES } from '../../src/cli/files';
-import { EXIT, main } from '../../src/cli/main';
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+import { EXIT } from '../../src/cli/main';
+import { runCli as run } from '../helpers/cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'baocao-safety-'));
 const tmp = (name: string) => path.join(dir, name);

@@ -11,6 +11,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { annotateDocx } from '../../src/cli/annotate-command';
 import { main } from '../../src/cli/main';
+import { runCli as run } from '../helpers/cli';
 import { isCommented } from '../../src/core/check/annotations';
 import { commentsOf } from '../../src/document/ooxml/comments';
 import { OoxmlDocument } from '../../src/document/ooxml/document';
@@ -20,13 +21,6 @@ import { sofficeConvert, sofficeText } from '../helpers/libreoffice';
 const dir = mkdtempSync(path.join(tmpdir(), 'baocao-annotate-'));
 const tmp = (name: string) => path.join(dir, name);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 function snapshotOf(bytes: Uint8Array) {
   return OoxmlDocument.open(bytes).readSync();

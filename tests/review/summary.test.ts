@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../helpers/cli';
 import { checkReport } from '../../src/core/check';
 import { figureFields, isAdditive } from '../../src/core/model/summary';
 import { ReportDataSchema, type ReportData } from '../../src/core/model/report-data';
@@ -18,13 +18,6 @@ import { BOUND_SAMPLE, RECEIVED_SAMPLE } from '../check/helpers';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'baocao-summary-'));
 const inbox = path.join(dir, 'bao-cao-nhan');
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 /** A small RFC 4180 reader (LibreOffice quotes fields with commas, quotes or newlines). */
 function parseCsv(text: string): string[][] {

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { main, EXIT } from '../../src/cli/main';
+import { EXIT } from '../../src/cli/main';
+import { runCli as run } from '../helpers/cli';
 import { checkReport } from '../../src/core/check';
 import type { Finding } from '../../src/core/check/findings';
 import { findReferences, scanNumericTokens } from '../../src/core/codec';
@@ -42,13 +43,6 @@ const norm = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').toLowerCase
 const dir = fs.mkdtempSync(path.join(tmpdir(), 'baocao-mau-chung-'));
 const tmp = (name: string) => path.join(dir, name);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 describe('the official CCHC template for any office', () => {
   test('is registered, listed with the others, and is what `baocao template` writes by default', async () => {
